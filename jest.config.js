@@ -1,0 +1,10 @@
+/** @type {import('jest').Config} */
+module.exports = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/test'],
+  testMatch: ['**/*.test.ts'],
+  transform: { '^.+\\.ts$': ['ts-jest', { isolatedModules: true }] },
+  // cdktf synthesis and terraform plans are heavy; two workers match the two-core machines we run on.
+  maxWorkers: 2,
+  testTimeout: 120000,
+};
