@@ -1,0 +1,70 @@
+/** platform.yaml and domain.yaml -> PlatformSpec and DomainSpec (after schema validation). */
+import type { BackendConfig, DomainSpec, PlatformSpec } from './model';
+import type { SourceDocument } from './source';
+
+interface PlatformFile {
+  organization: string;
+  region: string;
+  environments: string[];
+  deployRoleName?: string;
+  backend?: { type: 'local' } | { type: 's3'; bucket: string; region?: string; keyPrefix?: string; useLockfile?: boolean };
+  storage?: Partial<PlatformSpec['storage']>;
+  tags?: Record<string, string>;
+}
+
+export const DEFAULT_STORAGE: PlatformSpec['storage'] = {
+  preventDestroy: true,
+  noncurrentVersionExpirationDays: 90,
+  abortIncompleteMultipartUploadDays: 7,
+  accessLogRetentionDays: 365,
+};
+
+export function normalizePlatform(document: SourceDocument, value: unknown): PlatformSpec {
+  const file = value as PlatformFile;
+  const backend: BackendConfig =
+    file.backend?.type === 's3'
+      ? {
+          type: 's3',
+          bucket: file.backend.bucket,
+          region: file.backend.region ?? file.region,
+          keyPrefix: (file.backend.keyPrefix ?? 'datamesh').replace(/\/+$/, ''),
+          // S3 native locking is the default: a state without a lock is a state waiting to be corrupted.
+          useLockfile: file.backend.useLockfile ?? true,
+        }
+      : { type: 'local' };
+  return {
+    organization: file.organization,
+    region: file.region,
+    environments: file.environments,
+    deployRoleName: file.deployRoleName,
+    backend,
+    storage: { ...DEFAULT_STORAGE, ...file.storage },
+    tags: file.tags ?? {},
+    source: { file: document.file },
+  };
+}
+
+interface DomainFile {
+  name: string;
+  description: string;
+  owner: { team: string; email: string };
+  account: string;
+  region?: string;
+  roles?: { producer?: string; consumers?: string[] };
+  tags?: Record<string, string>;
+}
+
+export function normalizeDomain(document: SourceDocument, value: unknown): DomainSpec {
+  const file = value as DomainFile;
+  return {
+    name: file.name,
+    description: file.description.trim(),
+    owner: file.owner,
+    account: file.account,
+    region: file.region,
+    roles: { producer: file.roles?.producer, consumers: file.roles?.consumers ?? [] },
+    tags: file.tags ?? {},
+    source: { file: document.file },
+    location: document.locate([]),
+  };
+}

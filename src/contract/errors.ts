@@ -1,0 +1,40 @@
+import type { SourceLocation } from './model';
+
+/**
+ * One problem in one input file. Errors are values: loaders collect every one of them across
+ * every file and report them together, so a user fixes a whole mesh in one pass.
+ */
+export interface ContractError extends SourceLocation {
+  /** Path of the offending field in the document, e.g. `schema[2].type`; empty for the whole file. */
+  readonly path: string;
+  readonly message: string;
+  /** How to fix it. */
+  readonly hint: string;
+}
+
+export function formatContractError(error: ContractError): string {
+  const where = `${error.file}:${error.line}:${error.column}`;
+  const field = error.path ? ` ${error.path}:` : '';
+  return `${where}:${field} ${error.message}\n    hint: ${error.hint}`;
+}
+
+/** Stable order: by file, then position, so reports do not depend on discovery order. */
+export function sortContractErrors(errors: readonly ContractError[]): ContractError[] {
+  return [...errors].sort(
+    (a, b) =>
+      a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.message.localeCompare(b.message),
+  );
+}
+
+/** Thrown at the edge (buildMesh) when a mesh has errors; carries all of them. */
+export class MeshValidationError extends Error {
+  constructor(readonly errors: readonly ContractError[]) {
+    const sorted = sortContractErrors(errors);
+    const files = new Set(sorted.map((e) => e.file)).size;
+    super(
+      `${sorted.length} error${sorted.length === 1 ? '' : 's'} in ${files} file${files === 1 ? '' : 's'}; nothing was synthesized.\n` +
+        sorted.map(formatContractError).join('\n'),
+    );
+    this.name = 'MeshValidationError';
+  }
+}

@@ -1,0 +1,176 @@
+/**
+ * Loads a contracts folder (platform.yaml, <domain>/domain.yaml, <domain>/<product>.yaml) into a
+ * validated MeshSpec. Every file is read and checked even after the first failure, so one run
+ * reports every error of every file.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { normalizeDomain, normalizePlatform } from './config';
+import { sortContractErrors, type ContractError } from './errors';
+import { closestMatch } from './suggest';
+import type { DataProductSpec, DomainSpec, MeshSpec, PlatformSpec } from './model';
+import { normalizeNativeContract } from './native';
+import { validateAgainstSchema } from './schema';
+import { SourceDocument } from './source';
+
+export interface LoadResult<T> {
+  readonly value?: T;
+  readonly errors: readonly ContractError[];
+}
+
+const CONTRACT_EXTENSIONS = new Set(['.yaml', '.yml']);
+
+export function loadMesh(contractsDir: string): LoadResult<MeshSpec> {
+  const root = path.resolve(contractsDir);
+  if (!fs.existsSync(root) || !fs.statSync(root).isDirectory()) {
+    return { errors: [fileError(root, `contracts folder not found`, 'pass an existing folder, or set DATAMESH_CONTRACTS')] };
+  }
+  const errors: ContractError[] = [];
+  const platformFile = path.join(root, 'platform.yaml');
+  const platform = fs.existsSync(platformFile)
+    ? collect(loadPlatformFile(platformFile), errors)
+    : (errors.push(fileError(platformFile, 'platform.yaml is missing', 'create platform.yaml with organization, region and environments (see the README)')), undefined);
+
+  const domains: DomainSpec[] = [];
+  const products: DataProductSpec[] = [];
+  for (const folder of listDomainFolders(root)) {
+    const domainFile = path.join(folder, 'domain.yaml');
+    const folderName = path.basename(folder);
+    if (!fs.existsSync(domainFile)) {
+      errors.push(fileError(domainFile, `domain folder "${folderName}" has no domain.yaml`, 'add domain.yaml with name, owner and account, or move the folder out of the contracts folder'));
+    } else {
+      const domain = collect(loadDomainFile(domainFile), errors);
+      if (domain && domain.name !== folderName) {
+        errors.push({ ...domain.location, path: 'name', message: `domain name "${domain.name}" does not match its folder "${folderName}"`, hint: `set \`name: ${folderName}\` or rename the folder` });
+      }
+      if (domain) domains.push(domain);
+    }
+    for (const file of listContractFiles(folder)) {
+      const product = collect(loadProductFile(file), errors);
+      if (!product) continue;
+      if (product.domain !== folderName) {
+        errors.push({ ...product.location, path: 'domain', message: `contract declares domain "${product.domain}" but lives in folder "${folderName}"`, hint: `move the file into the ${product.domain}/ folder, or set \`domain: ${folderName}\`` });
+      }
+      products.push(product);
+    }
+  }
+
+  errors.push(...crossFileErrors(domains, products));
+  if (errors.length > 0 || !platform) return { errors: sortContractErrors(errors) };
+  return {
+    errors: [],
+    value: {
+      platform,
+      domains: [...domains].sort((a, b) => a.name.localeCompare(b.name)),
+      products: [...products].sort((a, b) => a.id.localeCompare(b.id)),
+    },
+  };
+}
+
+export function loadPlatformFile(file: string): LoadResult<PlatformSpec> {
+  return loadYaml(file, (document, value) => {
+    const errors = validateAgainstSchema('platform', document, value);
+    return errors.length ? { errors } : { value: normalizePlatform(document, value), errors };
+  });
+}
+
+export function loadDomainFile(file: string): LoadResult<DomainSpec> {
+  return loadYaml(file, (document, value) => {
+    const errors = validateAgainstSchema('domain', document, value);
+    return errors.length ? { errors } : { value: normalizeDomain(document, value), errors };
+  });
+}
+
+/** A single data product contract, in any supported format. */
+export function loadProductFile(file: string): LoadResult<DataProductSpec> {
+  return loadYaml(file, (document, value) => {
+    const header = value as { apiVersion?: unknown; kind?: unknown } | null;
+    if (header?.apiVersion === 'datamesh/v1' || header?.kind === 'DataProduct') {
+      const errors = validateAgainstSchema('data-product', document, value);
+      if (errors.length) return { errors };
+      const { spec, errors: normalizeErrors } = normalizeNativeContract(document, value);
+      return { value: spec, errors: normalizeErrors };
+    }
+    const found = header && typeof header === 'object' ? `apiVersion ${JSON.stringify(header.apiVersion)}, kind ${JSON.stringify(header.kind)}` : 'no mapping';
+    return {
+      errors: [{ ...document.locate(['apiVersion'], 'key'), path: 'apiVersion', message: `not a data product contract (${found})`, hint: 'start the file with `apiVersion: datamesh/v1` and `kind: DataProduct`' }],
+    };
+  });
+}
+
+function loadYaml<T>(file: string, interpret: (document: SourceDocument, value: unknown) => LoadResult<T>): LoadResult<T> {
+  const display = displayPath(file);
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (error) {
+    return { errors: [fileError(file, `cannot read file: ${(error as Error).message}`, 'check that the file exists and is readable')] };
+  }
+  const { document, errors } = SourceDocument.parse(display, text);
+  if (!document) return { errors };
+  const value = document.toJS();
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    return { errors: [{ ...document.locate([]), path: '', message: 'the file must hold a YAML mapping', hint: 'start with `apiVersion:` and `kind:` at the top level' }] };
+  }
+  return interpret(document, value);
+}
+
+/** Checks that need more than one file: unique ids, known consumer domains. */
+function crossFileErrors(domains: readonly DomainSpec[], products: readonly DataProductSpec[]): ContractError[] {
+  const errors: ContractError[] = [];
+  const domainNames = domains.map((d) => d.name);
+  const byName = new Map(domains.map((d) => [d.name, d]));
+  const seen = new Map<string, DataProductSpec>();
+  for (const product of products) {
+    const first = seen.get(product.id);
+    if (first) {
+      errors.push({ ...product.location, path: 'id', message: `product id "${product.id}" is already used by ${first.source.file}`, hint: 'give each product a unique name within its domain' });
+    }
+    seen.set(product.id, product);
+    product.consumers.forEach((consumer, index) => {
+      if (consumer.kind !== 'domain') return;
+      const path = `consumers[${index}].domain`;
+      const domain = byName.get(consumer.domain);
+      if (!domain) {
+        const suggestion = closestMatch(consumer.domain, domainNames);
+        errors.push({ ...consumer.location, path, message: `unknown consumer domain "${consumer.domain}"`, hint: suggestion ? `did you mean "${suggestion}"?` : `known domains: ${domainNames.join(', ')}` });
+      } else if (consumer.access === 'read' && domain.roles.consumers.length === 0 && product.status !== 'retired') {
+        errors.push({ ...consumer.location, path, message: `domain "${consumer.domain}" declares no consumer roles to grant`, hint: `add roles.consumers to ${domain.source.file}` });
+      } else if (consumer.access === 'write' && !domain.roles.producer && product.status !== 'retired') {
+        errors.push({ ...consumer.location, path, message: `domain "${consumer.domain}" declares no producer role to grant write access to`, hint: `add roles.producer to ${domain.source.file}` });
+      }
+    });
+  }
+  return errors;
+}
+
+function listDomainFolders(root: string): string[] {
+  return fs
+    .readdirSync(root, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && !entry.name.startsWith('.') && !entry.name.startsWith('_'))
+    .map((entry) => path.join(root, entry.name))
+    .sort();
+}
+
+function listContractFiles(folder: string): string[] {
+  return fs
+    .readdirSync(folder, { withFileTypes: true })
+    .filter((entry) => entry.isFile() && CONTRACT_EXTENSIONS.has(path.extname(entry.name)) && entry.name !== 'domain.yaml')
+    .map((entry) => path.join(folder, entry.name))
+    .sort();
+}
+
+function collect<T>(result: LoadResult<T>, errors: ContractError[]): T | undefined {
+  errors.push(...result.errors);
+  return result.value;
+}
+
+function fileError(file: string, message: string, hint: string): ContractError {
+  return { file: displayPath(file), line: 1, column: 1, path: '', message, hint };
+}
+
+/** Paths in messages are relative to the working directory when they are inside it. */
+function displayPath(file: string): string {
+  const relative = path.relative(process.cwd(), file);
+  return relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : file;
+}

@@ -1,0 +1,177 @@
+/**
+ * The normalized model every contract format turns into. Constructs and governance rules only
+ * ever see these types, never raw YAML, so a new input format is a new normalizer and nothing else.
+ */
+import type { GlueType } from './glue-type';
+
+/** Where something was written: 1-based line and column in a contract file. */
+export interface SourceLocation {
+  readonly file: string;
+  readonly line: number;
+  readonly column: number;
+}
+
+export type ProductStatus = 'draft' | 'active' | 'deprecated' | 'retired';
+export const PRODUCT_STATUSES: readonly ProductStatus[] = ['draft', 'active', 'deprecated', 'retired'];
+
+export type OutputFormat = 'parquet' | 'orc' | 'avro' | 'json' | 'csv' | 'iceberg';
+export const OUTPUT_FORMATS: readonly OutputFormat[] = ['parquet', 'orc', 'avro', 'json', 'csv', 'iceberg'];
+
+/** Ordered from least to most sensitive: a product is as sensitive as its most sensitive column. */
+export type Classification = 'public' | 'internal' | 'confidential' | 'pii' | 'restricted';
+export const CLASSIFICATIONS: readonly Classification[] = ['public', 'internal', 'confidential', 'pii', 'restricted'];
+
+export type AccessLevel = 'read' | 'write';
+
+export interface Owner {
+  readonly team: string;
+  readonly email: string;
+}
+
+export interface ServiceLevel {
+  /** Maximum age of the newest data, in minutes. */
+  readonly freshnessMinutes?: number;
+  /** Availability objective in percent, e.g. 99.9. */
+  readonly availabilityPercent?: number;
+}
+
+export interface ColumnSpec {
+  readonly name: string;
+  readonly type: GlueType;
+  /** Canonical Glue spelling of `type`, as written to the catalog. */
+  readonly glueType: string;
+  readonly description?: string;
+  readonly required: boolean;
+  readonly primaryKey: boolean;
+  readonly classification: Classification;
+  /** False when the contract left the classification out and `internal` was assumed. */
+  readonly classificationDeclared: boolean;
+  /** True when the column holds personal data (classification pii, or tagged pii). */
+  readonly pii: boolean;
+  readonly tags: readonly string[];
+  readonly location: SourceLocation;
+}
+
+export interface OutputPort {
+  readonly format: OutputFormat;
+  /** Partition columns in order; they are listed in `DataProductSpec.partitionKeys`, not `columns`. */
+  readonly partitionBy: readonly string[];
+  /** Days objects are kept before they expire; undefined keeps them forever. */
+  readonly retentionDays?: number;
+}
+
+export type QualityCheck =
+  | { readonly kind: 'not_null'; readonly column: string }
+  | { readonly kind: 'unique'; readonly columns: readonly string[] }
+  | { readonly kind: 'accepted_values'; readonly column: string; readonly values: readonly (string | number)[] }
+  | { readonly kind: 'range'; readonly column: string; readonly min?: number; readonly max?: number }
+  | { readonly kind: 'pattern'; readonly column: string; readonly pattern: string }
+  | { readonly kind: 'row_count'; readonly min?: number; readonly max?: number }
+  | { readonly kind: 'freshness'; readonly column: string; readonly maxAgeMinutes: number };
+
+export type QualityRule = QualityCheck & { readonly description?: string; readonly location: SourceLocation };
+
+interface ConsumerBase {
+  readonly access: AccessLevel;
+  /** Approved to read personal data; governance requires a reason. */
+  readonly pii: boolean;
+  readonly reason?: string;
+  readonly location: SourceLocation;
+}
+export type ConsumerSpec =
+  | (ConsumerBase & { readonly kind: 'domain'; readonly domain: string })
+  | (ConsumerBase & { readonly kind: 'principal'; readonly principal: string });
+
+export interface GovernanceException {
+  readonly rule: string;
+  readonly reason: string;
+  /** ISO date (YYYY-MM-DD) after which the exception stops applying. */
+  readonly expires: string;
+  readonly location: SourceLocation;
+}
+
+export interface DataProductSpec {
+  /** `<domain>.<name>`, stable: construct ids and resource names derive from it. */
+  readonly id: string;
+  readonly domain: string;
+  readonly name: string;
+  readonly version: string;
+  readonly status: ProductStatus;
+  readonly description: string;
+  readonly owner: Owner;
+  readonly sla: ServiceLevel;
+  readonly output: OutputPort;
+  /** Data columns, in declared order, without partition keys. */
+  readonly columns: readonly ColumnSpec[];
+  /** Partition columns, in `output.partitionBy` order. */
+  readonly partitionKeys: readonly ColumnSpec[];
+  readonly classification: Classification;
+  readonly quality: readonly QualityRule[];
+  readonly consumers: readonly ConsumerSpec[];
+  readonly exceptions: readonly GovernanceException[];
+  /** ISO date a deprecated product stops being served. */
+  readonly sunset?: string;
+  readonly tags: Readonly<Record<string, string>>;
+  /** The contract file and the format it was written in. */
+  readonly source: { readonly file: string; readonly format: 'native' | 'odcs' };
+  readonly location: SourceLocation;
+}
+
+export interface DomainRoles {
+  /** The role that writes the domain's data products. */
+  readonly producer?: string;
+  /** Roles of this domain that read other domains' products when granted. */
+  readonly consumers: readonly string[];
+}
+
+export interface DomainSpec {
+  readonly name: string;
+  readonly description: string;
+  readonly owner: Owner;
+  /** AWS account the domain's stack deploys into. */
+  readonly account: string;
+  readonly region?: string;
+  readonly roles: DomainRoles;
+  readonly tags: Readonly<Record<string, string>>;
+  readonly source: { readonly file: string };
+  readonly location: SourceLocation;
+}
+
+export type BackendConfig =
+  | { readonly type: 'local' }
+  | {
+      readonly type: 's3';
+      readonly bucket: string;
+      readonly region: string;
+      readonly keyPrefix: string;
+      readonly useLockfile: boolean;
+    };
+
+export interface StorageDefaults {
+  readonly preventDestroy: boolean;
+  readonly noncurrentVersionExpirationDays: number;
+  readonly abortIncompleteMultipartUploadDays: number;
+  readonly accessLogRetentionDays: number;
+}
+
+export interface PlatformSpec {
+  /** Short lowercase organization prefix used in bucket and database names. */
+  readonly organization: string;
+  readonly region: string;
+  readonly environments: readonly string[];
+  /** Role assumed in each domain account, by name; undefined uses the caller's credentials. */
+  readonly deployRoleName?: string;
+  readonly backend: BackendConfig;
+  readonly storage: StorageDefaults;
+  readonly tags: Readonly<Record<string, string>>;
+  readonly source: { readonly file: string };
+}
+
+/** Everything loaded from a contracts folder, already validated. */
+export interface MeshSpec {
+  readonly platform: PlatformSpec;
+  /** Sorted by name so that output never depends on file-system order. */
+  readonly domains: readonly DomainSpec[];
+  /** Sorted by id. */
+  readonly products: readonly DataProductSpec[];
+}

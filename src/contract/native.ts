@@ -1,0 +1,216 @@
+/**
+ * The native `datamesh/v1` contract format -> DataProductSpec. Runs after schema validation, so
+ * shapes are known; what is checked here is what a schema cannot say: Glue types, references
+ * between fields, and duplicates.
+ */
+import { durationToDays, durationToMinutes, percentToNumber } from './duration';
+import type { ContractError } from './errors';
+import { formatGlueType, isScalarGlueType, parseGlueType } from './glue-type';
+import {
+  CLASSIFICATIONS,
+  type Classification,
+  type ColumnSpec,
+  type ConsumerSpec,
+  type DataProductSpec,
+  type GovernanceException,
+  type OutputFormat,
+  type QualityRule,
+} from './model';
+import { formatPath, type DocPath, type SourceDocument } from './source';
+
+/** The contract as the schema guarantees it. */
+interface NativeContract {
+  id: string;
+  domain: string;
+  name: string;
+  version: string;
+  status: DataProductSpec['status'];
+  description: string;
+  sunset?: string;
+  owner: { team: string; email: string };
+  sla?: { freshness?: string; availability?: string };
+  output: { format: OutputFormat; partitionBy?: string[]; retention?: string };
+  schema: NativeColumn[];
+  quality?: NativeQualityRule[];
+  consumers?: NativeConsumer[];
+  governance?: { exceptions?: { rule: string; reason: string; expires: string }[] };
+  tags?: Record<string, string>;
+}
+interface NativeColumn {
+  name: string;
+  type: string;
+  description?: string;
+  required?: boolean;
+  primaryKey?: boolean;
+  classification?: Classification;
+  tags?: string[];
+}
+type NativeQualityRule = { rule: QualityRule['kind']; description?: string; column?: string; columns?: string[]; values?: (string | number)[]; min?: number; max?: number; pattern?: string; maxAge?: string };
+interface NativeConsumer { domain?: string; principal?: string; access: 'read' | 'write'; pii?: boolean; reason: string }
+
+/** Formats that store nested values; csv is flat text. */
+const NESTED_FORMATS: ReadonlySet<OutputFormat> = new Set(['parquet', 'orc', 'avro', 'json', 'iceberg']);
+
+export function normalizeNativeContract(document: SourceDocument, value: unknown): { spec?: DataProductSpec; errors: ContractError[] } {
+  const contract = value as NativeContract;
+  const errors: ContractError[] = [];
+  const fail = (path: DocPath, message: string, hint: string, offset?: number) =>
+    errors.push({
+      ...(offset === undefined ? document.locate(path) : document.locateWithin(path, offset)),
+      path: formatPath(path),
+      message,
+      hint,
+    });
+
+  const expectedId = `${contract.domain}.${contract.name}`;
+  if (contract.id !== expectedId) {
+    fail(['id'], `id "${contract.id}" does not match domain and name`, `set \`id: ${expectedId}\`, or fix \`domain\`/\`name\``);
+  }
+
+  const columns = contract.schema.map((column, index) => normalizeColumn(document, column, index, contract.output.format, fail));
+  const byName = new Map<string, ColumnSpec>();
+  columns.forEach((column, index) => {
+    if (!column) return;
+    const key = column.name.toLowerCase();
+    if (byName.has(key)) {
+      const first = byName.get(key)!.location;
+      fail(['schema', index, 'name'], `duplicate column "${column.name}" (first declared at line ${first.line})`, 'column names must be unique; rename or remove one of them');
+    } else {
+      byName.set(key, column);
+    }
+  });
+
+  const partitionBy = contract.output.partitionBy ?? [];
+  partitionBy.forEach((name, index) => {
+    const column = byName.get(name);
+    if (!column) {
+      fail(['output', 'partitionBy', index], `partition column "${name}" is not in schema`, `add a column named "${name}" to \`schema\`, or remove it from partitionBy`);
+    } else if (!isScalarGlueType(column.type)) {
+      fail(['output', 'partitionBy', index], `partition column "${name}" has nested type ${column.glueType}`, 'partition by a column of a scalar type such as date, string or int');
+    }
+  });
+
+  const quality = (contract.quality ?? []).map((rule, index) => normalizeQualityRule(document, rule, index, byName, fail));
+  const consumers = (contract.consumers ?? []).map((consumer, index) => normalizeConsumer(document, consumer, index));
+  const exceptions: GovernanceException[] = (contract.governance?.exceptions ?? []).map((exception, index) => ({
+    ...exception,
+    location: document.locate(['governance', 'exceptions', index]),
+  }));
+
+  if (errors.length > 0) return { errors };
+
+  const valid = columns as ColumnSpec[];
+  const partitionSet = new Set(partitionBy);
+  return {
+    errors,
+    spec: {
+      id: contract.id,
+      domain: contract.domain,
+      name: contract.name,
+      version: contract.version,
+      status: contract.status,
+      description: contract.description.trim(),
+      owner: contract.owner,
+      sla: {
+        freshnessMinutes: contract.sla?.freshness ? durationToMinutes(contract.sla.freshness) : undefined,
+        availabilityPercent: contract.sla?.availability ? percentToNumber(contract.sla.availability) : undefined,
+      },
+      output: {
+        format: contract.output.format,
+        partitionBy,
+        retentionDays: contract.output.retention ? durationToDays(contract.output.retention) : undefined,
+      },
+      columns: valid.filter((c) => !partitionSet.has(c.name)),
+      partitionKeys: partitionBy.map((name) => byName.get(name)!),
+      classification: mostSensitive(valid.map((c) => c.classification)),
+      quality: quality as QualityRule[],
+      consumers,
+      exceptions,
+      sunset: contract.sunset,
+      tags: contract.tags ?? {},
+      source: { file: document.file, format: 'native' },
+      location: document.locate([]),
+    },
+  };
+}
+
+type Fail = (path: DocPath, message: string, hint: string, offset?: number) => void;
+
+function normalizeColumn(document: SourceDocument, column: NativeColumn, index: number, format: OutputFormat, fail: Fail): ColumnSpec | undefined {
+  const typePath = ['schema', index, 'type'];
+  const parsed = parseGlueType(column.type);
+  if (!parsed.ok) {
+    fail(typePath, `invalid Glue type "${column.type}": ${parsed.error.message}`, parsed.error.hint, parsed.error.offset);
+    return undefined;
+  }
+  if (!NESTED_FORMATS.has(format) && !isScalarGlueType(parsed.type)) {
+    fail(typePath, `format ${format} cannot store the nested type ${formatGlueType(parsed.type)}`, 'use parquet, orc, avro, json or iceberg for nested data, or flatten the column');
+    return undefined;
+  }
+  const tags = column.tags ?? [];
+  const classification = column.classification ?? (tags.includes('pii') ? 'pii' : 'internal');
+  return {
+    name: column.name,
+    type: parsed.type,
+    glueType: formatGlueType(parsed.type),
+    description: column.description?.trim(),
+    required: column.required ?? column.primaryKey ?? false,
+    primaryKey: column.primaryKey ?? false,
+    classification,
+    classificationDeclared: column.classification !== undefined || tags.includes('pii'),
+    pii: classification === 'pii' || tags.includes('pii'),
+    tags,
+    location: document.locate(['schema', index]),
+  };
+}
+
+function normalizeQualityRule(
+  document: SourceDocument,
+  rule: NativeQualityRule,
+  index: number,
+  columns: ReadonlyMap<string, ColumnSpec>,
+  fail: Fail,
+): QualityRule | undefined {
+  const path: DocPath = ['quality', index];
+  const referenced = rule.columns ?? (rule.column ? [rule.column] : []);
+  const unknown = referenced.filter((name) => !columns.has(name));
+  if (unknown.length > 0) {
+    fail([...path, rule.columns ? 'columns' : 'column'], `quality rule refers to unknown column "${unknown[0]}"`, `use a column declared in \`schema\`: ${[...columns.keys()].join(', ')}`);
+    return undefined;
+  }
+  if (rule.min !== undefined && rule.max !== undefined && rule.min > rule.max) {
+    fail([...path, 'min'], `min ${rule.min} is greater than max ${rule.max}`, 'swap min and max');
+    return undefined;
+  }
+  const base = { description: rule.description, location: document.locate(path) };
+  switch (rule.rule) {
+    case 'not_null':
+      return { ...base, kind: 'not_null', column: rule.column! };
+    case 'unique':
+      return { ...base, kind: 'unique', columns: referenced };
+    case 'accepted_values':
+      return { ...base, kind: 'accepted_values', column: rule.column!, values: rule.values! };
+    case 'range':
+      return { ...base, kind: 'range', column: rule.column!, min: rule.min, max: rule.max };
+    case 'pattern':
+      return { ...base, kind: 'pattern', column: rule.column!, pattern: rule.pattern! };
+    case 'row_count':
+      return { ...base, kind: 'row_count', min: rule.min, max: rule.max };
+    case 'freshness':
+      return { ...base, kind: 'freshness', column: rule.column!, maxAgeMinutes: durationToMinutes(rule.maxAge!) };
+  }
+}
+
+function normalizeConsumer(document: SourceDocument, consumer: NativeConsumer, index: number): ConsumerSpec {
+  const base = { access: consumer.access, pii: consumer.pii ?? false, reason: consumer.reason, location: document.locate(['consumers', index]) };
+  return consumer.domain !== undefined
+    ? { ...base, kind: 'domain', domain: consumer.domain }
+    : { ...base, kind: 'principal', principal: consumer.principal! };
+}
+
+export function mostSensitive(classifications: readonly Classification[]): Classification {
+  return classifications.reduce<Classification>(
+    (worst, c) => (CLASSIFICATIONS.indexOf(c) > CLASSIFICATIONS.indexOf(worst) ? c : worst),
+    'public',
+  );
+}

@@ -1,0 +1,145 @@
+import Ajv2020, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020';
+import addFormats from 'ajv-formats';
+import dataProductSchema from './schemas/data-product.schema.json';
+import domainSchema from './schemas/domain.schema.json';
+import platformSchema from './schemas/platform.schema.json';
+import type { ContractError } from './errors';
+import { closestMatch } from './suggest';
+import { formatPath, type DocPath, type SourceDocument } from './source';
+
+export type SchemaName = 'data-product' | 'domain' | 'platform';
+
+const SCHEMAS: Record<SchemaName, object> = {
+  'data-product': dataProductSchema,
+  domain: domainSchema,
+  platform: platformSchema,
+};
+
+let compiled: Map<SchemaName, ValidateFunction> | undefined;
+
+/** Schemas are compiled once per process: compilation costs far more than validation. */
+function validator(name: SchemaName): ValidateFunction {
+  if (!compiled) {
+    const ajv = new Ajv2020({ allErrors: true, verbose: true, strict: true, discriminator: true });
+    addFormats(ajv, ['date', 'email', 'regex']);
+    // Fix hints live next to the field they explain, in the schema itself.
+    ajv.addKeyword({ keyword: 'x-hint', schemaType: 'string' });
+    compiled = new Map(Object.entries(SCHEMAS).map(([key, schema]) => [key as SchemaName, ajv.compile(schema)]));
+  }
+  return compiled.get(name)!;
+}
+
+/** Validates a parsed document against one of the project's schemas; returns every error found. */
+export function validateAgainstSchema(name: SchemaName, document: SourceDocument, value: unknown): ContractError[] {
+  const validate = validator(name);
+  if (validate(value)) return [];
+  return explainErrors(validate.errors ?? [], document);
+}
+
+function explainErrors(errors: readonly ErrorObject[], document: SourceDocument): ContractError[] {
+  // A failed `if`/`oneOf` branch also reports its inner errors; the inner ones say more.
+  const useful = errors.filter((e) => e.keyword !== 'if' && !(e.keyword === 'oneOf' && hasInnerError(e, errors)));
+  const seen = new Set<string>();
+  const out: ContractError[] = [];
+  for (const error of useful) {
+    const explained = explain(error, document);
+    const key = `${explained.line}:${explained.column}:${explained.message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(explained);
+  }
+  return out;
+}
+
+function hasInnerError(error: ErrorObject, all: readonly ErrorObject[]): boolean {
+  return all.some((other) => other !== error && other.instancePath.startsWith(error.instancePath) && other.schemaPath.startsWith(error.schemaPath));
+}
+
+function explain(error: ErrorObject, document: SourceDocument): ContractError {
+  const path = pointerToPath(error.instancePath);
+  const hint = (error.parentSchema as { 'x-hint'?: string } | undefined)?.['x-hint'];
+  const at = (p: DocPath, where: 'key' | 'value' = 'value') => ({ ...document.locate(p, where), path: formatPath(p) });
+  const params = error.params as Record<string, unknown>;
+
+  switch (error.keyword) {
+    case 'additionalProperties': {
+      const key = String(params.additionalProperty);
+      const allowed = Object.keys((error.parentSchema as { properties?: object })?.properties ?? {});
+      const suggestion = closestMatch(key, allowed);
+      return {
+        ...at([...path, key], 'key'),
+        message: `unknown key "${key}"`,
+        hint: suggestion ? `did you mean "${suggestion}"?` : `allowed keys here: ${allowed.join(', ') || 'none'}`,
+      };
+    }
+    case 'required': {
+      const missing = String(params.missingProperty);
+      const fieldHint = (error.parentSchema as { properties?: Record<string, { 'x-hint'?: string }> })?.properties?.[missing]?.['x-hint'];
+      return { ...at(path), message: `missing required key "${missing}"`, hint: fieldHint ?? `add \`${missing}:\` here` };
+    }
+    case 'type': {
+      const expected = String(params.type).replace(',', ' or ');
+      const actual = describeType(error.data);
+      const versionHint =
+        expected === 'string' && typeof error.data === 'number' ? `quote the value ("${error.data}") so YAML keeps it as text` : undefined;
+      return { ...at(path), message: `must be ${article(expected)} ${expected}, got ${actual}`, hint: versionHint ?? hint ?? `write ${article(expected)} ${expected} here` };
+    }
+    case 'enum':
+    case 'const': {
+      const allowed = (error.keyword === 'enum' ? (params.allowedValues as unknown[]) : [params.allowedValue]).map(String);
+      const suggestion = typeof error.data === 'string' ? closestMatch(error.data, allowed) : undefined;
+      return {
+        ...at(path),
+        message: `${JSON.stringify(error.data)} is not allowed; expected ${allowed.length === 1 ? allowed[0] : `one of: ${allowed.join(', ')}`}`,
+        hint: hint ?? (suggestion ? `did you mean "${suggestion}"?` : `use one of: ${allowed.join(', ')}`),
+      };
+    }
+    case 'oneOf': {
+      const branches = (error.schema as { required?: string[] }[]).map((b) => b.required?.[0]).filter(Boolean) as string[];
+      return {
+        ...at(path),
+        message: branches.length ? `needs exactly one of: ${branches.join(', ')}` : 'matches none or several of the allowed shapes',
+        hint: hint ?? (branches.length ? `keep one of ${branches.join(' or ')} and remove the other` : 'compare with the examples in the README'),
+      };
+    }
+    case 'anyOf': {
+      const branches = (error.schema as { required?: string[] }[]).map((b) => b.required?.[0]).filter(Boolean) as string[];
+      return { ...at(path), message: `needs at least one of: ${branches.join(', ')}`, hint: hint ?? `add ${branches.join(' or ')}` };
+    }
+    case 'discriminator': {
+      const tag = String(params.tag);
+      return { ...at([...path, tag]), message: `"${tag}" is missing or not one of the known values`, hint: hint ?? `set \`${tag}\`` };
+    }
+    case 'uniqueItems':
+      return { ...at([...path, Number(params.j)]), message: `duplicate entry ${JSON.stringify((error.data as unknown[])[Number(params.j)])}`, hint: 'each entry may appear once; remove the duplicate' };
+    case 'format':
+      return { ...at(path), message: `${JSON.stringify(error.data)} is not a valid ${params.format}`, hint: hint ?? `write a valid ${params.format}` };
+    default:
+      return { ...at(path), message: `${describeValue(error.data)} ${error.message ?? 'is invalid'}`, hint: hint ?? 'see the contract format in the README' };
+  }
+}
+
+/** JSON pointer (`/schema/2/type`) to a document path (`['schema', 2, 'type']`). */
+function pointerToPath(pointer: string): DocPath {
+  if (!pointer) return [];
+  return pointer
+    .slice(1)
+    .split('/')
+    .map((step) => step.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .map((step) => (/^\d+$/.test(step) ? Number(step) : step));
+}
+
+function describeType(value: unknown): string {
+  if (value === null) return 'null (an empty value)';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'a mapping';
+  return `${typeof value} ${JSON.stringify(value)}`;
+}
+
+function describeValue(value: unknown): string {
+  return typeof value === 'object' && value !== null ? 'value' : JSON.stringify(value);
+}
+
+function article(word: string): string {
+  return /^[aeiou]/.test(word) ? 'an' : 'a';
+}
