@@ -1,0 +1,19 @@
+import type { DataProductSpec, DomainSpec, StorageDefaults } from '../contract/model';
+import type { NameParts } from './naming';
+
+export interface DataProductProps {
+  /** The validated, normalized contract. */
+  readonly product: DataProductSpec;
+  /** Organization, environment and domain: the inputs of every physical name. */
+  readonly names: NameParts;
+  /** Account and region the product is deployed to. */
+  readonly account: string;
+  readonly region: string;
+  /** All domains of the mesh, to resolve consumer domains to their role ARNs. */
+  readonly domains: readonly DomainSpec[];
+  /** The domain's customer-managed key. */
+  readonly kmsKeyArn: string;
+  readonly databaseName: string;
+  readonly accessLogBucketName: string;
+  readonly storage: StorageDefaults;
+}

@@ -1,0 +1,159 @@
+import { GlueCatalogDatabase } from '@cdktf/provider-aws/lib/glue-catalog-database';
+import { KmsAlias } from '@cdktf/provider-aws/lib/kms-alias';
+import { KmsKey } from '@cdktf/provider-aws/lib/kms-key';
+import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
+import { LocalBackend, S3Backend, TerraformStack } from 'cdktf';
+import type { Construct } from 'constructs';
+import type { DataProductSpec, DomainSpec, PlatformSpec } from '../contract/model';
+import { consumerGrants, readPrincipals } from './access/consumer-grants';
+import { policyDocument, type PolicyStatement } from './access/policy-document';
+import { DataProduct } from './data-product';
+import type { DomainStackProps } from './domain-stack-props';
+import { accessLogBucketName, glueDatabaseName, resourcePrefix, type NameParts } from './naming';
+import { SecureBucket } from './storage/secure-bucket';
+import { domainDefaultTags, domainResourceTags } from './tags';
+
+/**
+ * One Terraform stack per business domain: its own state, its own plan, deployable on its own
+ * and in parallel with the others. Consumers in other domains are resolved from their domain.yaml,
+ * so no stack references another.
+ */
+export class DomainStack extends TerraformStack {
+  readonly domain: DomainSpec;
+  readonly environment: string;
+  readonly region: string;
+  readonly provider: AwsProvider;
+  readonly kmsKey: KmsKey;
+  readonly database: GlueCatalogDatabase;
+  readonly accessLogs: SecureBucket;
+  /** The domain's data products by name; drafts are not built and not listed. */
+  readonly products: ReadonlyMap<string, DataProduct>;
+
+  constructor(scope: Construct, id: string, props: DomainStackProps) {
+    super(scope, id);
+    const { mesh, environment } = props;
+    const { platform } = mesh;
+    const domain = mesh.domains.find((d) => d.name === props.domain);
+    if (!domain) throw new Error(`DomainStack: domain "${props.domain}" is not in the mesh (known: ${mesh.domains.map((d) => d.name).join(', ')})`);
+    if (!platform.environments.includes(environment)) {
+      throw new Error(`DomainStack: environment "${environment}" is not one of platform.environments (${platform.environments.join(', ')})`);
+    }
+    this.domain = domain;
+    this.environment = environment;
+    this.region = domain.region ?? platform.region;
+    const names: NameParts = { organization: platform.organization, environment, domain: domain.name };
+    const built = mesh.products.filter((p) => p.domain === domain.name && p.status !== 'draft');
+
+    this.provider = new AwsProvider(this, 'aws', {
+      region: this.region,
+      allowedAccountIds: [domain.account],
+      defaultTags: [{ tags: domainDefaultTags(domain, environment, platform.tags) }],
+      assumeRole: platform.deployRoleName
+        ? [{ roleArn: `arn:aws:iam::${domain.account}:role/${platform.deployRoleName}`, sessionName: `datamesh-${domain.name}` }]
+        : undefined,
+    });
+    configureBackend(this, platform, domain.name, environment);
+
+    const sharedTags = domainResourceTags(domain);
+    this.kmsKey = new KmsKey(this, 'kms-key', {
+      description: `Encrypts the data products of domain ${domain.name} (${environment})`,
+      enableKeyRotation: true,
+      deletionWindowInDays: 30,
+      policy: policyDocument(keyPolicy(domain, this.region, built, mesh.domains)),
+      tags: sharedTags,
+    });
+    new KmsAlias(this, 'kms-alias', { name: `alias/${resourcePrefix(names)}-data`, targetKeyId: this.kmsKey.keyId });
+
+    this.database = new GlueCatalogDatabase(this, 'database', {
+      name: glueDatabaseName(names),
+      description: domain.description,
+      tags: sharedTags,
+    });
+
+    const logBucketName = accessLogBucketName(names);
+    this.accessLogs = new SecureBucket(this, 'access-logs', {
+      bucketName: logBucketName,
+      versioned: false,
+      expirationDays: platform.storage.accessLogRetentionDays,
+      abortIncompleteMultipartUploadDays: platform.storage.abortIncompleteMultipartUploadDays,
+      policyStatements: [logDeliveryStatement(logBucketName, domain.account)],
+      preventDestroy: platform.storage.preventDestroy,
+      tags: sharedTags,
+    });
+
+    const products = new Map<string, DataProduct>();
+    for (const product of built) {
+      products.set(
+        product.name,
+        new DataProduct(this, product.name, {
+          product,
+          names,
+          account: domain.account,
+          region: this.region,
+          domains: mesh.domains,
+          kmsKeyArn: this.kmsKey.arn,
+          databaseName: this.database.name,
+          accessLogBucketName: logBucketName,
+          storage: platform.storage,
+        }),
+      );
+    }
+    this.products = products;
+  }
+}
+
+function configureBackend(stack: TerraformStack, platform: PlatformSpec, domain: string, environment: string): void {
+  const { backend } = platform;
+  if (backend.type === 'local') {
+    new LocalBackend(stack, { path: `terraform.${environment}.${domain}.tfstate` });
+    return;
+  }
+  const s3 = new S3Backend(stack, {
+    bucket: backend.bucket,
+    region: backend.region,
+    key: `${backend.keyPrefix}/${environment}/${domain}/terraform.tfstate`,
+    encrypt: true,
+  });
+  // cdktf 0.21 predates S3 native locking (Terraform >= 1.10), so the flag is set as an override.
+  if (backend.useLockfile) s3.addOverride('use_lockfile', true);
+}
+
+/**
+ * The account keeps full control of its key (without it the key becomes unmanageable), and the
+ * consumer roles of other domains may decrypt, only through S3 in this region.
+ */
+function keyPolicy(domain: DomainSpec, region: string, products: readonly DataProductSpec[], domains: readonly DomainSpec[]): PolicyStatement[] {
+  const statements: PolicyStatement[] = [
+    {
+      Sid: 'AccountAdministersKey',
+      Effect: 'Allow',
+      Principal: { AWS: `arn:aws:iam::${domain.account}:root` },
+      Action: 'kms:*',
+      Resource: '*',
+    },
+  ];
+  const readers = readPrincipals(products.flatMap((p) => consumerGrants(p, domains)));
+  if (readers.length > 0) {
+    statements.push({
+      Sid: 'ConsumersDecryptThroughS3',
+      Effect: 'Allow',
+      Principal: { AWS: readers },
+      Action: ['kms:Decrypt', 'kms:DescribeKey'],
+      Resource: '*',
+      Condition: { StringEquals: { 'kms:ViaService': `s3.${region}.amazonaws.com` } },
+    });
+  }
+  return statements;
+}
+
+/** S3 server access logging writes as the logging service; with ACLs disabled it needs this grant. */
+function logDeliveryStatement(bucketName: string, account: string): PolicyStatement {
+  return {
+    Sid: 'S3ServerAccessLogDelivery',
+    Effect: 'Allow',
+    Principal: { Service: 'logging.s3.amazonaws.com' },
+    Action: 's3:PutObject',
+    Resource: `arn:aws:s3:::${bucketName}/*`,
+    Condition: { StringEquals: { 'aws:SourceAccount': account } },
+  };
+}

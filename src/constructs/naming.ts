@@ -1,0 +1,51 @@
+/**
+ * Deterministic physical names. They derive only from the organization, environment, domain and
+ * product names, never from list positions or random suffixes, so a plan never renames anything
+ * because files were reordered, and two environments never collide.
+ */
+import { createHash } from 'crypto';
+
+const MAX_BUCKET_NAME = 63;
+
+export interface NameParts {
+  readonly organization: string;
+  readonly environment: string;
+  readonly domain: string;
+}
+
+/** `acme-dev-sales-order_lines` -> `acme-dev-sales-order-lines`, shortened with a hash past 63 characters. */
+export function productBucketName(parts: NameParts, product: string): string {
+  return bucketName([parts.organization, parts.environment, parts.domain, product]);
+}
+
+export function accessLogBucketName(parts: NameParts): string {
+  return bucketName([parts.organization, parts.environment, parts.domain, 'access-logs']);
+}
+
+/** S3 bucket names: lowercase letters, digits and hyphens, 3-63 characters, globally unique. */
+export function bucketName(segments: readonly string[]): string {
+  const full = segments
+    .join('-')
+    .toLowerCase()
+    .replace(/[^a-z0-9-]+/g, '-')
+    .replace(/-{2,}/g, '-')
+    .replace(/^-+|-+$/g, '');
+  if (full.length <= MAX_BUCKET_NAME) return full;
+  // Keep the readable start and add a hash of the full name, so two long names stay distinct.
+  const hash = createHash('sha256').update(full).digest('hex').slice(0, 8);
+  const head = full.slice(0, MAX_BUCKET_NAME - hash.length - 1).replace(/-+$/, '');
+  return `${head}-${hash}`;
+}
+
+/** Glue database names allow lowercase letters, digits and underscores. */
+export function glueDatabaseName(parts: NameParts): string {
+  return [parts.organization, parts.environment, parts.domain].join('_').toLowerCase().replace(/[^a-z0-9_]+/g, '_');
+}
+
+/** Prefix of IAM policy and KMS alias names for one domain in one environment. */
+export function resourcePrefix(parts: NameParts): string {
+  return [parts.organization, parts.environment, parts.domain].join('-').replace(/_/g, '-');
+}
+
+/** The one prefix a product's data lives under; grants are scoped to it. */
+export const DATA_PREFIX = 'data/';

@@ -1,0 +1,26 @@
+import type { PolicyStatement } from '../access/policy-document';
+
+export interface SecureBucketProps {
+  /** Physical bucket name; see `naming.ts`. */
+  readonly bucketName: string;
+  /**
+   * Customer-managed KMS key for default encryption (SSE-KMS with an S3 bucket key).
+   * @default SSE-S3, which only access-log buckets should use: log delivery cannot write with KMS.
+   */
+  readonly kmsKeyArn?: string;
+  /** @default true */
+  readonly versioned?: boolean;
+  /** Days before current objects expire. @default never */
+  readonly expirationDays?: number;
+  /** Days before noncurrent versions expire (versioned buckets only). */
+  readonly noncurrentVersionExpirationDays?: number;
+  readonly abortIncompleteMultipartUploadDays: number;
+  /** Where S3 server access logs go. @default no access logging */
+  readonly accessLog?: { readonly bucketName: string; readonly prefix: string };
+  /** Statements added after the TLS-only deny. @default none */
+  readonly policyStatements?: readonly PolicyStatement[];
+  /** Terraform prevent_destroy on the bucket. Turning it off is reported as a warning. @default true */
+  readonly preventDestroy?: boolean;
+  /** @default none beyond the provider's default tags */
+  readonly tags?: Readonly<Record<string, string>>;
+}
