@@ -9,7 +9,7 @@ import { normalizeDomain, normalizePlatform } from './config';
 import { sortContractErrors, type ContractError } from './errors';
 import { closestMatch } from './suggest';
 import type { DataProductSpec, DomainSpec, MeshSpec, PlatformSpec } from './model';
-import { normalizeNativeContract } from './native';
+import { columnTypeErrors, normalizeNativeContract } from './native';
 import { validateAgainstSchema } from './schema';
 import { SourceDocument } from './source';
 
@@ -87,7 +87,7 @@ export function loadProductFile(file: string): LoadResult<DataProductSpec> {
     const header = value as { apiVersion?: unknown; kind?: unknown } | null;
     if (header?.apiVersion === 'datamesh/v1' || header?.kind === 'DataProduct') {
       const errors = validateAgainstSchema('data-product', document, value);
-      if (errors.length) return { errors };
+      if (errors.length) return { errors: [...errors, ...columnTypeErrors(document, value)] };
       const { spec, errors: normalizeErrors } = normalizeNativeContract(document, value);
       return { value: spec, errors: normalizeErrors };
     }

@@ -136,6 +136,23 @@ export function normalizeNativeContract(document: SourceDocument, value: unknown
 
 type Fail = (path: DocPath, message: string, hint: string, offset?: number) => void;
 
+/**
+ * Glue type errors of a document that failed schema validation: the normalizer does not run on
+ * a document of the wrong shape, but a broken type is worth reporting in the same pass.
+ */
+export function columnTypeErrors(document: SourceDocument, value: unknown): ContractError[] {
+  const columns = (value as { schema?: unknown }).schema;
+  if (!Array.isArray(columns)) return [];
+  return columns.flatMap((column, index) => {
+    const type = (column as { type?: unknown } | null)?.type;
+    if (typeof type !== 'string' || type.length === 0) return [];
+    const parsed = parseGlueType(type);
+    if (parsed.ok) return [];
+    const path = ['schema', index, 'type'];
+    return [{ ...document.locateWithin(path, parsed.error.offset), path: formatPath(path), message: `invalid Glue type "${type}": ${parsed.error.message}`, hint: parsed.error.hint }];
+  });
+}
+
 function normalizeColumn(document: SourceDocument, column: NativeColumn, index: number, format: OutputFormat, fail: Fail): ColumnSpec | undefined {
   const typePath = ['schema', index, 'type'];
   const parsed = parseGlueType(column.type);

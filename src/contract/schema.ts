@@ -20,7 +20,7 @@ let compiled: Map<SchemaName, ValidateFunction> | undefined;
 /** Schemas are compiled once per process: compilation costs far more than validation. */
 function validator(name: SchemaName): ValidateFunction {
   if (!compiled) {
-    const ajv = new Ajv2020({ allErrors: true, verbose: true, strict: true, discriminator: true });
+    const ajv = new Ajv2020({ allErrors: true, verbose: true, strict: true, strictRequired: false, allowUnionTypes: true, discriminator: true });
     addFormats(ajv, ['date', 'email', 'regex']);
     // Fix hints live next to the field they explain, in the schema itself.
     ajv.addKeyword({ keyword: 'x-hint', schemaType: 'string' });
