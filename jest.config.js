@@ -7,4 +7,5 @@ module.exports = {
   // cdktf synthesis and terraform plans are heavy; two workers match the two-core machines we run on.
   maxWorkers: 2,
   testTimeout: 120000,
+  setupFilesAfterEnv: ['<rootDir>/test/setup.ts'],
 };

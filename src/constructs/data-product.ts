@@ -1,5 +1,5 @@
 import { IamPolicy } from '@cdktf/provider-aws/lib/iam-policy';
-import { TerraformOutput } from 'cdktf';
+import { Annotations, TerraformOutput } from 'cdktf';
 import { Construct } from 'constructs';
 import type { DataProductSpec } from '../contract/model';
 import { consumerGrants, readPrincipals, type ConsumerGrant } from './access/consumer-grants';
@@ -40,7 +40,7 @@ export class DataProduct extends Construct {
       bucketName,
       kmsKeyArn: props.kmsKeyArn,
       versioned: true,
-      expirationDays: product.output.retentionDays,
+      expirationDays: s3ExpirationDays(product),
       noncurrentVersionExpirationDays: props.storage.noncurrentVersionExpirationDays,
       abortIncompleteMultipartUploadDays: props.storage.abortIncompleteMultipartUploadDays,
       accessLog: { bucketName: props.accessLogBucketName, prefix: `${product.name}/` },
@@ -49,6 +49,11 @@ export class DataProduct extends Construct {
       tags,
     });
 
+    if (product.output.format === 'iceberg' && product.output.retentionDays !== undefined) {
+      Annotations.of(this).addInfo(
+        `${product.id}: retention of ${product.output.retentionDays} days is recorded on the table but not enforced by S3 lifecycle; expire Iceberg snapshots and rows with table maintenance`,
+      );
+    }
     this.table = new ProductTable(this, 'catalog', { product, databaseName: props.databaseName, location: this.location });
 
     const resources: ProductResources = {
@@ -83,4 +88,13 @@ export class DataProduct extends Construct {
   private output(what: string, value: string, description: string): void {
     new TerraformOutput(this, what, { value, description }).overrideLogicalId(`${this.product.name}_${what}`);
   }
+}
+
+/**
+ * Age-based S3 expiry fits Hive-style tables, whose files are immutable partitions. An Iceberg
+ * table still references old data files from current snapshots, so expiring them by age would
+ * corrupt it: its retention belongs to snapshot expiry and row deletes, not to S3.
+ */
+function s3ExpirationDays(product: DataProductSpec): number | undefined {
+  return product.output.format === 'iceberg' ? undefined : product.output.retentionDays;
 }
