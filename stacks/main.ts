@@ -1,13 +1,12 @@
 import { App } from 'cdktf';
-import { buildMesh, MeshValidationError } from '../src';
+import { buildMesh, exitOnInvalidMesh } from '../src';
 
-// The app stays thin: everything it builds comes from the contracts folder.
+// The app stays thin: everything it builds comes from the contracts folder
+// ($DATAMESH_CONTRACTS, default contracts/) for the environment $DATAMESH_ENV (default dev).
 const app = new App();
 try {
   buildMesh(app);
 } catch (error) {
-  if (!(error instanceof MeshValidationError)) throw error;
-  console.error(error.message);
-  process.exit(1);
+  exitOnInvalidMesh(app, error);
 }
 app.synth();

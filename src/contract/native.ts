@@ -68,24 +68,27 @@ export function normalizeNativeContract(document: SourceDocument, value: unknown
   }
 
   const columns = contract.schema.map((column, index) => normalizeColumn(document, column, index, contract.output.format, fail));
-  const byName = new Map<string, ColumnSpec>();
-  columns.forEach((column, index) => {
-    if (!column) return;
+  // Names are collected from the document, not from the parsed columns, so a column with a bad
+  // type still counts as declared and its references do not pile up follow-on errors.
+  const declared = new Map<string, number>();
+  contract.schema.forEach((column, index) => {
     const key = column.name.toLowerCase();
-    if (byName.has(key)) {
-      const first = byName.get(key)!.location;
-      fail(['schema', index, 'name'], `duplicate column "${column.name}" (first declared at line ${first.line})`, 'column names must be unique; rename or remove one of them');
+    const first = declared.get(key);
+    if (first !== undefined) {
+      const line = document.locate(['schema', first]).line;
+      fail(['schema', index, 'name'], `duplicate column "${column.name}" (first declared at line ${line})`, 'column names must be unique; rename or remove one of them');
     } else {
-      byName.set(key, column);
+      declared.set(key, index);
     }
   });
+  const byName = new Map<string, ColumnSpec | undefined>([...declared].map(([name, index]) => [name, columns[index]]));
 
   const partitionBy = contract.output.partitionBy ?? [];
   partitionBy.forEach((name, index) => {
     const column = byName.get(name);
-    if (!column) {
+    if (!byName.has(name)) {
       fail(['output', 'partitionBy', index], `partition column "${name}" is not in schema`, `add a column named "${name}" to \`schema\`, or remove it from partitionBy`);
-    } else if (!isScalarGlueType(column.type)) {
+    } else if (column && !isScalarGlueType(column.type)) {
       fail(['output', 'partitionBy', index], `partition column "${name}" has nested type ${column.glueType}`, 'partition by a column of a scalar type such as date, string or int');
     }
   });
@@ -185,7 +188,7 @@ function normalizeQualityRule(
   document: SourceDocument,
   rule: NativeQualityRule,
   index: number,
-  columns: ReadonlyMap<string, ColumnSpec>,
+  columns: ReadonlyMap<string, unknown>,
   fail: Fail,
 ): QualityRule | undefined {
   const path: DocPath = ['quality', index];

@@ -123,6 +123,11 @@ describe('native contract errors name file:line:col, the field and a fix', () =>
     expect(error.hint).toBe('did you mean "string"?');
   });
 
+  it('still counts a column with an invalid type as declared, so its references raise no follow-on errors', () => {
+    const { errors } = loadEdited((t) => t.replace('    type: string\n    description: Order identifier.', '    type: strin\n    description: Order identifier.'));
+    expect(errors.map((e) => e.path)).toEqual(['schema[0].type']);
+  });
+
   it('counts the quote when the invalid type is written in quotes', () => {
     const { errors, text } = loadEdited((t) => t.replace('type: decimal(12,2)', 'type: "decimal(40,2)"'));
     expect(onlyError(errors).column).toBe(columnOf(text, '40,2'));
