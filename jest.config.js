@@ -8,4 +8,5 @@ module.exports = {
   maxWorkers: 2,
   testTimeout: 120000,
   setupFilesAfterEnv: ['<rootDir>/test/setup.ts'],
+  reporters: ['default', '<rootDir>/test/summary-reporter.js'],
 };
