@@ -10,12 +10,19 @@ import { sortContractErrors, type ContractError } from './errors';
 import { closestMatch } from './suggest';
 import type { DataProductSpec, DomainSpec, MeshSpec, PlatformSpec } from './model';
 import { columnTypeErrors, normalizeNativeContract } from './native';
+import { looksLikeOdcs, unsupportedVersionError } from './odcs/header';
+import { normalizeOdcsContract } from './odcs/normalize';
 import { validateAgainstSchema } from './schema';
 import { SourceDocument } from './source';
 
 export interface LoadResult<T> {
   readonly value?: T;
   readonly errors: readonly ContractError[];
+  /**
+   * What is valid but not built or not enforced (an ODCS contract with several tables, a quality
+   * check the platform cannot run). They never stop a build; print them next to the errors.
+   */
+  readonly warnings?: readonly ContractError[];
 }
 
 const CONTRACT_EXTENSIONS = new Set(['.yaml', '.yml']);
@@ -26,6 +33,7 @@ export function loadMesh(contractsDir: string): LoadResult<MeshSpec> {
     return { errors: [fileError(root, `contracts folder not found`, 'pass an existing folder, or set DATAMESH_CONTRACTS')] };
   }
   const errors: ContractError[] = [];
+  const warnings: ContractError[] = [];
   const platformFile = path.join(root, 'platform.yaml');
   const platform = fs.existsSync(platformFile)
     ? collect(loadPlatformFile(platformFile), errors)
@@ -46,7 +54,9 @@ export function loadMesh(contractsDir: string): LoadResult<MeshSpec> {
       if (domain) domains.push(domain);
     }
     for (const file of listContractFiles(folder)) {
-      const product = collect(loadProductFile(file), errors);
+      const loaded = loadProductFile(file);
+      warnings.push(...(loaded.warnings ?? []));
+      const product = collect(loaded, errors);
       if (!product) continue;
       if (product.domain !== folderName) {
         errors.push({ ...product.location, path: 'domain', message: `contract declares domain "${product.domain}" but lives in folder "${folderName}"`, hint: `move the file into the ${product.domain}/ folder, or set \`domain: ${folderName}\`` });
@@ -56,9 +66,10 @@ export function loadMesh(contractsDir: string): LoadResult<MeshSpec> {
   }
 
   errors.push(...crossFileErrors(domains, products));
-  if (errors.length > 0 || !platform) return { errors: sortContractErrors(errors) };
+  if (errors.length > 0 || !platform) return { errors: sortContractErrors(errors), warnings: sortContractErrors(warnings) };
   return {
     errors: [],
+    warnings: sortContractErrors(warnings),
     value: {
       platform,
       domains: [...domains].sort((a, b) => a.name.localeCompare(b.name)),
@@ -81,7 +92,10 @@ export function loadDomainFile(file: string): LoadResult<DomainSpec> {
   });
 }
 
-/** A single data product contract, in any supported format. */
+/**
+ * A single data product contract, in any supported format: native (`apiVersion: datamesh/v1`) or
+ * ODCS v3 (`kind: DataContract`). An ODCS contract without `domain` belongs to its folder's domain.
+ */
 export function loadProductFile(file: string): LoadResult<DataProductSpec> {
   return loadYaml(file, (document, value) => {
     const header = value as { apiVersion?: unknown; kind?: unknown } | null;
@@ -91,9 +105,24 @@ export function loadProductFile(file: string): LoadResult<DataProductSpec> {
       const { spec, errors: normalizeErrors } = normalizeNativeContract(document, value);
       return { value: spec, errors: normalizeErrors };
     }
+    if (header && looksLikeOdcs(header)) {
+      const unsupported = unsupportedVersionError(document, header.apiVersion);
+      if (unsupported) return { errors: [unsupported] };
+      const errors = validateAgainstSchema('odcs', document, value);
+      if (errors.length) return { errors };
+      const { spec, errors: normalizeErrors, warnings } = normalizeOdcsContract(document, value, { folderDomain: path.basename(path.dirname(path.resolve(file))) });
+      return { value: spec, errors: normalizeErrors, warnings };
+    }
     const found = header && typeof header === 'object' ? `apiVersion ${JSON.stringify(header.apiVersion)}, kind ${JSON.stringify(header.kind)}` : 'no mapping';
     return {
-      errors: [{ ...document.locate(['apiVersion'], 'key'), path: 'apiVersion', message: `not a data product contract (${found})`, hint: 'start the file with `apiVersion: datamesh/v1` and `kind: DataProduct`' }],
+      errors: [
+        {
+          ...document.locate(['apiVersion'], 'key'),
+          path: 'apiVersion',
+          message: `not a data product contract (${found})`,
+          hint: 'start the file with `apiVersion: datamesh/v1` and `kind: DataProduct`, or with `apiVersion: v3.1.0` and `kind: DataContract` for ODCS',
+        },
+      ],
     };
   });
 }
@@ -115,13 +144,17 @@ function loadYaml<T>(file: string, interpret: (document: SourceDocument, value: 
   return interpret(document, value);
 }
 
-/** Checks that need more than one file: unique ids, known consumer domains. */
+/** Checks that need more than one file: the product's domain, unique ids, known consumer domains. */
 function crossFileErrors(domains: readonly DomainSpec[], products: readonly DataProductSpec[]): ContractError[] {
   const errors: ContractError[] = [];
   const domainNames = domains.map((d) => d.name);
   const byName = new Map(domains.map((d) => [d.name, d]));
   const seen = new Map<string, DataProductSpec>();
   for (const product of products) {
+    if (!byName.has(product.domain)) {
+      const suggestion = closestMatch(product.domain, domainNames);
+      errors.push({ ...product.location, path: 'domain', message: `"${product.domain}" is not a domain of the mesh`, hint: suggestion ? `did you mean "${suggestion}"?` : `known domains: ${domainNames.join(', ')}` });
+    }
     const first = seen.get(product.id);
     if (first) {
       errors.push({ ...product.location, path: 'id', message: `product id "${product.id}" is already used by ${first.source.file}`, hint: 'give each product a unique name within its domain' });
@@ -129,7 +162,8 @@ function crossFileErrors(domains: readonly DomainSpec[], products: readonly Data
     seen.set(product.id, product);
     product.consumers.forEach((consumer, index) => {
       if (consumer.kind !== 'domain') return;
-      const path = `consumers[${index}].domain`;
+      // An ODCS contract names its consumers in `roles`.
+      const path = product.source.format === 'odcs' ? `roles[${index}].role` : `consumers[${index}].domain`;
       const domain = byName.get(consumer.domain);
       if (!domain) {
         const suggestion = closestMatch(consumer.domain, domainNames);

@@ -58,6 +58,14 @@ export interface OutputPort {
   readonly partitionBy: readonly string[];
   /** Days objects are kept before they expire; undefined keeps them forever. */
   readonly retentionDays?: number;
+  /**
+   * Where the contract says the data lives (an ODCS s3 or glue server's `location`). The platform
+   * names buckets itself, so this is a declaration kept for the catalog and for export, not the
+   * bucket that is built.
+   */
+  readonly location?: string;
+  /** The Glue database the contract names (ODCS glue `database`, athena `schema`); recorded like `location`. */
+  readonly database?: string;
 }
 
 export type QualityCheck =
@@ -133,8 +141,25 @@ export interface DomainSpec {
   readonly region?: string;
   readonly roles: DomainRoles;
   readonly tags: Readonly<Record<string, string>>;
+  /** Domain policy: may only tighten the platform's. */
+  readonly governance: GovernanceConfig;
   readonly source: { readonly file: string };
   readonly location: SourceLocation;
+}
+
+/**
+ * Governance settings as written in platform.yaml (global policy) or domain.yaml (domain policy).
+ * The governance layer merges them; a domain may only tighten the global policy.
+ */
+export interface GovernanceConfig {
+  /** Severity per rule id, e.g. `{ DM112: 'error' }`. */
+  readonly rules: Readonly<Record<string, { readonly severity: 'error' | 'warning'; readonly location: SourceLocation }>>;
+  /** Extra regular expressions (case-insensitive) for column names that hold personal data. */
+  readonly piiPatterns: readonly { readonly pattern: string; readonly location: SourceLocation }[];
+  /** Longest retention allowed for a product holding PII, in days. */
+  readonly maxPiiRetentionDays?: { readonly days: number; readonly location: SourceLocation };
+  /** Tag keys every taggable resource must carry, in addition to the platform's mandatory tags. */
+  readonly requiredTags: readonly string[];
 }
 
 export type BackendConfig =
@@ -164,6 +189,8 @@ export interface PlatformSpec {
   readonly backend: BackendConfig;
   readonly storage: StorageDefaults;
   readonly tags: Readonly<Record<string, string>>;
+  /** Global governance policy. */
+  readonly governance: GovernanceConfig;
   readonly source: { readonly file: string };
 }
 

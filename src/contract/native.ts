@@ -3,11 +3,11 @@
  * shapes are known; what is checked here is what a schema cannot say: Glue types, references
  * between fields, and duplicates.
  */
+import { classifyColumn, mostSensitive, storesNestedTypes } from './column-rules';
 import { durationToDays, durationToMinutes, percentToNumber } from './duration';
 import type { ContractError } from './errors';
 import { formatGlueType, isScalarGlueType, parseGlueType } from './glue-type';
 import {
-  CLASSIFICATIONS,
   type Classification,
   type ColumnSpec,
   type ConsumerSpec,
@@ -45,11 +45,10 @@ interface NativeColumn {
   classification?: Classification;
   tags?: string[];
 }
-type NativeQualityRule = { rule: QualityRule['kind']; description?: string; column?: string; columns?: string[]; values?: (string | number)[]; min?: number; max?: number; pattern?: string; maxAge?: string };
+export type NativeQualityRule = { rule: QualityRule['kind']; description?: string; column?: string; columns?: string[]; values?: (string | number)[]; min?: number; max?: number; pattern?: string; maxAge?: string };
 interface NativeConsumer { domain?: string; principal?: string; access: 'read' | 'write'; pii?: boolean; reason: string }
 
-/** Formats that store nested values; csv is flat text. */
-const NESTED_FORMATS: ReadonlySet<OutputFormat> = new Set(['parquet', 'orc', 'avro', 'json', 'iceberg']);
+export { mostSensitive };
 
 export function normalizeNativeContract(document: SourceDocument, value: unknown): { spec?: DataProductSpec; errors: ContractError[] } {
   const contract = value as NativeContract;
@@ -93,7 +92,7 @@ export function normalizeNativeContract(document: SourceDocument, value: unknown
     }
   });
 
-  const quality = (contract.quality ?? []).map((rule, index) => normalizeQualityRule(document, rule, index, byName, fail));
+  const quality = (contract.quality ?? []).map((rule, index) => normalizeQualityRule(document, rule, ['quality', index], byName, fail));
   const consumers = (contract.consumers ?? []).map((consumer, index) => normalizeConsumer(document, consumer, index));
   const exceptions: GovernanceException[] = (contract.governance?.exceptions ?? []).map((exception, index) => ({
     ...exception,
@@ -137,7 +136,7 @@ export function normalizeNativeContract(document: SourceDocument, value: unknown
   };
 }
 
-type Fail = (path: DocPath, message: string, hint: string, offset?: number) => void;
+export type Fail = (path: DocPath, message: string, hint: string, offset?: number) => void;
 
 /**
  * Glue type errors of a document that failed schema validation: the normalizer does not run on
@@ -163,12 +162,11 @@ function normalizeColumn(document: SourceDocument, column: NativeColumn, index: 
     fail(typePath, `invalid Glue type "${column.type}": ${parsed.error.message}`, parsed.error.hint, parsed.error.offset);
     return undefined;
   }
-  if (!NESTED_FORMATS.has(format) && !isScalarGlueType(parsed.type)) {
+  if (!storesNestedTypes(format) && !isScalarGlueType(parsed.type)) {
     fail(typePath, `format ${format} cannot store the nested type ${formatGlueType(parsed.type)}`, 'use parquet, orc, avro, json or iceberg for nested data, or flatten the column');
     return undefined;
   }
   const tags = column.tags ?? [];
-  const classification = column.classification ?? (tags.includes('pii') ? 'pii' : 'internal');
   return {
     name: column.name,
     type: parsed.type,
@@ -176,22 +174,20 @@ function normalizeColumn(document: SourceDocument, column: NativeColumn, index: 
     description: column.description?.trim(),
     required: column.required ?? column.primaryKey ?? false,
     primaryKey: column.primaryKey ?? false,
-    classification,
-    classificationDeclared: column.classification !== undefined || tags.includes('pii'),
-    pii: classification === 'pii' || tags.includes('pii'),
+    ...classifyColumn(column.classification, tags),
     tags,
     location: document.locate(['schema', index]),
   };
 }
 
-function normalizeQualityRule(
+/** Also used for ODCS checks of the `datamesh` engine, whose implementation is a native rule. */
+export function normalizeQualityRule(
   document: SourceDocument,
   rule: NativeQualityRule,
-  index: number,
+  path: DocPath,
   columns: ReadonlyMap<string, unknown>,
   fail: Fail,
 ): QualityRule | undefined {
-  const path: DocPath = ['quality', index];
   const referenced = rule.columns ?? (rule.column ? [rule.column] : []);
   const unknown = referenced.filter((name) => !columns.has(name));
   if (unknown.length > 0) {
@@ -226,11 +222,4 @@ function normalizeConsumer(document: SourceDocument, consumer: NativeConsumer, i
   return consumer.domain !== undefined
     ? { ...base, kind: 'domain', domain: consumer.domain }
     : { ...base, kind: 'principal', principal: consumer.principal! };
-}
-
-export function mostSensitive(classifications: readonly Classification[]): Classification {
-  return classifications.reduce<Classification>(
-    (worst, c) => (CLASSIFICATIONS.indexOf(c) > CLASSIFICATIONS.indexOf(worst) ? c : worst),
-    'public',
-  );
 }

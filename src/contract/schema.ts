@@ -2,17 +2,20 @@ import Ajv2020, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020'
 import addFormats from 'ajv-formats';
 import dataProductSchema from './schemas/data-product.schema.json';
 import domainSchema from './schemas/domain.schema.json';
+import odcsSchema from './schemas/odcs-v3.schema.json';
 import platformSchema from './schemas/platform.schema.json';
 import type { ContractError } from './errors';
 import { closestMatch } from './suggest';
 import { formatPath, type DocPath, type SourceDocument } from './source';
 
-export type SchemaName = 'data-product' | 'domain' | 'platform';
+export type SchemaName = 'data-product' | 'domain' | 'platform' | 'odcs';
 
+// Order matters: the ODCS schema refers to definitions of the native one, so that one comes first.
 const SCHEMAS: Record<SchemaName, object> = {
   'data-product': dataProductSchema,
   domain: domainSchema,
   platform: platformSchema,
+  odcs: odcsSchema,
 };
 
 let compiled: Map<SchemaName, ValidateFunction> | undefined;
@@ -21,7 +24,7 @@ let compiled: Map<SchemaName, ValidateFunction> | undefined;
 function validator(name: SchemaName): ValidateFunction {
   if (!compiled) {
     const ajv = new Ajv2020({ allErrors: true, verbose: true, strict: true, strictRequired: false, allowUnionTypes: true, discriminator: true });
-    addFormats(ajv, ['date', 'email', 'regex']);
+    addFormats(ajv, ['date', 'date-time', 'email', 'regex', 'uri']);
     // Fix hints live next to the field they explain, in the schema itself.
     ajv.addKeyword({ keyword: 'x-hint', schemaType: 'string' });
     compiled = new Map(Object.entries(SCHEMAS).map(([key, schema]) => [key as SchemaName, ajv.compile(schema)]));
@@ -36,7 +39,9 @@ export function validateAgainstSchema(name: SchemaName, document: SourceDocument
   return explainErrors(validate.errors ?? [], document);
 }
 
-function explainErrors(errors: readonly ErrorObject[], document: SourceDocument): ContractError[] {
+function explainErrors(all: readonly ErrorObject[], document: SourceDocument): ContractError[] {
+  // "Exactly one of a, b, c" fails with one "missing a/b/c" per branch: the choice says it once.
+  const errors = all.filter((e) => !isMissingBranchKey(e, all));
   // A failed `if`/`oneOf` branch also reports its inner errors; the inner ones say more.
   const useful = errors.filter((e) => e.keyword !== 'if' && !(e.keyword === 'oneOf' && hasInnerError(e, errors)));
   const seen = new Set<string>();
@@ -49,6 +54,18 @@ function explainErrors(errors: readonly ErrorObject[], document: SourceDocument)
     out.push(explained);
   }
   return out;
+}
+
+/** A `required` error from a branch of a oneOf/anyOf whose branches only differ by which key they require. */
+function isMissingBranchKey(error: ErrorObject, all: readonly ErrorObject[]): boolean {
+  if (error.keyword !== 'required') return false;
+  return all.some(
+    (choice) =>
+      (choice.keyword === 'oneOf' || choice.keyword === 'anyOf') &&
+      choice.instancePath === error.instancePath &&
+      error.schemaPath.startsWith(`${choice.schemaPath}/`) &&
+      (choice.schema as { required?: string[] }[]).every((branch) => branch.required?.length === 1),
+  );
 }
 
 function hasInnerError(error: ErrorObject, all: readonly ErrorObject[]): boolean {
@@ -112,6 +129,15 @@ function explain(error: ErrorObject, document: SourceDocument): ContractError {
     }
     case 'uniqueItems':
       return { ...at([...path, Number(params.j)]), message: `duplicate entry ${JSON.stringify((error.data as unknown[])[Number(params.j)])}`, hint: 'each entry may appear once; remove the duplicate' };
+    case 'not': {
+      // `{not: {}}` under a key marks a key that this shape does not allow.
+      const key = path[path.length - 1];
+      return {
+        ...at(path, 'key'),
+        message: typeof key === 'string' ? `"${key}" is not allowed here` : 'this value is not allowed here',
+        hint: hint ?? 'remove it',
+      };
+    }
     case 'format':
       return { ...at(path), message: `${JSON.stringify(error.data)} is not a valid ${params.format}`, hint: hint ?? `write a valid ${params.format}` };
     default:

@@ -1,0 +1,37 @@
+/**
+ * Column rules every contract format applies in the same way, so a column means the same thing
+ * whether it was written in the native format or in ODCS.
+ */
+import { CLASSIFICATIONS, type Classification, type ColumnSpec, type OutputFormat } from './model';
+
+/** Formats that store nested values; csv is flat text. */
+const NESTED_FORMATS: ReadonlySet<OutputFormat> = new Set(['parquet', 'orc', 'avro', 'json', 'iceberg']);
+
+export function storesNestedTypes(format: OutputFormat): boolean {
+  return NESTED_FORMATS.has(format);
+}
+
+/**
+ * A `pii` tag counts as a pii classification: teams tag personal columns more readily than they
+ * classify them, and an undeclared personal column is the costliest mistake a contract can make.
+ */
+export function classifyColumn(
+  declared: Classification | undefined,
+  tags: readonly string[],
+): Pick<ColumnSpec, 'classification' | 'classificationDeclared' | 'pii'> {
+  const taggedPii = tags.some((tag) => tag.toLowerCase() === 'pii');
+  const classification = declared ?? (taggedPii ? 'pii' : 'internal');
+  return {
+    classification,
+    classificationDeclared: declared !== undefined || taggedPii,
+    pii: classification === 'pii' || taggedPii,
+  };
+}
+
+/** A product is as sensitive as its most sensitive column. */
+export function mostSensitive(classifications: readonly Classification[]): Classification {
+  return classifications.reduce<Classification>(
+    (worst, c) => (CLASSIFICATIONS.indexOf(c) > CLASSIFICATIONS.indexOf(worst) ? c : worst),
+    'public',
+  );
+}

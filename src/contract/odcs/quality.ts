@@ -1,0 +1,157 @@
+/**
+ * ODCS quality checks -> quality rules. Library metrics with a zero tolerance and `datamesh`
+ * custom checks become rules the platform enforces; every other check is valid ODCS that the
+ * platform does not enforce, and says so in a warning rather than disappearing.
+ */
+import { normalizeQualityRule, type Fail, type NativeQualityRule } from '../native';
+import type { QualityCheck, QualityRule } from '../model';
+import type { DocPath } from '../source';
+import { DATAMESH_ENGINE } from './custom-properties';
+import { OPERATORS, type OdcsProperty, type OdcsQualityCheck } from './document';
+import type { DocumentIssues } from './issues';
+import type { OdcsColumns, OdcsTable } from './table';
+
+const NOT_ENFORCED = 'the check stays in the contract; express it as a library metric with `mustBe: 0`, or as a `datamesh` custom check, to have it enforced';
+
+export function readQualityChecks({ table, index }: OdcsTable, columns: OdcsColumns, issues: DocumentIssues): QualityRule[] {
+  const rules: QualityRule[] = [];
+  const base: DocPath = ['schema', index];
+  (table.properties ?? []).forEach((property, p) => {
+    const column = columns.byPropertyName.get(property.name!)!;
+    (property.quality ?? []).forEach((check, q) => rules.push(...readCheck(check, [...base, 'properties', p, 'quality', q], column, columns, issues)));
+    warnNested(property, [...base, 'properties', p], issues);
+  });
+  (table.quality ?? []).forEach((check, q) => rules.push(...readCheck(check, [...base, 'quality', q], undefined, columns, issues)));
+  return rules;
+}
+
+function readCheck(check: OdcsQualityCheck, path: DocPath, column: string | undefined, columns: OdcsColumns, issues: DocumentIssues): QualityRule[] {
+  const rule = (kind: QualityCheck): QualityRule => ({ ...kind, description: check.description, location: issues.document.locate(path) });
+  const type = check.type ?? (check.metric ? 'library' : 'text');
+  if (type === 'custom' && check.engine === DATAMESH_ENGINE) return datameshCheck(check, path, columns, issues);
+  if (type !== 'library') {
+    const what = type === 'custom' ? `custom checks for engine "${check.engine}"` : `${type} checks`;
+    issues.warn(path, `${what} are not enforced by the platform`, NOT_ENFORCED);
+    return [];
+  }
+  const operator = OPERATORS.find((o) => check[o] !== undefined)!;
+  if (check.metric === 'rowCount') {
+    const bounds = rowCountBounds(check);
+    if (!bounds) issues.warn([...path, operator], `rowCount with ${operator} is not enforced by the platform`, 'bound the row count with mustBe, mustBeGreaterThan, mustBeLessThan (or their OrEqualTo forms) or mustBeBetween');
+    return bounds ? [rule({ kind: 'row_count', ...bounds })] : [];
+  }
+  const args = check.arguments ?? {};
+  if (column === undefined && check.metric !== 'duplicateValues') {
+    issues.warn(path, `${check.metric} at table level names no column and is not enforced`, 'move the check under the property it checks');
+    return [];
+  }
+  // At table level, duplicateValues checks the combination of `arguments.properties`.
+  const group = column !== undefined ? [column] : columnsOfArguments(args, path, columns, issues);
+  if (!group) return [];
+  if (!isZeroTolerance(check)) {
+    issues.warn([...path, operator], `${check.metric} with ${operator}: ${JSON.stringify(check[operator])}${check.unit ? ` ${check.unit}` : ''} is not enforced: the platform enforces ${check.metric} with \`mustBe: 0\``, NOT_ENFORCED);
+    return [];
+  }
+  switch (check.metric) {
+    case 'nullValues':
+      return [rule({ kind: 'not_null', column: group[0] })];
+    case 'missingValues': {
+      const missing = (args.missingValues as unknown[] | undefined) ?? [null];
+      if (missing.every((v) => v === null)) return [rule({ kind: 'not_null', column: group[0] })];
+      issues.warn([...path, 'arguments', 'missingValues'], 'missingValues with values other than null is not enforced by the platform', 'check the allowed values with invalidValues and `arguments.validValues`, and nulls with nullValues');
+      return [];
+    }
+    case 'duplicateValues':
+      return [rule({ kind: 'unique', columns: group })];
+    case 'invalidValues':
+      return invalidValues(args, path, group[0], issues).map(rule);
+    default:
+      return [];
+  }
+}
+
+/** Zero bad rows: `mustBe: 0`, `mustBeLessOrEqualTo: 0`, or fewer than one row. */
+function isZeroTolerance(check: OdcsQualityCheck): boolean {
+  if (check.mustBe === 0 || check.mustBeLessOrEqualTo === 0) return true;
+  const lessThan = check.mustBeLessThan as number | undefined;
+  return check.unit !== 'percent' && lessThan !== undefined && lessThan > 0 && lessThan <= 1;
+}
+
+function rowCountBounds(check: OdcsQualityCheck): { min?: number; max?: number } | undefined {
+  const n = (key: keyof OdcsQualityCheck) => check[key] as number;
+  if (typeof check.mustBe === 'number') return { min: check.mustBe, max: check.mustBe };
+  if (check.mustBeGreaterThan !== undefined) return { min: Math.floor(n('mustBeGreaterThan')) + 1 };
+  if (check.mustBeGreaterOrEqualTo !== undefined) return { min: Math.ceil(n('mustBeGreaterOrEqualTo')) };
+  if (check.mustBeLessThan !== undefined) return { max: Math.ceil(n('mustBeLessThan')) - 1 };
+  if (check.mustBeLessOrEqualTo !== undefined) return { max: Math.floor(n('mustBeLessOrEqualTo')) };
+  if (check.mustBeBetween !== undefined) {
+    const [low, high] = check.mustBeBetween as [number, number];
+    return { min: Math.ceil(low), max: Math.floor(high) };
+  }
+  return undefined;
+}
+
+function invalidValues(args: Record<string, unknown>, path: DocPath, column: string, issues: DocumentIssues): QualityCheck[] {
+  const checks: QualityCheck[] = [];
+  if (Array.isArray(args.validValues)) {
+    // A null among the valid values allows nulls, which accepted_values does anyway.
+    const values = args.validValues.filter((v) => v !== null);
+    if (values.length > 0 && values.every((v) => typeof v === 'string' || typeof v === 'number')) {
+      checks.push({ kind: 'accepted_values', column, values: values as (string | number)[] });
+    } else {
+      issues.error([...path, 'arguments', 'validValues'], 'validValues must list strings or numbers', 'list the allowed values, e.g. [open, shipped, delivered]');
+    }
+  }
+  if (typeof args.pattern === 'string') {
+    if (isRegex(args.pattern)) checks.push({ kind: 'pattern', column, pattern: args.pattern });
+    else issues.error([...path, 'arguments', 'pattern'], `"${args.pattern}" is not a valid regular expression`, 'fix the pattern, e.g. ^[A-Z]{3}$');
+  }
+  if (!Array.isArray(args.validValues) && args.pattern === undefined) {
+    issues.warn([...path, 'arguments'], 'invalidValues without `validValues` or `pattern` is not enforced', 'add `arguments.validValues` or `arguments.pattern`');
+  }
+  return checks;
+}
+
+/** `arguments.properties` of a table-level check, as column names; undefined after an error. */
+function columnsOfArguments(args: Record<string, unknown>, path: DocPath, columns: OdcsColumns, issues: DocumentIssues): string[] | undefined {
+  if (!Array.isArray(args.properties) || args.properties.length === 0) {
+    issues.warn(path, 'duplicateValues at table level without `arguments.properties` is not enforced', 'list the columns whose combination is unique in `arguments.properties`');
+    return undefined;
+  }
+  const names = args.properties.map((name) => columns.byPropertyName.get(String(name)));
+  const unknown = args.properties.findIndex((_, i) => !names[i]);
+  if (unknown >= 0) {
+    issues.error([...path, 'arguments', 'properties', unknown], `quality check refers to unknown property "${args.properties[unknown]}"`, `use a property of the table: ${[...columns.byPropertyName.keys()].join(', ')}`);
+    return undefined;
+  }
+  return names as string[];
+}
+
+/** A custom check of our own engine: its implementation is a native rule, already schema-checked. */
+function datameshCheck(check: OdcsQualityCheck, path: DocPath, columns: OdcsColumns, issues: DocumentIssues): QualityRule[] {
+  const implementation = check.implementation as NativeQualityRule;
+  const declared = new Map(columns.all.map((c) => [c.name, c]));
+  const fail: Fail = (at, message, hint) => issues.error(at, message, hint);
+  const rule = normalizeQualityRule(issues.document, implementation, [...path, 'implementation'], declared, fail);
+  return rule ? [{ ...rule, description: check.description ?? rule.description, location: issues.document.locate(path) }] : [];
+}
+
+function warnNested(property: OdcsProperty, path: DocPath, issues: DocumentIssues): void {
+  const nested: [OdcsProperty, DocPath][] = [
+    ...(property.properties ?? []).map((p, i): [OdcsProperty, DocPath] => [p, [...path, 'properties', i]]),
+    ...(property.items ? [[property.items, [...path, 'items']] as [OdcsProperty, DocPath]] : []),
+  ];
+  for (const [child, at] of nested) {
+    (child.quality ?? []).forEach((_, q) => issues.warn([...at, 'quality', q], 'quality checks on nested fields are not enforced by the platform', 'check the top-level column instead'));
+    warnNested(child, at, issues);
+  }
+}
+
+function isRegex(pattern: string): boolean {
+  try {
+    new RegExp(pattern);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,146 @@
+/**
+ * The table of an ODCS contract: the first schema object that is a table becomes the Glue table,
+ * its properties the columns, and `partitioned` properties the partition keys in
+ * `partitionKeyPosition` order.
+ */
+import { classifyColumn, storesNestedTypes } from '../column-rules';
+import { formatGlueType, isScalarGlueType } from '../glue-type';
+import { CLASSIFICATIONS, type Classification, type ColumnSpec, type OutputFormat } from '../model';
+import type { DocPath } from '../source';
+import { closestMatch } from '../suggest';
+import type { OdcsDocument, OdcsProperty, OdcsSchemaObject } from './document';
+import type { DocumentIssues } from './issues';
+import { columnType, glueName } from './logical-type';
+
+// An ODCS schema object without a physicalType is a table unless it says otherwise.
+const TABLE_TYPES = new Set(['table', 'view']);
+const MAX_COMMENT = 255;
+
+export interface OdcsTable {
+  readonly index: number;
+  readonly table: OdcsSchemaObject;
+}
+
+export interface OdcsColumns {
+  /** Every column in declared order, partition keys included. */
+  readonly all: readonly ColumnSpec[];
+  readonly partitionBy: readonly string[];
+  /** ODCS property name -> column name, for checks that refer to properties by name. */
+  readonly byPropertyName: ReadonlyMap<string, string>;
+}
+
+export function selectTable(contract: OdcsDocument, issues: DocumentIssues): OdcsTable | undefined {
+  const objects = contract.schema ?? [];
+  if (objects.length === 0) {
+    issues.cannotBuild(contract.schema ? ['schema'] : [], 'the contract describes no table (`schema` is empty); the platform builds one S3 bucket and Glue table per contract', 'add a schema object with `physicalType: table` and its `properties`');
+    return undefined;
+  }
+  const tables = objects.map((table, index) => ({ table, index })).filter(({ table }) => !table.physicalType || TABLE_TYPES.has(table.physicalType.toLowerCase()));
+  if (tables.length === 0) {
+    const first = objects[0];
+    issues.cannotBuild(['schema', 0, 'physicalType'], `schema object "${first.name}" is a ${first.physicalType}, not a table; the platform builds tables (S3 + Glue)`, 'describe a table (`physicalType: table`), or keep this contract out of the mesh');
+    return undefined;
+  }
+  const chosen = tables[0];
+  const ignored = objects.map((object, index) => ({ name: object.name, index })).filter(({ index }) => index !== chosen.index);
+  if (ignored.length > 0) {
+    // One warning, not one per object: an exported database schema can hold dozens of tables.
+    const names = ignored.slice(0, 5).map(({ name }) => `"${name}"`).join(', ') + (ignored.length > 5 ? ` and ${ignored.length - 5} more` : '');
+    issues.warn(['schema', ignored[0].index], `${ignored.length === 1 ? 'schema object' : `${ignored.length} schema objects`} ${names} ${ignored.length === 1 ? 'is' : 'are'} not built: only the first table, "${chosen.table.name}", becomes the Glue table`, 'give each table a contract of its own');
+  }
+  if (!chosen.table.properties?.length) {
+    issues.cannotBuild(['schema', chosen.index], `table "${chosen.table.name}" has no properties; a Glue table needs columns`, 'list the columns under `properties`');
+    return undefined;
+  }
+  return chosen;
+}
+
+export function readColumns({ table, index: tableIndex }: OdcsTable, format: OutputFormat, issues: DocumentIssues): OdcsColumns | undefined {
+  const properties = table.properties!;
+  const base: DocPath = ['schema', tableIndex, 'properties'];
+  const byPropertyName = new Map<string, string>();
+  const firstIndex = new Map<string, number>();
+  const columns = properties.map((property, index) => {
+    const path = [...base, index];
+    const name = glueName(property.physicalName ?? property.name!);
+    if (!name) {
+      const key = property.physicalName !== undefined ? 'physicalName' : 'name';
+      issues.cannotBuild([...path, key], `column name "${property.physicalName ?? property.name}" is not a Glue identifier`, 'use letters, digits and underscores, e.g. order_id (set `physicalName` to keep the business name in `name`)');
+      return undefined;
+    }
+    const first = firstIndex.get(name);
+    if (first !== undefined) {
+      issues.error([...path, 'name'], `duplicate column "${name}" (first declared at line ${issues.document.locate([...base, first]).line})`, 'column names must be unique, ignoring case; rename or remove one of them');
+      return undefined;
+    }
+    firstIndex.set(name, index);
+    byPropertyName.set(property.name!, name);
+    return readColumn(property, name, path, format, issues);
+  });
+  const partitionBy = partitionOrder(properties, columns, base, issues);
+  if (columns.some((c) => !c) || !partitionBy) return undefined;
+  return { all: columns as ColumnSpec[], partitionBy, byPropertyName };
+}
+
+function readColumn(property: OdcsProperty, name: string, path: DocPath, format: OutputFormat, issues: DocumentIssues): ColumnSpec | undefined {
+  const type = columnType(property, path, issues);
+  const classification = readClassification(property, path, issues);
+  const description = property.description?.trim();
+  if (description && description.length > MAX_COMMENT) {
+    issues.cannotBuild([...path, 'description'], `the description of "${name}" has ${description.length} characters; Glue column comments hold at most ${MAX_COMMENT}`, 'shorten it and move the details to the table or contract description');
+  }
+  if (type && !storesNestedTypes(format) && !isScalarGlueType(type)) {
+    issues.cannotBuild(path, `format ${format} cannot store the nested type ${formatGlueType(type)} of "${name}"`, 'use parquet, orc, avro, json or iceberg for nested data, or flatten the column');
+    return undefined;
+  }
+  if (!type || classification === null) return undefined;
+  const tags = property.tags ?? [];
+  return {
+    name,
+    type,
+    glueType: formatGlueType(type),
+    description: description || undefined,
+    required: property.required ?? property.primaryKey ?? false,
+    primaryKey: property.primaryKey ?? false,
+    ...classifyColumn(classification, tags),
+    tags,
+    location: issues.document.locate(path),
+  };
+}
+
+/** Our classifications, case-insensitively; null when the value is unknown (an error was reported). */
+function readClassification(property: OdcsProperty, path: DocPath, issues: DocumentIssues): Classification | undefined | null {
+  if (property.classification === undefined) return undefined;
+  const value = property.classification.toLowerCase() as Classification;
+  if (CLASSIFICATIONS.includes(value)) return value;
+  const suggestion = closestMatch(property.classification, CLASSIFICATIONS);
+  issues.error([...path, 'classification'], `classification "${property.classification}" is not one the platform knows`, suggestion ? `did you mean "${suggestion}"?` : `use one of: ${CLASSIFICATIONS.join(', ')}`);
+  return null;
+}
+
+/** Partition columns ordered by `partitionKeyPosition`; a single one needs no position. */
+function partitionOrder(properties: readonly OdcsProperty[], columns: readonly (ColumnSpec | undefined)[], base: DocPath, issues: DocumentIssues): string[] | undefined {
+  const partitioned = properties.map((property, index) => ({ property, index })).filter(({ property }) => property.partitioned);
+  let ok = true;
+  const byPosition = new Map<number, number>();
+  for (const { property, index } of partitioned) {
+    const position = property.partitionKeyPosition ?? -1;
+    const column = columns[index];
+    if (column && !isScalarGlueType(column.type)) {
+      issues.cannotBuild([...base, index], `partition column "${column.name}" has the nested type ${column.glueType}`, 'partition by a column of a scalar type such as date, string or int');
+      ok = false;
+    }
+    if (partitioned.length > 1 && position < 1) {
+      issues.error([...base, index, 'partitioned'], `partition column "${property.name}" has no partitionKeyPosition, so the partition order is unknown`, 'number the partition columns 1, 2, ... in `partitionKeyPosition`, coarsest first');
+      ok = false;
+    } else if (byPosition.has(position)) {
+      issues.error([...base, index, 'partitionKeyPosition'], `partitionKeyPosition ${position} is also used by "${properties[byPosition.get(position)!].name}"`, 'give each partition column its own position');
+      ok = false;
+    }
+    byPosition.set(position, index);
+  }
+  if (!ok) return undefined;
+  return partitioned
+    .sort((a, b) => (a.property.partitionKeyPosition ?? -1) - (b.property.partitionKeyPosition ?? -1))
+    .map(({ index }) => columns[index]?.name ?? '');
+}
