@@ -1,14 +1,19 @@
-import type { App } from 'cdktf';
-import { MeshValidationError } from './contract/errors';
+import { Aspects, type App } from 'cdktf';
+import { MeshValidationError, type ContractError } from './contract/errors';
 import { loadMesh } from './contract/mesh';
 import type { MeshSpec } from './contract/model';
 import { DomainStack } from './constructs/domain-stack';
+import { GovernanceAspect } from './governance/aspect';
+import { domainPolicies, evaluateContracts } from './governance/evaluate';
+import { GovernanceLedger } from './governance/ledger';
 
 export interface BuildMeshOptions {
   /** Folder holding platform.yaml and one folder per domain. @default $DATAMESH_CONTRACTS, else `contracts` */
   readonly contractsDir?: string;
   /** Environment to build, one of platform.environments. @default $DATAMESH_ENV, else `dev` */
   readonly environment?: string;
+  /** ISO date governance compares exception expiry and sunset dates with. @default today (UTC) */
+  readonly today?: string;
 }
 
 export interface BuiltMesh {
@@ -16,17 +21,22 @@ export interface BuiltMesh {
   readonly environment: string;
   /** One stack per domain, keyed by domain name, so a team can add resources before `app.synth()`. */
   readonly stacks: ReadonlyMap<string, DomainStack>;
+  /** Contract findings now; resource findings once `app.synth()` has run the governance aspect. */
+  readonly governance: GovernanceLedger;
+  /** What a valid contract declares but the platform does not build or enforce (e.g. a second ODCS table). */
+  readonly warnings: readonly ContractError[];
 }
 
 /**
- * Loads and validates every contract, then creates one DomainStack per domain. Throws a
- * MeshValidationError listing every error of every file before creating anything, so an invalid
- * mesh never reaches synthesis.
+ * Loads and validates every contract, evaluates the contract rules, then creates one DomainStack
+ * per domain with the governance aspect attached. Throws a MeshValidationError listing every
+ * error of every file (and every policy that tries to loosen the global one) before creating
+ * anything, so an invalid mesh never reaches synthesis.
  */
 export function buildMesh(app: App, options: BuildMeshOptions = {}): BuiltMesh {
   const contractsDir = options.contractsDir ?? process.env.DATAMESH_CONTRACTS ?? 'contracts';
   const environment = options.environment ?? process.env.DATAMESH_ENV ?? 'dev';
-  const { value: mesh, errors } = loadMesh(contractsDir);
+  const { value: mesh, errors, warnings = [] } = loadMesh(contractsDir);
   if (!mesh) throw new MeshValidationError(errors);
   if (!mesh.platform.environments.includes(environment)) {
     throw new MeshValidationError([
@@ -40,9 +50,17 @@ export function buildMesh(app: App, options: BuildMeshOptions = {}): BuiltMesh {
       },
     ]);
   }
+  const { policies, errors: policyErrors } = domainPolicies(mesh);
+  if (policyErrors.length > 0) throw new MeshValidationError(policyErrors);
+
+  const governance = new GovernanceLedger();
+  governance.add(evaluateContracts(mesh, policies, { today: options.today }));
   const stacks = new Map<string, DomainStack>();
   for (const domain of mesh.domains) {
-    stacks.set(domain.name, new DomainStack(app, domain.name, { mesh, domain: domain.name, environment }));
+    const stack = new DomainStack(app, domain.name, { mesh, domain: domain.name, environment });
+    const products = new Map([...stack.products].map(([name, product]) => [name, product.product]));
+    Aspects.of(stack).add(new GovernanceAspect({ ledger: governance, policy: policies.get(domain.name)!, domain, products, options: { today: options.today } }));
+    stacks.set(domain.name, stack);
   }
-  return { mesh, environment, stacks };
+  return { mesh, environment, stacks, governance, warnings };
 }

@@ -1,7 +1,20 @@
+/**
+ * The edges of a synthesis run: what happens before `app.synth()` when the mesh is invalid, and
+ * after it when governance has spoken. Reports and the console are written here and nowhere else.
+ */
 import type { App } from 'cdktf';
 import * as fs from 'fs';
 import * as path from 'path';
-import { MeshValidationError } from './contract/errors';
+import type { BuiltMesh } from './build-mesh';
+import { formatContractError, MeshValidationError } from './contract/errors';
+import type { Finding } from './governance/finding';
+import { ALL_RULES } from './governance/registry';
+import { formatFindings } from './governance/reports/console';
+import { jsonReport } from './governance/reports/json';
+import { markdownReport } from './governance/reports/markdown';
+import { sarifReport } from './governance/reports/sarif';
+
+const VERSION: string = require('../package.json').version;
 
 /**
  * Ends an app whose mesh is invalid: prints every error, removes stacks left in the output folder
@@ -11,7 +24,42 @@ import { MeshValidationError } from './contract/errors';
 export function exitOnInvalidMesh(app: App, error: unknown): never {
   if (!(error instanceof MeshValidationError)) throw error;
   console.error(error.message);
-  fs.rmSync(path.join(app.outdir, 'stacks'), { recursive: true, force: true });
-  fs.rmSync(path.join(app.outdir, 'manifest.json'), { force: true });
+  removeStacks(app.outdir);
   process.exit(1);
+}
+
+/**
+ * After `app.synth()`: writes the governance reports to `<outdir>/governance/`, prints every
+ * finding once, and when any unwaived error remains removes the stacks just written and exits 1,
+ * so nothing that failed governance can be deployed.
+ */
+export function finishSynthesis(app: App, built: BuiltMesh): void {
+  const findings = built.governance.findings();
+  writeGovernanceReports(path.join(app.outdir, 'governance'), findings);
+  for (const warning of built.warnings) console.error(`warning: ${formatContractError(warning)}`);
+  if (findings.length > 0) console.error(formatFindings(findings));
+  if (built.governance.blocking().length > 0) {
+    console.error(`Synthesis failed governance; no stack was kept. Reports: ${path.join(app.outdir, 'governance')}`);
+    removeStacks(app.outdir);
+    process.exit(1);
+  }
+}
+
+export function writeGovernanceReports(dir: string, findings: readonly Finding[]): void {
+  fs.mkdirSync(dir, { recursive: true });
+  writeAtomically(path.join(dir, 'report.json'), jsonReport(findings, ALL_RULES));
+  writeAtomically(path.join(dir, 'report.md'), markdownReport(findings));
+  writeAtomically(path.join(dir, 'report.sarif'), sarifReport(findings, ALL_RULES, VERSION));
+}
+
+/** Write then rename: a reader never sees half a report. */
+export function writeAtomically(file: string, content: string): void {
+  const temporary = `${file}.${process.pid}.tmp`;
+  fs.writeFileSync(temporary, content);
+  fs.renameSync(temporary, file);
+}
+
+function removeStacks(outdir: string): void {
+  fs.rmSync(path.join(outdir, 'stacks'), { recursive: true, force: true });
+  fs.rmSync(path.join(outdir, 'manifest.json'), { force: true });
 }

@@ -1,6 +1,24 @@
 /** platform.yaml and domain.yaml -> PlatformSpec and DomainSpec (after schema validation). */
-import type { BackendConfig, DomainSpec, PlatformSpec } from './model';
+import { durationToDays } from './duration';
+import type { BackendConfig, DomainSpec, GovernanceConfig, PlatformSpec } from './model';
 import type { SourceDocument } from './source';
+
+interface GovernanceFile {
+  rules?: Record<string, { severity: 'error' | 'warning' }>;
+  pii?: { patterns?: string[]; maxRetention?: string };
+  requiredTags?: string[];
+}
+
+/** The `governance` block of platform.yaml or domain.yaml, with the location of every setting. */
+function normalizeGovernance(document: SourceDocument, block: GovernanceFile | undefined): GovernanceConfig {
+  const at = (...path: (string | number)[]) => document.locate(['governance', ...path]);
+  return {
+    rules: Object.fromEntries(Object.entries(block?.rules ?? {}).map(([id, rule]) => [id, { severity: rule.severity, location: at('rules', id) }])),
+    piiPatterns: (block?.pii?.patterns ?? []).map((pattern, index) => ({ pattern, location: at('pii', 'patterns', index) })),
+    maxPiiRetentionDays: block?.pii?.maxRetention ? { days: durationToDays(block.pii.maxRetention), location: at('pii', 'maxRetention') } : undefined,
+    requiredTags: block?.requiredTags ?? [],
+  };
+}
 
 interface PlatformFile {
   organization: string;
@@ -10,6 +28,7 @@ interface PlatformFile {
   backend?: { type: 'local' } | { type: 's3'; bucket: string; region?: string; keyPrefix?: string; useLockfile?: boolean };
   storage?: Partial<PlatformSpec['storage']>;
   tags?: Record<string, string>;
+  governance?: GovernanceFile;
 }
 
 export const DEFAULT_STORAGE: PlatformSpec['storage'] = {
@@ -40,6 +59,7 @@ export function normalizePlatform(document: SourceDocument, value: unknown): Pla
     backend,
     storage: { ...DEFAULT_STORAGE, ...file.storage },
     tags: file.tags ?? {},
+    governance: normalizeGovernance(document, file.governance),
     source: { file: document.file },
   };
 }
@@ -52,6 +72,7 @@ interface DomainFile {
   region?: string;
   roles?: { producer?: string; consumers?: string[] };
   tags?: Record<string, string>;
+  governance?: GovernanceFile;
 }
 
 export function normalizeDomain(document: SourceDocument, value: unknown): DomainSpec {
@@ -64,6 +85,7 @@ export function normalizeDomain(document: SourceDocument, value: unknown): Domai
     region: file.region,
     roles: { producer: file.roles?.producer, consumers: file.roles?.consumers ?? [] },
     tags: file.tags ?? {},
+    governance: normalizeGovernance(document, file.governance),
     source: { file: document.file },
     location: document.locate([]),
   };

@@ -1,0 +1,27 @@
+import type { ContractRule, Violation } from '../rule';
+
+/** What AWS accepts in tag keys and values (letters, spaces, digits and _ . : / = + - @). */
+const TAG_CHARS = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u;
+
+export const awsTagValues: ContractRule = {
+  id: 'DM110',
+  scope: 'contract',
+  title: 'Tag keys and values are valid for AWS',
+  rationale: 'An invalid tag fails the apply after the plan looked fine; checking at synth time saves a failed deployment.',
+  defaultSeverity: 'error',
+  waivable: false,
+  fix: 'use keys of 1-128 and values of 0-256 characters from letters, digits, spaces and _ . : / = + - @; keys may not start with aws:',
+  check(product) {
+    const tags: Record<string, string> = { ...product.tags, Owner: product.owner.team, ContractVersion: product.version };
+    const violations: Violation[] = [];
+    for (const [key, value] of Object.entries(tags)) {
+      if (key.length < 1 || key.length > 128 || !TAG_CHARS.test(key) || key.toLowerCase().startsWith('aws:')) {
+        violations.push({ message: `tag key "${key}" of ${product.id} is not valid for AWS`, location: product.location });
+      }
+      if (value.length > 256 || !TAG_CHARS.test(value)) {
+        violations.push({ message: `tag value "${value}" (${key}) of ${product.id} is not valid for AWS`, location: product.location });
+      }
+    }
+    return violations.length ? violations : 'compliant';
+  },
+};

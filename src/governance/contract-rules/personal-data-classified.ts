@@ -1,0 +1,44 @@
+import type { GlueType } from '../../contract/glue-type';
+import type { ContractRule, Violation } from '../rule';
+
+export const personalDataClassified: ContractRule = {
+  id: 'DM103',
+  scope: 'contract',
+  title: 'A column that looks personal is classified as PII',
+  rationale: 'PII classification drives retention, column-level access and approvals; an unclassified email column leaks silently.',
+  defaultSeverity: 'error',
+  waivable: false,
+  fix: 'add `classification: pii` to the column (or rename it if it really holds no personal data)',
+  check(product, { policy }) {
+    const looksPersonal = (name: string) => policy.piiPatterns.some((p) => p.test(name));
+    const violations: Violation[] = [];
+    for (const column of [...product.columns, ...product.partitionKeys]) {
+      if (column.pii) continue;
+      const field = looksPersonal(column.name) ? column.name : nestedPersonalField(column.type, looksPersonal);
+      if (field) {
+        const what = field === column.name ? `column "${column.name}"` : `column "${column.name}" (field "${field}")`;
+        violations.push({ message: `${what} of ${product.id} looks personal but is classified ${column.classification}`, location: column.location });
+      }
+    }
+    return violations.length ? violations : 'compliant';
+  },
+};
+
+/** A struct field such as `shipping_address.email` makes the whole column personal. */
+function nestedPersonalField(type: GlueType, looksPersonal: (name: string) => boolean): string | undefined {
+  switch (type.kind) {
+    case 'struct':
+      for (const field of type.fields) {
+        if (looksPersonal(field.name)) return field.name;
+        const nested = nestedPersonalField(field.type, looksPersonal);
+        if (nested) return nested;
+      }
+      return undefined;
+    case 'array':
+      return nestedPersonalField(type.element, looksPersonal);
+    case 'map':
+      return nestedPersonalField(type.value, looksPersonal);
+    default:
+      return undefined;
+  }
+}

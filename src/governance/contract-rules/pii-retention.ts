@@ -1,0 +1,20 @@
+import type { ContractRule } from '../rule';
+
+export const piiRetention: ContractRule = {
+  id: 'DM104',
+  scope: 'contract',
+  title: 'A product holding PII declares a retention within the policy maximum',
+  rationale: 'Personal data may only be kept as long as its purpose requires (GDPR storage limitation); retention is enforced by S3 lifecycle.',
+  defaultSeverity: 'error',
+  waivable: true,
+  fix: 'set output.retention, no longer than the policy maximum',
+  check(product, { policy }) {
+    if (![...product.columns, ...product.partitionKeys].some((c) => c.pii)) return 'not-applicable';
+    const days = product.output.retentionDays;
+    if (days === undefined) return [{ message: `${product.id} holds PII but declares no retention`, location: product.location, fix: `set output.retention (at most ${policy.maxPiiRetentionDays}d)` }];
+    if (days > policy.maxPiiRetentionDays) {
+      return [{ message: `${product.id} keeps PII for ${days} days, longer than the policy maximum of ${policy.maxPiiRetentionDays}`, location: product.location, fix: `shorten output.retention to at most ${policy.maxPiiRetentionDays}d` }];
+    }
+    return 'compliant';
+  },
+};

@@ -1,0 +1,32 @@
+import type { RuleMetadata } from './rule';
+
+const cell = (text: string) => text.replace(/\|/g, '\\|');
+
+/** docs/governance.md, generated from the registry so the docs and the rules cannot disagree. */
+export function renderRuleCatalog(rules: readonly RuleMetadata[]): string {
+  const lines = [
+    '# Governance rules',
+    '',
+    '<!-- Generated from src/governance/registry.ts by `npm run docs`; do not edit by hand. -->',
+    '',
+    'Contract rules (DM1xx) run on every contract before synthesis; resource rules (DM2xx) run as a',
+    'cdktf Aspect over every resource of every domain stack, including resources a team adds by hand.',
+    'Synthesis fails on any unwaived error and writes `report.json`, `report.md` and `report.sarif` to',
+    '`cdktf.out/governance/`.',
+    '',
+    '**Policy.** `platform.yaml` may set any rule\'s severity (`governance.rules.DM112.severity`), but',
+    'cannot lower a rule that is not waivable. A `domain.yaml` may only tighten: raise a severity,',
+    'shorten `governance.pii.maxRetention`, add `governance.pii.patterns` or `governance.requiredTags`.',
+    'Loosening is reported as an error at the line that tries.',
+    '',
+    '**Exceptions** live in the contract (`governance.exceptions: [{rule, reason, expires}]`). A',
+    'current exception marks matching findings as waived (they stay in the reports); an expired one',
+    'stops applying and DM113 says so; rules marked "no" below cannot be waived.',
+    '',
+    '| id | severity | waivable | what it checks | why | how to fix |',
+    '|---|---|---|---|---|---|',
+    ...rules.map((r) => `| ${r.id} | ${r.defaultSeverity} | ${r.waivable ? 'yes' : 'no'} | ${cell(r.title)} | ${cell(r.rationale)} | ${cell(r.fix)} |`),
+    '',
+  ];
+  return lines.join('\n');
+}

@@ -1,0 +1,94 @@
+/**
+ * Runs rules and turns their violations into findings: effective severity from the merged
+ * policy, and waivers from the contract's exceptions (only current ones, only for waivable rules).
+ */
+import type { ContractError } from '../contract/errors';
+import type { DataProductSpec, DomainSpec, MeshSpec } from '../contract/model';
+import type { Finding } from './finding';
+import { mergePolicy, type EffectivePolicy } from './policy';
+import { ALL_RULES, CONTRACT_RULES, RESOURCE_RULES } from './registry';
+import type { RuleMetadata, RuleResult } from './rule';
+import type { StackResources } from './stack-resources';
+
+export interface GovernanceOptions {
+  /** ISO date exceptions and sunsets are compared with. @default today (UTC) */
+  readonly today?: string;
+}
+
+export function today(): string {
+  return new Date().toISOString().slice(0, 10);
+}
+
+/** Effective policy per domain, plus the errors of policies that try to loosen the global one. */
+export function domainPolicies(mesh: MeshSpec): { policies: Map<string, EffectivePolicy>; errors: ContractError[] } {
+  const policies = new Map<string, EffectivePolicy>();
+  const errors: ContractError[] = [];
+  for (const domain of mesh.domains) {
+    const merged = mergePolicy(mesh.platform, domain, ALL_RULES);
+    policies.set(domain.name, merged.policy);
+    errors.push(...merged.errors);
+  }
+  // Global-policy errors are the same for every domain: report them once.
+  const unique = new Map(errors.map((e) => [`${e.file}:${e.line}:${e.column}:${e.message}`, e]));
+  return { policies, errors: [...unique.values()] };
+}
+
+/** Contract rules over every product. Drafts are checked too, but never block: they build nothing. */
+export function evaluateContracts(mesh: MeshSpec, policies: ReadonlyMap<string, EffectivePolicy>, options: GovernanceOptions = {}): Finding[] {
+  const date = options.today ?? today();
+  const findings: Finding[] = [];
+  for (const product of mesh.products) {
+    const policy = policies.get(product.domain)!;
+    const context = { policy, domains: mesh.domains, today: date, rules: ALL_RULES };
+    for (const rule of CONTRACT_RULES) {
+      const found = toFindings(rule, rule.check(product, context), policy, product, date);
+      findings.push(...(product.status === 'draft' ? found.map((f) => ({ ...f, severity: 'warning' as const, message: `${f.message} (draft)` })) : found));
+    }
+  }
+  return findings;
+}
+
+/** Resource rules over one synthesized stack; a finding on a product's resource may be waived by that product's contract. */
+export function evaluateResources(
+  stack: StackResources,
+  domain: DomainSpec | undefined,
+  policy: EffectivePolicy,
+  products: ReadonlyMap<string, DataProductSpec>,
+  options: GovernanceOptions = {},
+): Finding[] {
+  const date = options.today ?? today();
+  return RESOURCE_RULES.flatMap((rule) => {
+    const result = rule.check(stack, { policy });
+    if (typeof result === 'string') return [];
+    return result.flatMap((violation) => {
+      const resource = stack.resources.find((r) => r.path === violation.constructPath);
+      const product = resource?.productId ? products.get(resource.productId) : undefined;
+      return toFindings(rule, [violation], policy, product, date).map((f) => ({ ...f, domain: f.domain ?? domain?.name }));
+    });
+  });
+}
+
+function toFindings(rule: RuleMetadata, result: RuleResult, policy: EffectivePolicy, product: DataProductSpec | undefined, date: string): Finding[] {
+  if (typeof result === 'string') return [];
+  const exception = product?.exceptions.find((e) => e.rule === rule.id && rule.waivable && e.expires >= date);
+  return result.map((violation) => ({
+    ruleId: rule.id,
+    severity: policy.severities[rule.id] ?? rule.defaultSeverity,
+    message: violation.message,
+    fix: violation.fix ?? rule.fix,
+    domain: product?.domain,
+    productId: product?.id,
+    location: violation.location ?? product?.location,
+    constructPath: violation.constructPath,
+    waiver: exception ? { reason: exception.reason, expires: exception.expires } : undefined,
+  }));
+}
+
+/**
+ * Everything `datamesh validate` needs, without synthesis: policy errors (a domain loosening the
+ * global policy) and the contract findings.
+ */
+export function governContracts(mesh: MeshSpec, options: GovernanceOptions = {}): { errors: ContractError[]; findings: Finding[] } {
+  const { policies, errors } = domainPolicies(mesh);
+  return errors.length > 0 ? { errors, findings: [] } : { errors, findings: evaluateContracts(mesh, policies, options) };
+}

@@ -1,0 +1,52 @@
+/**
+ * Every governance rule, in id order. Adding or dropping a rule changes the inventory test and
+ * docs/governance.md on purpose: it is a change to every domain's gate.
+ */
+import { awsTagValues } from './contract-rules/aws-tag-values';
+import { descriptions } from './contract-rules/descriptions';
+import { exceptionsValid } from './contract-rules/exceptions-valid';
+import { knownConsumers } from './contract-rules/known-consumers';
+import { lifecycleStatus } from './contract-rules/lifecycle-status';
+import { namingLimits } from './contract-rules/naming-limits';
+import { ownerContact } from './contract-rules/owner-contact';
+import { personalDataClassified } from './contract-rules/personal-data-classified';
+import { piiAccessApproved } from './contract-rules/pii-access-approved';
+import { piiRetention } from './contract-rules/pii-retention';
+import { primaryKeyQuality } from './contract-rules/primary-key-quality';
+import { semanticVersion } from './contract-rules/semantic-version';
+import { slaDeclared } from './contract-rules/sla-declared';
+import { accessLogging } from './resource-rules/access-logging';
+import { bucketEncryption } from './resource-rules/bucket-encryption';
+import { bucketVersioning } from './resource-rules/bucket-versioning';
+import { keyRotation } from './resource-rules/key-rotation';
+import { mandatoryTags } from './resource-rules/mandatory-tags';
+import { noWildcards } from './resource-rules/no-wildcards';
+import { publicAccessBlocked } from './resource-rules/public-access-blocked';
+import { tlsOnly } from './resource-rules/tls-only';
+import type { ContractRule, ResourceRule, Rule, RuleMetadata } from './rule';
+
+export const CONTRACT_RULES: readonly ContractRule[] = [
+  ownerContact,
+  slaDeclared,
+  personalDataClassified,
+  piiRetention,
+  primaryKeyQuality,
+  namingLimits,
+  semanticVersion,
+  knownConsumers,
+  piiAccessApproved,
+  awsTagValues,
+  lifecycleStatus,
+  descriptions,
+  exceptionsValid,
+];
+
+export const RESOURCE_RULES: readonly ResourceRule[] = [publicAccessBlocked, bucketEncryption, tlsOnly, bucketVersioning, noWildcards, keyRotation, mandatoryTags, accessLogging];
+
+export const ALL_RULES: readonly RuleMetadata[] = [...CONTRACT_RULES, ...RESOURCE_RULES];
+
+export function ruleById(id: string): RuleMetadata | undefined {
+  return ALL_RULES.find((rule) => rule.id === id);
+}
+
+export type { Rule };

@@ -1,0 +1,25 @@
+import { isBlocking, type Finding } from '../finding';
+
+export interface FindingCounts {
+  readonly errors: number;
+  readonly warnings: number;
+  readonly waived: number;
+}
+
+export function countFindings(findings: readonly Finding[]): FindingCounts {
+  return {
+    errors: findings.filter(isBlocking).length,
+    warnings: findings.filter((f) => f.severity === 'warning' && !f.waiver).length,
+    waived: findings.filter((f) => f.waiver).length,
+  };
+}
+
+/** `contracts/sales/orders.yaml:12:5`, or the construct path, or nothing. */
+export function whereOf(finding: Finding): string {
+  const file = finding.location ? `${finding.location.file}:${finding.location.line}:${finding.location.column}` : '';
+  return [file, finding.constructPath].filter(Boolean).join(' ');
+}
+
+export function statusOf(finding: Finding): 'error' | 'warning' | 'waived' {
+  return finding.waiver ? 'waived' : finding.severity;
+}

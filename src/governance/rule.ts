@@ -1,0 +1,54 @@
+import type { DataProductSpec, DomainSpec, SourceLocation } from '../contract/model';
+import type { Severity } from './finding';
+import type { EffectivePolicy } from './policy';
+import type { StackResources } from './stack-resources';
+
+/** One thing a rule found wrong. The rule's own fix hint applies unless the violation gives a sharper one. */
+export interface Violation {
+  readonly message: string;
+  readonly location?: SourceLocation;
+  /** Construct path of the offending resource (resource rules). */
+  readonly constructPath?: string;
+  readonly fix?: string;
+}
+
+/** cdk-nag style: a rule is compliant, does not apply, or lists what it found. */
+export type RuleResult = 'compliant' | 'not-applicable' | readonly Violation[];
+
+export interface RuleMetadata {
+  /** Stable id: DM1xx contract, DM2xx resource, DM3xx evolution. Never reused for another meaning. */
+  readonly id: string;
+  readonly title: string;
+  /** Why the rule exists, for the docs and SARIF help text. */
+  readonly rationale: string;
+  readonly defaultSeverity: Severity;
+  /** Whether a contract exception (reason + expiry) may waive it. */
+  readonly waivable: boolean;
+  readonly fix: string;
+}
+
+export interface ContractRuleContext {
+  readonly policy: EffectivePolicy;
+  /** The rule inventory, for rules about exceptions. */
+  readonly rules: readonly RuleMetadata[];
+  readonly domains: readonly DomainSpec[];
+  /** ISO date (YYYY-MM-DD) rules compare expiry and sunset dates with. */
+  readonly today: string;
+}
+
+export interface ContractRule extends RuleMetadata {
+  readonly scope: 'contract';
+  readonly check: (product: DataProductSpec, context: ContractRuleContext) => RuleResult;
+}
+
+export interface ResourceRuleContext {
+  readonly policy: EffectivePolicy;
+}
+
+/** Resource rules see a whole stack at once: most checks correlate a bucket with its settings. */
+export interface ResourceRule extends RuleMetadata {
+  readonly scope: 'resource';
+  readonly check: (stack: StackResources, context: ResourceRuleContext) => RuleResult;
+}
+
+export type Rule = ContractRule | ResourceRule;

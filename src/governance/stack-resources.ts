@@ -1,0 +1,134 @@
+/**
+ * A read-only view of one synthesized Terraform stack (its JSON, tokens resolved), for resource
+ * rules. Pure data: no cdktf import, so rules are tested on small JSON fixtures.
+ */
+export interface StackResource {
+  readonly type: string;
+  /** Logical name in the stack. */
+  readonly name: string;
+  /** Construct path, e.g. `sales/orders/storage/bucket`. */
+  readonly path: string;
+  readonly config: Readonly<Record<string, any>>;
+  /** Whether the resource type accepts tags at all. */
+  readonly taggable: boolean;
+  /** Provider default tags merged with the resource's own. */
+  readonly tags: Readonly<Record<string, string>>;
+  /** The data product the resource belongs to, if any. */
+  readonly productId?: string;
+}
+
+export interface StackResources {
+  readonly stack: string;
+  readonly resources: readonly StackResource[];
+  /** `data` blocks by type and name, for policies built with aws_iam_policy_document. */
+  readonly data: Readonly<Record<string, Readonly<Record<string, any>>>>;
+}
+
+export interface TerraformJsonStack {
+  readonly resource?: Record<string, Record<string, Record<string, any>>>;
+  readonly data?: Record<string, Record<string, Record<string, any>>>;
+  readonly provider?: Record<string, readonly Record<string, any>[]>;
+}
+
+export interface StackResourceOptions {
+  /** Decides taggability; the default treats a resource as taggable when it sets `tags`. */
+  readonly isTaggable?: (type: string, name: string, config: Record<string, any>) => boolean;
+  /** Maps a construct path to the product it belongs to. */
+  readonly productOf?: (path: string) => string | undefined;
+}
+
+export function stackResources(stack: string, json: TerraformJsonStack, options: StackResourceOptions = {}): StackResources {
+  const defaultTags: Record<string, string> = Object.assign({}, ...(json.provider?.aws ?? []).flatMap((p) => (p.default_tags ?? []).map((d: { tags?: object }) => d.tags ?? {})));
+  const resources: StackResource[] = [];
+  for (const [type, byName] of Object.entries(json.resource ?? {})) {
+    for (const [name, config] of Object.entries(byName)) {
+      const path: string = config['//']?.metadata?.path ?? `${stack}/${name}`;
+      const taggable = options.isTaggable ? options.isTaggable(type, name, config) : config.tags !== undefined;
+      resources.push({ type, name, path, config, taggable, tags: { ...defaultTags, ...(config.tags ?? {}) }, productId: options.productOf?.(path) });
+    }
+  }
+  return { stack, resources, data: json.data ?? {} };
+}
+
+export function ofType(stack: StackResources, type: string): StackResource[] {
+  return stack.resources.filter((r) => r.type === type);
+}
+
+/** The resource a `${type.name.attr}` reference points at. */
+export function referenced(stack: StackResources, value: unknown, type: string): StackResource | undefined {
+  if (typeof value !== 'string') return undefined;
+  const match = /^\$\{([a-z0-9_]+)\.([A-Za-z0-9_-]+)\.[a-z_]+\}$/.exec(value);
+  if (match) return match[1] === type ? stack.resources.find((r) => r.type === type && r.name === match[2]) : undefined;
+  return undefined;
+}
+
+/** The bucket a companion resource (policy, encryption, ...) configures: by reference or by literal name. */
+export function bucketOf(stack: StackResources, value: unknown): StackResource | undefined {
+  return referenced(stack, value, 'aws_s3_bucket') ?? ofType(stack, 'aws_s3_bucket').find((b) => b.config.bucket !== undefined && b.config.bucket === value);
+}
+
+/** Companion resources of `type` whose `bucket` attribute is this bucket. */
+export function companions(stack: StackResources, bucket: StackResource, type: string): StackResource[] {
+  return ofType(stack, type).filter((r) => bucketOf(stack, r.config.bucket) === bucket);
+}
+
+/**
+ * Buckets that receive S3 server access logs: a logging target, or a bucket whose policy lets the
+ * log delivery service write. SSE-S3 is allowed for them and they need no versioning.
+ */
+export function accessLogBuckets(stack: StackResources): Set<StackResource> {
+  const targets = ofType(stack, 'aws_s3_bucket_logging').map((l) => bucketOf(stack, l.config.target_bucket));
+  const inline = ofType(stack, 'aws_s3_bucket').flatMap((b) => (b.config.logging ?? []).map((l: { target_bucket?: string }) => bucketOf(stack, l.target_bucket)));
+  const delivery = ofType(stack, 'aws_s3_bucket_policy')
+    .filter((p) => (policyStatements(stack, p.config.policy) ?? []).some((s) => s.effect === 'Allow' && s.principals.includes(LOG_DELIVERY)))
+    .map((p) => bucketOf(stack, p.config.bucket));
+  return new Set([...targets, ...inline, ...delivery].filter((b): b is StackResource => b !== undefined));
+}
+
+const LOG_DELIVERY = 'logging.s3.amazonaws.com';
+
+export interface Statement {
+  readonly effect: string;
+  readonly actions: readonly string[];
+  readonly resources: readonly string[];
+  /** Principal identifiers; `*` for anyone. */
+  readonly principals: readonly string[];
+  readonly conditions: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
+}
+
+/**
+ * Statements of a policy attribute: literal JSON, or a reference to an aws_iam_policy_document.
+ * Undefined when the policy is computed at apply time and cannot be read here.
+ */
+export function policyStatements(stack: StackResources, policy: unknown): Statement[] | undefined {
+  if (typeof policy !== 'string') return undefined;
+  const document = /^\$\{data\.aws_iam_policy_document\.([A-Za-z0-9_-]+)\.json\}$/.exec(policy);
+  if (document) {
+    const data = stack.data.aws_iam_policy_document?.[document[1]];
+    return data ? (data.statement ?? []).map(documentStatement) : undefined;
+  }
+  try {
+    const parsed = JSON.parse(policy);
+    return [parsed.Statement ?? []].flat().map(jsonStatement);
+  } catch {
+    return undefined;
+  }
+}
+
+function jsonStatement(s: Record<string, any>): Statement {
+  const principal = s.Principal;
+  const principals = principal === undefined ? [] : typeof principal === 'string' ? [principal] : Object.values(principal).flat().map(String);
+  return { effect: s.Effect, actions: [s.Action ?? []].flat(), resources: [s.Resource ?? []].flat(), principals, conditions: s.Condition ?? {} };
+}
+
+function documentStatement(s: Record<string, any>): Statement {
+  const conditions: Record<string, Record<string, unknown>> = {};
+  for (const c of s.condition ?? []) conditions[c.test] = { ...conditions[c.test], [c.variable]: c.values };
+  return {
+    effect: s.effect === 'Deny' ? 'Deny' : 'Allow',
+    actions: s.actions ?? [],
+    resources: s.resources ?? [],
+    principals: (s.principals ?? []).flatMap((p: { identifiers?: string[] }) => p.identifiers ?? []),
+    conditions,
+  };
+}

@@ -1,0 +1,89 @@
+import { parseGlueType } from '../../src/contract/glue-type';
+import type { DataProductSpec } from '../../src/contract/model';
+import { CONTRACT_RULES } from '../../src/governance/registry';
+import type { ContractRule, ContractRuleContext, RuleResult, Violation } from '../../src/governance/rule';
+import { COMPLIANT_PRODUCT, productWith, ruleContext, withColumn } from './fixtures';
+
+const rule = (id: string): ContractRule => CONTRACT_RULES.find((r) => r.id === id)!;
+const messages = (result: RuleResult): string[] => (typeof result === 'string' ? [result] : result.map((v) => v.message));
+const location = COMPLIANT_PRODUCT.location;
+const consumer = COMPLIANT_PRODUCT.consumers[0];
+const type = (text: string) => (parseGlueType(text) as { ok: true; type: any }).type;
+
+interface Case {
+  readonly id: string;
+  readonly what: string;
+  readonly product: DataProductSpec;
+  readonly context?: Partial<ContractRuleContext>;
+  readonly expected: RegExp;
+}
+
+/** One non-compliant fixture per rule, each the compliant product with one thing wrong. */
+const NON_COMPLIANT: readonly Case[] = [
+  { id: 'DM101', what: 'an owner without an email', product: productWith({ owner: { team: 'shop-data', email: 'nobody' } }), expected: /no valid owner email/ },
+  { id: 'DM102', what: 'no availability objective', product: productWith({ sla: { freshnessMinutes: 60 } }), expected: /declares no SLA availability/ },
+  { id: 'DM103', what: 'an unclassified phone column', product: withColumn('total', { name: 'mobile_phone', pii: false }), expected: /column "mobile_phone" .* looks personal/ },
+  { id: 'DM103', what: 'a struct hiding an email field', product: withColumn('items', { type: type('array<struct<sku:string,buyer_email:string>>') }), expected: /field "buyer_email"/ },
+  { id: 'DM104', what: 'PII without retention', product: productWith({ output: { ...COMPLIANT_PRODUCT.output, retentionDays: undefined } }), expected: /holds PII but declares no retention/ },
+  { id: 'DM104', what: 'PII kept past the policy maximum', product: productWith({ output: { ...COMPLIANT_PRODUCT.output, retentionDays: 4000 } }), expected: /longer than the policy maximum of 3650/ },
+  { id: 'DM105', what: 'a primary key without a unique rule', product: productWith({ quality: COMPLIANT_PRODUCT.quality.filter((q) => q.kind !== 'unique') }), expected: /primary key \(order_id\) .* has no unique rule/ },
+  { id: 'DM106', what: 'a camelCase column', product: withColumn('total', { name: 'orderTotal' }), expected: /column name "orderTotal" must be snake_case/ },
+  { id: 'DM107', what: 'a version that is not semver', product: productWith({ version: '1.0' }), expected: /not a semantic version/ },
+  { id: 'DM108', what: 'a wildcard principal', product: productWith({ consumers: [{ ...consumer, kind: 'principal', principal: 'arn:aws:iam::123456789012:role/*' }] }), expected: /not a specific IAM role ARN/ },
+  { id: 'DM108', what: 'an unknown consumer domain', product: productWith({ consumers: [{ ...consumer, kind: 'domain', domain: 'marketing' }] }), expected: /consumer domain "marketing" .* is not in the mesh/ },
+  { id: 'DM109', what: 'PII access with a placeholder reason', product: productWith({ consumers: [{ ...consumer, pii: true, reason: 'n/a' }] }), expected: /PII access .* has no meaningful reason/ },
+  { id: 'DM110', what: 'a tag value with characters AWS rejects', product: productWith({ tags: { Project: 'data<mesh>' } }), expected: /tag value "data<mesh>"/ },
+  { id: 'DM110', what: 'a tag key in the aws: namespace', product: productWith({ tags: { 'aws:team': 'x' } }), expected: /tag key "aws:team"/ },
+  { id: 'DM111', what: 'a deprecated product without a sunset date', product: productWith({ status: 'deprecated' }), expected: /deprecated without a sunset date/ },
+  { id: 'DM111', what: 'a retired product with consumers', product: productWith({ status: 'retired' }), expected: /retired but still lists 1 consumer/ },
+  { id: 'DM112', what: 'a column without a description', product: withColumn('total', { description: undefined }), expected: /column "total" .* has no description/ },
+  { id: 'DM113', what: 'an expired exception', product: productWith({ exceptions: [{ rule: 'DM112', reason: 'Descriptions are being written.', expires: '2026-01-31', location }] }), expected: /expired on 2026-01-31/ },
+  { id: 'DM113', what: 'an exception for a rule that cannot be waived', product: productWith({ exceptions: [{ rule: 'DM103', reason: 'Legacy column names.', expires: '2027-01-31', location }] }), expected: /DM103 is not waivable/ },
+  { id: 'DM113', what: 'an exception for an unknown rule', product: productWith({ exceptions: [{ rule: 'DM199', reason: 'Typo in the rule id.', expires: '2027-01-31', location }] }), expected: /unknown rule DM199/ },
+];
+
+describe('contract rules', () => {
+  it.each(CONTRACT_RULES.map((r) => [r.id, r.title, r] as const))('%s (%s) passes the compliant fixture', (_id, _title, r) => {
+    expect(['compliant', 'not-applicable']).toContain(r.check(COMPLIANT_PRODUCT, ruleContext()));
+  });
+
+  it.each(NON_COMPLIANT.map((c) => [c.id, c.what, c] as const))('%s flags %s', (_id, _what, c) => {
+    const result = rule(c.id).check(c.product, ruleContext(c.context));
+    expect(messages(result)).toEqual([expect.stringMatching(c.expected)]);
+  });
+
+  it('has a non-compliant fixture for every contract rule', () => {
+    expect(new Set(NON_COMPLIANT.map((c) => c.id))).toEqual(new Set(CONTRACT_RULES.map((r) => r.id)));
+  });
+
+  it('points a column finding at the column', () => {
+    const product = withColumn('total', { name: 'email_address', pii: false });
+    const [violation] = rule('DM103').check(product, ruleContext()) as readonly Violation[];
+    expect(violation.location).toEqual(product.columns[2].location);
+  });
+
+  it('does not mistake product or store names for personal names', () => {
+    const product = withColumn('total', { name: 'product_name', pii: false });
+    expect(rule('DM103').check(product, ruleContext())).toBe('compliant');
+  });
+
+  it('uses personal-data patterns a domain adds', () => {
+    const product = withColumn('total', { name: 'loyalty_card', pii: false });
+    const base = ruleContext();
+    expect(rule('DM103').check(product, base)).toBe('compliant');
+    const tightened = ruleContext({ policy: { ...base.policy, piiPatterns: [...base.policy.piiPatterns, /loyalty_card/i] } });
+    expect(messages(rule('DM103').check(product, tightened))).toHaveLength(1);
+  });
+
+  it('accepts a multi-column unique rule covering a composite key', () => {
+    const product = productWith({
+      columns: COMPLIANT_PRODUCT.columns.map((c) => (c.name === 'total' ? { ...c, primaryKey: true, required: true } : c)),
+      quality: [
+        ...COMPLIANT_PRODUCT.quality.filter((q) => q.kind === 'not_null'),
+        { kind: 'not_null', column: 'total', location },
+        { kind: 'unique', columns: ['total', 'order_id'], location },
+      ],
+    });
+    expect(rule('DM105').check(product, ruleContext())).toBe('compliant');
+  });
+});
