@@ -4,7 +4,11 @@ import { loadMesh } from './contract/mesh';
 import type { MeshSpec } from './contract/model';
 import { DomainStack } from './constructs/domain-stack';
 import { GovernanceAspect } from './governance/aspect';
-import { domainPolicies, evaluateContracts } from './governance/evaluate';
+import { loadBaseline } from './evolution/baseline';
+import { evolveMesh } from './evolution/evolution';
+import { domainPolicies, evaluateContracts, evaluateEvolution } from './governance/evaluate';
+import type { Finding } from './governance/finding';
+import type { EffectivePolicy } from './governance/policy';
 import { GovernanceLedger } from './governance/ledger';
 
 export interface BuildMeshOptions {
@@ -14,6 +18,11 @@ export interface BuildMeshOptions {
   readonly environment?: string;
   /** ISO date governance compares exception expiry and sunset dates with. @default today (UTC) */
   readonly today?: string;
+  /**
+   * Git revision to compare every contract with (DM3xx semver rules), e.g. `origin/main`.
+   * @default $DATAMESH_BASELINE, else no comparison
+   */
+  readonly baseline?: string;
 }
 
 export interface BuiltMesh {
@@ -55,6 +64,8 @@ export function buildMesh(app: App, options: BuildMeshOptions = {}): BuiltMesh {
 
   const governance = new GovernanceLedger();
   governance.add(evaluateContracts(mesh, policies, { today: options.today }));
+  const baseline = options.baseline ?? process.env.DATAMESH_BASELINE;
+  if (baseline) governance.add(evolutionFindings(mesh, contractsDir, baseline, policies, options.today));
   const stacks = new Map<string, DomainStack>();
   for (const domain of mesh.domains) {
     const stack = new DomainStack(app, domain.name, { mesh, domain: domain.name, environment });
@@ -63,4 +74,17 @@ export function buildMesh(app: App, options: BuildMeshOptions = {}): BuiltMesh {
     stacks.set(domain.name, stack);
   }
   return { mesh, environment, stacks, governance, warnings };
+}
+
+/** DM3xx findings against a git revision; a revision that cannot be read stops the build like an invalid contract. */
+function evolutionFindings(mesh: MeshSpec, contractsDir: string, ref: string, policies: ReadonlyMap<string, EffectivePolicy>, today?: string): Finding[] {
+  let base;
+  try {
+    base = loadBaseline(ref, contractsDir);
+  } catch (error) {
+    throw new MeshValidationError([
+      { file: contractsDir, line: 1, column: 1, path: '', message: `cannot read the baseline ${ref}: ${(error as Error).message}`, hint: 'set DATAMESH_BASELINE to a commit, branch or tag of this repository, or unset it' },
+    ]);
+  }
+  return evaluateEvolution(evolveMesh(base.products, mesh.products), policies, { today });
 }

@@ -7,12 +7,12 @@ export { loadMesh, loadProductFile, loadDomainFile, loadPlatformFile, type LoadR
 export { MeshValidationError, formatContractError, type ContractError } from './contract/errors';
 export { parseGlueType, formatGlueType, type GlueType, type GlueTypeResult } from './contract/glue-type';
 export { exportOdcs, normalizeOdcsContract, ODCS_API_VERSIONS, ODCS_EXPORT_VERSION, ODCS_CUSTOM_PROPERTIES, DATAMESH_ENGINE, type OdcsExportOptions, type OdcsReadContext, type OdcsReadResult } from './contract/odcs';
-export { governContracts, evaluateContracts, evaluateResources, domainPolicies, type GovernanceOptions } from './governance/evaluate';
+export { governContracts, evaluateContracts, evaluateResources, evaluateEvolution, domainPolicies, type GovernanceOptions } from './governance/evaluate';
 export { GovernanceAspect, type GovernanceAspectProps } from './governance/aspect';
 export { GovernanceLedger } from './governance/ledger';
-export { ALL_RULES, CONTRACT_RULES, RESOURCE_RULES, ruleById } from './governance/registry';
+export { ALL_RULES, CONTRACT_RULES, RESOURCE_RULES, EVOLUTION_RULES, ruleById } from './governance/registry';
 export { isBlocking, type Finding, type Severity } from './governance/finding';
-export type { ContractRule, ResourceRule, RuleMetadata, RuleResult, Violation } from './governance/rule';
+export type { ContractRule, ResourceRule, EvolutionRule, RuleMetadata, RuleResult, Violation } from './governance/rule';
 export { mergePolicy, MANDATORY_TAGS, DEFAULT_PII_PATTERNS, type EffectivePolicy } from './governance/policy';
 export { DomainStack } from './constructs/domain-stack';
 export type { DomainStackProps } from './constructs/domain-stack-props';
@@ -23,3 +23,12 @@ export type { SecureBucketProps } from './constructs/storage/secure-bucket-props
 export { ProductTable } from './constructs/catalog/product-table';
 export type { ProductTableProps } from './constructs/catalog/product-table-props';
 export { productBucketName, glueDatabaseName, accessLogBucketName } from './constructs/naming';
+export * from './catalog';
+export { runCli, type RunOptions } from './cli/main';
+export type { ContractRuleEvaluator } from './cli/contract-rules';
+export { diffMesh, type MeshDiff } from './evolution/diff-mesh';
+export { evolveMesh, evolveProduct, versionBump, type ProductEvolution, type Bump } from './evolution/evolution';
+export { diffProducts } from './evolution/diff-products';
+export { CHANGE_KINDS, type Change, type ChangeKind, type Impact } from './evolution/change';
+export { loadBaseline, BaselineError, type Baseline } from './evolution/baseline';
+export { formatDiff, type DiffFormat } from './evolution/reports';

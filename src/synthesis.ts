@@ -6,6 +6,7 @@ import type { App } from 'cdktf';
 import * as fs from 'fs';
 import * as path from 'path';
 import type { BuiltMesh } from './build-mesh';
+import { buildCatalog, writeCatalog } from './catalog';
 import { formatContractError, MeshValidationError } from './contract/errors';
 import type { Finding } from './governance/finding';
 import { ALL_RULES } from './governance/registry';
@@ -29,13 +30,15 @@ export function exitOnInvalidMesh(app: App, error: unknown): never {
 }
 
 /**
- * After `app.synth()`: writes the governance reports to `<outdir>/governance/`, prints every
+ * After `app.synth()`: writes the governance reports to `<outdir>/governance/` and the catalog to
+ * `<outdir>/catalog/`, prints every
  * finding once, and when any unwaived error remains removes the stacks just written and exits 1,
  * so nothing that failed governance can be deployed.
  */
 export function finishSynthesis(app: App, built: BuiltMesh): void {
   const findings = built.governance.findings();
   writeGovernanceReports(path.join(app.outdir, 'governance'), findings);
+  writeCatalog(buildCatalog(built.mesh, { environment: built.environment, findings }), path.join(app.outdir, 'catalog'));
   for (const warning of built.warnings) console.error(`warning: ${formatContractError(warning)}`);
   if (findings.length > 0) console.error(formatFindings(findings));
   if (built.governance.blocking().length > 0) {

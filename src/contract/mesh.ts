@@ -97,7 +97,17 @@ export function loadDomainFile(file: string): LoadResult<DomainSpec> {
  * ODCS v3 (`kind: DataContract`). An ODCS contract without `domain` belongs to its folder's domain.
  */
 export function loadProductFile(file: string): LoadResult<DataProductSpec> {
-  return loadYaml(file, (document, value) => {
+  const text = readText(file);
+  if (typeof text !== 'string') return text;
+  return loadProductText(displayPath(file), text, path.basename(path.dirname(path.resolve(file))));
+}
+
+/**
+ * A contract given as text, e.g. read from git at another revision. `name` is how errors refer
+ * to it; `folderDomain` is the domain folder it lives in.
+ */
+export function loadProductText(name: string, text: string, folderDomain: string): LoadResult<DataProductSpec> {
+  return parseYamlMapping(name, text, (document, value) => {
     const header = value as { apiVersion?: unknown; kind?: unknown } | null;
     if (header?.apiVersion === 'datamesh/v1' || header?.kind === 'DataProduct') {
       const errors = validateAgainstSchema('data-product', document, value);
@@ -110,7 +120,7 @@ export function loadProductFile(file: string): LoadResult<DataProductSpec> {
       if (unsupported) return { errors: [unsupported] };
       const errors = validateAgainstSchema('odcs', document, value);
       if (errors.length) return { errors };
-      const { spec, errors: normalizeErrors, warnings } = normalizeOdcsContract(document, value, { folderDomain: path.basename(path.dirname(path.resolve(file))) });
+      const { spec, errors: normalizeErrors, warnings } = normalizeOdcsContract(document, value, { folderDomain });
       return { value: spec, errors: normalizeErrors, warnings };
     }
     const found = header && typeof header === 'object' ? `apiVersion ${JSON.stringify(header.apiVersion)}, kind ${JSON.stringify(header.kind)}` : 'no mapping';
@@ -128,14 +138,20 @@ export function loadProductFile(file: string): LoadResult<DataProductSpec> {
 }
 
 function loadYaml<T>(file: string, interpret: (document: SourceDocument, value: unknown) => LoadResult<T>): LoadResult<T> {
-  const display = displayPath(file);
-  let text: string;
+  const text = readText(file);
+  return typeof text === 'string' ? parseYamlMapping(displayPath(file), text, interpret) : text;
+}
+
+function readText(file: string): string | LoadResult<never> {
   try {
-    text = fs.readFileSync(file, 'utf8');
+    return fs.readFileSync(file, 'utf8');
   } catch (error) {
     return { errors: [fileError(file, `cannot read file: ${(error as Error).message}`, 'check that the file exists and is readable')] };
   }
-  const { document, errors } = SourceDocument.parse(display, text);
+}
+
+function parseYamlMapping<T>(name: string, text: string, interpret: (document: SourceDocument, value: unknown) => LoadResult<T>): LoadResult<T> {
+  const { document, errors } = SourceDocument.parse(name, text);
   if (!document) return { errors };
   const value = document.toJS();
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {

@@ -6,7 +6,8 @@ import type { ContractError } from '../contract/errors';
 import type { DataProductSpec, DomainSpec, MeshSpec } from '../contract/model';
 import type { Finding } from './finding';
 import { mergePolicy, type EffectivePolicy } from './policy';
-import { ALL_RULES, CONTRACT_RULES, RESOURCE_RULES } from './registry';
+import type { ProductEvolution } from '../evolution/evolution';
+import { ALL_RULES, CONTRACT_RULES, EVOLUTION_RULES, RESOURCE_RULES } from './registry';
 import type { RuleMetadata, RuleResult } from './rule';
 import type { StackResources } from './stack-resources';
 
@@ -67,6 +68,25 @@ export function evaluateResources(
     });
   });
 }
+
+/**
+ * Evolution rules over the products that changed since a base revision. Exceptions come from the
+ * current contract; a removed product has none.
+ */
+export function evaluateEvolution(evolutions: readonly ProductEvolution[], policies: ReadonlyMap<string, EffectivePolicy>, options: GovernanceOptions = {}): Finding[] {
+  const date = options.today ?? today();
+  return evolutions.flatMap((evolution) => {
+    const product = evolution.current ?? evolution.base!;
+    const policy = policies.get(product.domain);
+    return EVOLUTION_RULES.flatMap((rule) => {
+      const found = toFindings(rule, rule.check(evolution), policy ?? DEFAULT_POLICY_FOR_REMOVED, evolution.current, date);
+      return found.map((f) => ({ ...f, domain: product.domain, productId: product.id }));
+    });
+  });
+}
+
+/** A removed product's domain may be gone too; its evolution findings then use rule defaults. */
+const DEFAULT_POLICY_FOR_REMOVED: EffectivePolicy = { severities: {}, piiPatterns: [], maxPiiRetentionDays: 0, requiredTags: [] };
 
 function toFindings(rule: RuleMetadata, result: RuleResult, policy: EffectivePolicy, product: DataProductSpec | undefined, date: string): Finding[] {
   if (typeof result === 'string') return [];

@@ -23,7 +23,10 @@ import { mandatoryTags } from './resource-rules/mandatory-tags';
 import { noWildcards } from './resource-rules/no-wildcards';
 import { publicAccessBlocked } from './resource-rules/public-access-blocked';
 import { tlsOnly } from './resource-rules/tls-only';
-import type { ContractRule, ResourceRule, Rule, RuleMetadata } from './rule';
+import { additiveNeedsMinor } from './evolution-rules/additive-needs-minor';
+import { breakingNeedsMajor } from './evolution-rules/breaking-needs-major';
+import { versionMovesForward } from './evolution-rules/version-moves-forward';
+import type { ContractRule, EvolutionRule, ResourceRule, Rule, RuleMetadata } from './rule';
 
 export const CONTRACT_RULES: readonly ContractRule[] = [
   ownerContact,
@@ -43,7 +46,10 @@ export const CONTRACT_RULES: readonly ContractRule[] = [
 
 export const RESOURCE_RULES: readonly ResourceRule[] = [publicAccessBlocked, bucketEncryption, tlsOnly, bucketVersioning, noWildcards, keyRotation, mandatoryTags, accessLogging];
 
-export const ALL_RULES: readonly RuleMetadata[] = [...CONTRACT_RULES, ...RESOURCE_RULES];
+/** Rules that compare a contract with its version at a base revision (`datamesh diff`, DATAMESH_BASELINE). */
+export const EVOLUTION_RULES: readonly EvolutionRule[] = [breakingNeedsMajor, additiveNeedsMinor, versionMovesForward];
+
+export const ALL_RULES: readonly RuleMetadata[] = [...CONTRACT_RULES, ...RESOURCE_RULES, ...EVOLUTION_RULES];
 
 export function ruleById(id: string): RuleMetadata | undefined {
   return ALL_RULES.find((rule) => rule.id === id);

@@ -2,6 +2,7 @@ import type { DataProductSpec, DomainSpec, SourceLocation } from '../contract/mo
 import type { Severity } from './finding';
 import type { EffectivePolicy } from './policy';
 import type { StackResources } from './stack-resources';
+import type { ProductEvolution } from '../evolution/evolution';
 
 /** One thing a rule found wrong. The rule's own fix hint applies unless the violation gives a sharper one. */
 export interface Violation {
@@ -51,4 +52,10 @@ export interface ResourceRule extends RuleMetadata {
   readonly check: (stack: StackResources, context: ResourceRuleContext) => RuleResult;
 }
 
-export type Rule = ContractRule | ResourceRule;
+/** Evolution rules compare a product with its version at a base revision (DM3xx). */
+export interface EvolutionRule extends RuleMetadata {
+  readonly scope: 'evolution';
+  readonly check: (evolution: ProductEvolution) => RuleResult;
+}
+
+export type Rule = ContractRule | ResourceRule | EvolutionRule;

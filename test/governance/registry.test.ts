@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { renderRuleCatalog } from '../../src/governance/docs';
-import { ALL_RULES, CONTRACT_RULES, RESOURCE_RULES } from '../../src/governance/registry';
+import { ALL_RULES, CONTRACT_RULES, EVOLUTION_RULES, RESOURCE_RULES } from '../../src/governance/registry';
 import { PROJECT_ROOT } from '../helpers/cdktf-cli';
 
 describe('the governance rule registry', () => {
@@ -9,6 +9,7 @@ describe('the governance rule registry', () => {
     // Adding or dropping a rule changes every domain's gate: update this list deliberately.
     expect(CONTRACT_RULES.map((r) => r.id)).toEqual(['DM101', 'DM102', 'DM103', 'DM104', 'DM105', 'DM106', 'DM107', 'DM108', 'DM109', 'DM110', 'DM111', 'DM112', 'DM113']);
     expect(RESOURCE_RULES.map((r) => r.id)).toEqual(['DM201', 'DM202', 'DM203', 'DM204', 'DM205', 'DM206', 'DM207', 'DM208']);
+    expect(EVOLUTION_RULES.map((r) => r.id)).toEqual(['DM301', 'DM302', 'DM303']);
   });
 
   it('keeps the severities and waivability the platform agreed on', () => {
@@ -19,6 +20,7 @@ describe('the governance rule registry', () => {
       DM111: 'error/waivable', DM112: 'warning/waivable', DM113: 'warning/fixed',
       DM201: 'error/fixed', DM202: 'error/waivable', DM203: 'error/waivable', DM204: 'error/waivable', DM205: 'error/fixed',
       DM206: 'error/waivable', DM207: 'error/waivable', DM208: 'warning/waivable',
+      DM301: 'error/waivable', DM302: 'error/waivable', DM303: 'error/waivable',
     });
   });
 

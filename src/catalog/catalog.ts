@@ -1,0 +1,118 @@
+/**
+ * The shape of catalog.json: what a data consumer needs to find, trust and query a product, in
+ * one file that other tools (portals, search indexes) can read. Versioned: a change that removes
+ * or renames a field bumps CATALOG_VERSION.
+ */
+import type { AccessLevel, Classification, OutputFormat, ProductStatus } from '../contract/model';
+import type { Finding } from '../governance/finding';
+
+export const CATALOG_VERSION = 1;
+
+export interface Catalog {
+  readonly catalogVersion: typeof CATALOG_VERSION;
+  readonly organization: string;
+  readonly environment: string;
+  readonly region: string;
+  /** Sorted by name. */
+  readonly domains: readonly CatalogDomain[];
+  /** Sorted by id. */
+  readonly products: readonly CatalogProduct[];
+  /** Which domain reads which domain's products, sorted by producer then consumer. */
+  readonly dependencies: readonly DomainDependency[];
+  /** Whether governance findings were supplied; without them every product's status is `not-evaluated`. */
+  readonly governanceEvaluated: boolean;
+}
+
+export interface CatalogDomain {
+  readonly name: string;
+  readonly description: string;
+  readonly owner: { readonly team: string; readonly email: string };
+  readonly region: string;
+  readonly products: readonly string[];
+}
+
+export interface CatalogProduct {
+  readonly id: string;
+  readonly domain: string;
+  readonly name: string;
+  readonly version: string;
+  readonly status: ProductStatus;
+  readonly description: string;
+  readonly owner: { readonly team: string; readonly email: string };
+  readonly sla: { readonly freshnessMinutes?: number; readonly availabilityPercent?: number };
+  readonly outputPort: OutputPortEntry;
+  /** The most sensitive column classification. */
+  readonly classification: Classification;
+  readonly containsPii: boolean;
+  /** Data columns, then partition columns. */
+  readonly schema: readonly CatalogColumn[];
+  readonly quality: readonly QualityEntry[];
+  readonly consumers: readonly ConsumerEntry[];
+  readonly governance: GovernanceSummary;
+  readonly tags: Readonly<Record<string, string>>;
+  /** A query to start from in Athena. */
+  readonly athenaQuery: string;
+  readonly source: { readonly file: string; readonly format: 'native' | 'odcs' };
+}
+
+export interface OutputPortEntry {
+  readonly format: OutputFormat;
+  /** Where the data lives, e.g. `s3://acme-dev-sales-orders/data/`. */
+  readonly s3Uri: string;
+  readonly glueDatabase: string;
+  readonly glueTable: string;
+  /** `database.table`, as Athena and Spark name it. */
+  readonly table: string;
+  readonly partitionBy: readonly string[];
+  readonly retentionDays?: number;
+  /** False for drafts: they are catalogued but nothing is deployed yet. */
+  readonly deployed: boolean;
+}
+
+export interface CatalogColumn {
+  readonly name: string;
+  readonly type: string;
+  readonly description?: string;
+  readonly required: boolean;
+  readonly primaryKey: boolean;
+  readonly partitionKey: boolean;
+  readonly classification: Classification;
+  readonly pii: boolean;
+  readonly tags: readonly string[];
+}
+
+export interface QualityEntry {
+  readonly rule: string;
+  readonly columns: readonly string[];
+  /** The rule in a sentence, e.g. `order_id is unique`. */
+  readonly summary: string;
+  readonly description?: string;
+}
+
+export interface ConsumerEntry {
+  /** A domain name, or a role ARN for consumers outside the mesh. */
+  readonly domain?: string;
+  readonly principal?: string;
+  readonly access: AccessLevel;
+  readonly pii: boolean;
+  readonly reason?: string;
+}
+
+export type GovernanceStatus = 'pass' | 'warn' | 'fail' | 'not-evaluated';
+
+export interface GovernanceSummary {
+  readonly status: GovernanceStatus;
+  readonly errors: number;
+  readonly warnings: number;
+  readonly waived: number;
+  readonly findings: readonly Pick<Finding, 'ruleId' | 'severity' | 'message' | 'fix' | 'location' | 'waiver'>[];
+}
+
+export interface DomainDependency {
+  /** The domain that owns the products. */
+  readonly producer: string;
+  /** The domain granted access. */
+  readonly consumer: string;
+  /** Product ids consumed, sorted. */
+  readonly products: readonly string[];
+}

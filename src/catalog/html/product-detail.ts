@@ -1,0 +1,74 @@
+/** The detail view of one product: what it is, who owns it, its schema, promises and readers. */
+import { formatMinutes } from '../durations';
+import type { CatalogColumn, CatalogProduct, ConsumerEntry } from '../catalog';
+import { html, type SafeHtml } from './escape';
+
+/** Fragment id of a product's detail view; ids are `<domain>.<name>`, valid in a URL fragment. */
+export function detailAnchor(product: Pick<CatalogProduct, 'id'>): string {
+  return `product-${product.id}`;
+}
+
+export function renderProductDetail(product: CatalogProduct): SafeHtml {
+  const port = product.outputPort;
+  const sla = product.sla;
+  return html`<article class="detail" id="${detailAnchor(product)}" data-product="${product.id}" aria-labelledby="${detailAnchor(product)}-title">
+<p><a href="#" class="back">&larr; All products</a></p>
+<h2 id="${detailAnchor(product)}-title">${product.id} <span class="version">v${product.version}</span> <span class="badge status-${product.status}">${product.status}</span> ${governanceBadge(product)}${product.containsPii ? html` <span class="badge pii">contains PII</span>` : ''}</h2>
+<p class="description">${product.description}</p>
+<dl class="facts">
+<dt>Owner</dt><dd>${product.owner.team} &lt;<a href="mailto:${product.owner.email}">${product.owner.email}</a>&gt;</dd>
+<dt>Freshness</dt><dd>${sla.freshnessMinutes === undefined ? 'not promised' : `at most ${formatMinutes(sla.freshnessMinutes)} old`}</dd>
+<dt>Availability</dt><dd>${sla.availabilityPercent === undefined ? 'not promised' : `${sla.availabilityPercent}%`}</dd>
+<dt>Classification</dt><dd>${product.classification}</dd>
+<dt>Format</dt><dd>${port.format}${port.partitionBy.length ? `, partitioned by ${port.partitionBy.join(', ')}` : ''}${port.retentionDays === undefined ? ', kept forever' : `, kept ${formatMinutes(port.retentionDays * 1440)}`}</dd>
+<dt>S3</dt><dd><code class="s3-uri">${port.s3Uri}</code>${port.deployed ? '' : html` <span class="note">(draft: not deployed)</span>`}</dd>
+<dt>Glue table</dt><dd><code class="glue-table">${port.table}</code></dd>
+<dt>Contract</dt><dd><code>${product.source.file}</code> (${product.source.format})</dd>
+</dl>
+<h3>Schema</h3>
+<table class="schema"><thead><tr><th>Column</th><th>Type</th><th>Description</th><th>Classification</th><th>Flags</th></tr></thead>
+<tbody>${product.schema.map(columnRow)}</tbody></table>
+<h3>Query in Athena</h3>
+<pre class="athena"><code>${product.athenaQuery}</code></pre>
+<h3>Quality rules</h3>
+${product.quality.length ? html`<ul class="quality">${product.quality.map((q) => html`<li><code>${q.rule}</code> ${q.summary}${q.description ? html` <span class="note">${q.description}</span>` : ''}</li>`)}</ul>` : html`<p class="empty">No quality rules.</p>`}
+<h3>Consumers</h3>
+${product.consumers.length ? consumersTable(product.consumers) : html`<p class="empty">No consumers yet.</p>`}
+<h3>Governance</h3>
+${governanceList(product)}
+</article>
+`;
+}
+
+function columnRow(column: CatalogColumn): SafeHtml {
+  const flags = [
+    column.primaryKey ? 'primary key' : undefined,
+    column.required && !column.primaryKey ? 'required' : undefined,
+    column.partitionKey ? 'partition' : undefined,
+    ...column.tags,
+  ].filter((f): f is string => f !== undefined);
+  return html`<tr data-column="${column.name}"${column.pii ? html` class="pii-column"` : ''}>
+<td><code>${column.name}</code>${column.pii ? html` <span class="badge pii" title="personal data">PII</span>` : ''}</td>
+<td><code>${column.type}</code></td><td>${column.description ?? ''}</td><td>${column.classification}</td><td>${flags.join(', ')}</td></tr>`;
+}
+
+function consumersTable(consumers: readonly ConsumerEntry[]): SafeHtml {
+  return html`<table class="consumers"><thead><tr><th>Consumer</th><th>Access</th><th>PII approved</th><th>Reason</th></tr></thead><tbody>${consumers.map(
+    (c) => html`<tr><td>${c.domain !== undefined ? html`domain <strong>${c.domain}</strong>` : html`<code>${c.principal}</code>`}</td><td>${c.access}</td><td>${c.pii ? 'yes' : 'no'}</td><td>${c.reason ?? ''}</td></tr>`,
+  )}</tbody></table>`;
+}
+
+function governanceBadge(product: CatalogProduct): SafeHtml {
+  const labels = { pass: 'governance: pass', warn: 'governance: warnings', fail: 'governance: errors', 'not-evaluated': 'governance: not evaluated' } as const;
+  return html`<span class="badge governance-${product.governance.status}">${labels[product.governance.status]}</span>`;
+}
+
+function governanceList(product: CatalogProduct): SafeHtml {
+  const g = product.governance;
+  if (g.status === 'not-evaluated') return html`<p class="empty">Governance rules were not evaluated for this catalog.</p>`;
+  if (g.findings.length === 0) return html`<p>No findings.</p>`;
+  return html`<ul class="findings">${g.findings.map(
+    (f) =>
+      html`<li class="finding ${f.waiver ? 'waived' : f.severity}"><code>${f.ruleId}</code> ${f.waiver ? `${f.severity}, waived until ${f.waiver.expires}` : f.severity}: ${f.message} <span class="note">fix: ${f.fix}</span></li>`,
+  )}</ul>`;
+}

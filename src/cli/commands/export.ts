@@ -1,0 +1,82 @@
+/** `datamesh export odcs <file>`: any contract, native or ODCS, as ODCS v3.1.0 YAML. */
+import * as fs from 'fs';
+import * as path from 'path';
+import { Option, type Command } from 'commander';
+import { loadDomainFile, loadPlatformFile, loadProductFile } from '../../contract/mesh';
+import type { DataProductSpec } from '../../contract/model';
+import { exportOdcs, type OdcsExportOptions } from '../../contract/odcs';
+import { DATA_PREFIX, glueDatabaseName, productBucketName } from '../../constructs/naming';
+import type { CliContext } from '../main';
+import { EXIT_FINDINGS, EXIT_OK, UsageError, type ExitCode } from '../exit-codes';
+import { countFindings, loadErrorFinding } from '../findings';
+import { formatFinding, formatSummary } from '../report';
+import { styleFor } from '../terminal';
+import { meshRootOf } from '../validation';
+
+interface ExportOptions {
+  readonly out?: string;
+  readonly env?: string;
+}
+
+export function registerExport(program: Command, context: CliContext): void {
+  const exportCommand = program.command('export').description('write a contract in another format');
+  exportCommand
+    .command('odcs')
+    .description('write a contract (native or ODCS) as ODCS v3.1.0 YAML, with our extra fields in customProperties')
+    .argument('<file>', 'a data product contract')
+    .addOption(new Option('--out <file>', 'write to a file instead of stdout'))
+    .addOption(new Option('--env <environment>', 'environment whose bucket and database the server entry names (default: $DATAMESH_ENV, else dev)'))
+    .addHelpText(
+      'after',
+      `
+Inside a contracts folder (one with platform.yaml above the file), the ODCS server entry names the
+product's bucket location and Glue database for --env. Outside one, no server entry is written.
+
+Examples:
+  $ datamesh export odcs contracts/sales/orders.yaml
+  $ datamesh export odcs contracts/sales/orders.yaml --env prod --out orders.odcs.yaml`,
+    )
+    .action((file: string, options: ExportOptions) => {
+      context.exit(runExport(file, options, context));
+    });
+}
+
+function runExport(file: string, options: ExportOptions, { terminal }: CliContext): ExitCode {
+  const target = path.resolve(file);
+  if (!fs.existsSync(target) || !fs.statSync(target).isFile()) throw new UsageError(`no such contract file: ${file}`, 'pass the path of a .yaml contract');
+  const { value: spec, errors } = loadProductFile(target);
+  if (!spec) {
+    const style = styleFor(terminal.errIsTTY, terminal.env);
+    const findings = errors.map((e) => loadErrorFinding(e));
+    terminal.err(`${[...findings.map((f) => formatFinding(f, style)), formatSummary(countFindings(findings), undefined, style)].join('\n')}\nnothing was exported.\n`);
+    return EXIT_FINDINGS;
+  }
+  const yaml = exportOdcs(spec, serverOptions(target, spec, options.env ?? terminal.env.DATAMESH_ENV ?? 'dev'));
+  if (options.out) {
+    const temporary = `${options.out}.${process.pid}.tmp`;
+    fs.writeFileSync(temporary, yaml);
+    fs.renameSync(temporary, options.out);
+    terminal.err(`wrote ${options.out}\n`);
+  } else {
+    terminal.out(yaml);
+  }
+  return EXIT_OK;
+}
+
+/** The physical names of the product in its mesh, when the file is part of one. */
+function serverOptions(file: string, spec: DataProductSpec, environment: string): OdcsExportOptions {
+  const root = meshRootOf(file);
+  const platform = root ? loadPlatformFile(path.join(root, 'platform.yaml')).value : undefined;
+  if (!root || !platform) return {};
+  if (!platform.environments.includes(environment)) {
+    throw new UsageError(`environment "${environment}" is not declared in ${path.join(root, 'platform.yaml')}`, `use one of ${platform.environments.join(', ')}`);
+  }
+  const domain = loadDomainFile(path.join(root, spec.domain, 'domain.yaml')).value;
+  const names = { organization: platform.organization, environment, domain: spec.domain };
+  return {
+    location: `s3://${productBucketName(names, spec.name)}/${DATA_PREFIX}`,
+    database: glueDatabaseName(names),
+    account: domain?.account,
+    environment,
+  };
+}

@@ -1,0 +1,106 @@
+/**
+ * The `datamesh` command. Each subcommand lives in its own file under commands/ and registers
+ * itself on the program; adding a command is one file and one line in COMMANDS.
+ *
+ * Nothing on this path may import cdktf or the AWS provider: `validate` has to answer in a
+ * fraction of a second (test/cli/import-graph.test.ts keeps it that way).
+ */
+import { Command, CommanderError } from 'commander';
+import { registerCatalog } from './commands/catalog';
+import { registerDiff } from './commands/diff';
+import { registerExport } from './commands/export';
+import { registerNew } from './commands/new';
+import { registerValidate } from './commands/validate';
+import { evaluateContractRules, type ContractRuleEvaluator } from './contract-rules';
+import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError, type ExitCode } from './exit-codes';
+import { processTerminal, styleFor, type Terminal } from './terminal';
+import { version } from '../../package.json';
+
+export interface CliContext {
+  readonly terminal: Terminal;
+  /** Governance contract rules; undefined until they are wired in (see contract-rules.ts). */
+  readonly evaluateRules?: ContractRuleEvaluator;
+  /** Records the exit code of the command that ran. */
+  readonly exit: (code: ExitCode) => void;
+}
+
+export type CommandRegistration = (program: Command, context: CliContext) => void;
+
+const COMMANDS: readonly CommandRegistration[] = [registerValidate, registerNew, registerCatalog, registerExport, registerDiff];
+
+export interface RunOptions {
+  readonly terminal?: Terminal;
+  /** Contract rules to run; null runs none. @default evaluateContractRules */
+  readonly evaluateRules?: ContractRuleEvaluator | null;
+}
+
+/** Runs one command line (without `node` and the script name) and returns its exit code. */
+export async function runCli(argv: readonly string[], options: RunOptions = {}): Promise<ExitCode> {
+  const terminal = options.terminal ?? processTerminal();
+  let code: ExitCode = EXIT_OK;
+  const evaluateRules = options.evaluateRules === undefined ? evaluateContractRules : (options.evaluateRules ?? undefined);
+  const program = createProgram({ terminal, evaluateRules, exit: (c) => (code = c) });
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+  } catch (error) {
+    // Help and --version end through here with code 0; every other parse error is a usage error.
+    if (error instanceof CommanderError) return error.exitCode === 0 ? EXIT_OK : EXIT_USAGE;
+    if (error instanceof UsageError) {
+      const style = styleFor(terminal.errIsTTY, terminal.env);
+      terminal.err(`${style.red('error:')} ${error.message}\n${error.hint ? `    hint: ${error.hint}\n` : ''}`);
+      return EXIT_USAGE;
+    }
+    throw error;
+  }
+  return code;
+}
+
+export function createProgram(context: CliContext): Command {
+  const { terminal } = context;
+  const program = new Command('datamesh')
+    .description('Data product contracts to governed AWS infrastructure: validate contracts, scaffold new ones, publish the catalog.')
+    .version(version, '-V, --version')
+    // Settings below are inherited by every subcommand registered after them.
+    .exitOverride()
+    .configureOutput({
+      writeOut: terminal.out,
+      writeErr: terminal.err,
+      outputError: (text, write) => write(styleFor(terminal.errIsTTY, terminal.env).red(text)),
+    })
+    .showHelpAfterError('(add --help for usage and examples)')
+    .configureHelp({ showGlobalOptions: false })
+    .addHelpText(
+      'after',
+      `
+Exit codes: 0 ok, 1 findings or invalid input, 2 usage error.
+Environment:
+  DATAMESH_CONTRACTS   contracts folder (default: contracts)
+  DATAMESH_ENV         environment for names in the catalog (default: dev)
+  NO_COLOR             no colors (colors are only ever used on a terminal)
+
+Examples:
+  $ datamesh validate                       check every contract in ./contracts
+  $ datamesh new sales/returns              scaffold contracts/sales/returns.yaml
+  $ datamesh catalog --out site/            write catalog.json and index.html
+  $ datamesh export odcs contracts/sales/orders.yaml
+  $ datamesh diff --base origin/main        breaking changes and version bumps since main
+  $ datamesh <command> --help               options and examples of one command`,
+    );
+  // Without an action of its own, the program answers no command at all with its help on
+  // stderr, and an unknown command with a suggestion: both usage errors.
+  for (const register of COMMANDS) register(program, context);
+  return program;
+}
+
+/** The process edge: real stdout/stderr, real exit code. */
+export function main(argv: readonly string[] = process.argv.slice(2)): void {
+  runCli(argv).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      process.stderr.write(`datamesh: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+      process.exitCode = EXIT_FINDINGS;
+    },
+  );
+}

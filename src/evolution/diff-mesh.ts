@@ -1,0 +1,28 @@
+import type { ContractError } from '../contract/errors';
+import { loadMesh } from '../contract/mesh';
+import { domainPolicies, evaluateEvolution, type GovernanceOptions } from '../governance/evaluate';
+import type { Finding } from '../governance/finding';
+import { loadBaseline } from './baseline';
+import { evolveMesh, type ProductEvolution } from './evolution';
+
+export interface MeshDiff {
+  readonly ref: string;
+  readonly evolutions: readonly ProductEvolution[];
+  /** DM3xx findings, waivers applied. */
+  readonly findings: readonly Finding[];
+  /** The current mesh does not load; nothing was compared. */
+  readonly errors: readonly ContractError[];
+  /** Base contracts that could not be read, reported but not fatal: the contract may have been fixed since. */
+  readonly baseErrors: readonly ContractError[];
+}
+
+/** Compares every contract of a contracts folder with its version at a git revision. */
+export function diffMesh(contractsDir: string, ref: string, options: GovernanceOptions = {}): MeshDiff {
+  const { value: mesh, errors } = loadMesh(contractsDir);
+  if (!mesh) return { ref, evolutions: [], findings: [], errors, baseErrors: [] };
+  const baseline = loadBaseline(ref, contractsDir);
+  const evolutions = evolveMesh(baseline.products, mesh.products);
+  const { policies, errors: policyErrors } = domainPolicies(mesh);
+  if (policyErrors.length > 0) return { ref, evolutions, findings: [], errors: policyErrors, baseErrors: baseline.errors };
+  return { ref, evolutions, findings: evaluateEvolution(evolutions, policies, options), errors: [], baseErrors: baseline.errors };
+}

@@ -1,0 +1,152 @@
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { pathToFileURL } from 'url';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { buildCatalog } from '../../src/catalog/build-catalog';
+import type { Catalog, CatalogProduct } from '../../src/catalog/catalog';
+import { writeCatalog } from '../../src/catalog/write-catalog';
+import { loadMesh } from '../../src/contract/mesh';
+import { REFERENCE_CONTRACTS } from '../helpers/fixtures';
+import { HOSTILE, hostileMesh } from './hostile-mesh';
+
+/**
+ * The generated catalog page in a real browser: Debian's Chromium (installed by .ci/run), driven
+ * by playwright-core, opened from disk as a user would. Screenshots go to test-artifacts/.
+ */
+const CHROMIUM = '/usr/bin/chromium';
+const ARTIFACTS = path.join(__dirname, '..', '..', 'test-artifacts');
+const available = fs.existsSync(CHROMIUM);
+if (!available) console.warn(`SKIPPED: the catalog browser tests need Chromium at ${CHROMIUM} (apt-get install chromium); .ci/run installs it.`);
+const describeInBrowser = available ? describe : describe.skip;
+
+function writeSite(contractsDir: string): { catalog: Catalog; url: string } {
+  const catalog = buildCatalog(loadMesh(contractsDir).value!, { environment: 'dev' });
+  const { html } = writeCatalog(catalog, fs.mkdtempSync(path.join(os.tmpdir(), 'datamesh-site-')));
+  return { catalog, url: pathToFileURL(html).href };
+}
+
+/** What the search box promises to match: id, name, domain, owner and column names. */
+function matches(product: CatalogProduct, word: string): boolean {
+  return [product.id, product.name, product.domain, product.owner.team, product.owner.email, ...product.schema.map((c) => c.name)].join(' ').includes(word);
+}
+
+describeInBrowser('the catalog page in Chromium', () => {
+  let context: BrowserContext;
+  let page: Page;
+  /** Every request that left the page's own folder; there must be none. */
+  const outside: string[] = [];
+  const problems: string[] = [];
+  const site = writeSite(REFERENCE_CONTRACTS);
+  const visibleRows = () => page.locator('#products tbody tr:visible');
+
+  beforeAll(async () => {
+    context = await chromium.launchPersistentContext(fs.mkdtempSync(path.join(os.tmpdir(), 'datamesh-chromium-')), {
+      executablePath: CHROMIUM,
+      headless: true,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      viewport: { width: 1280, height: 900 },
+    });
+    await context.route('**/*', (route) => {
+      const url = route.request().url();
+      if (url.startsWith('file:')) return route.continue();
+      outside.push(url);
+      return route.abort();
+    });
+    page = context.pages()[0] ?? (await context.newPage());
+    page.on('console', (message) => message.type() === 'error' && problems.push(message.text()));
+    page.on('pageerror', (error) => problems.push(error.message));
+    fs.mkdirSync(ARTIFACTS, { recursive: true });
+  });
+
+  afterAll(async () => {
+    await context?.close();
+  });
+
+  it('opens from disk with every product listed, no script error and no network', async () => {
+    await page.goto(site.url);
+    await page.screenshot({ path: path.join(ARTIFACTS, 'catalog-list.png'), fullPage: true });
+    await expect(visibleRows().count()).resolves.toBe(site.catalog.products.length);
+    await expect(page.textContent('#match-count')).resolves.toBe(`${site.catalog.products.length} of ${site.catalog.products.length} products`);
+    expect(problems).toEqual([]);
+    expect(outside).toEqual([]);
+  });
+
+  it.each([
+    ['a column name', 'email'],
+    ['an owner', 'payments-data'],
+    ['a product name', 'refunds'],
+  ])('searches by %s (%s)', async (_, word) => {
+    await page.goto(site.url);
+    await page.fill('#search', word);
+    const expected = site.catalog.products.filter((p) => matches(p, word)).map((p) => p.id);
+    expect(expected.length).toBeGreaterThan(0);
+    expect(expected.length).toBeLessThan(site.catalog.products.length);
+    await expect(visibleRows().evaluateAll((rows) => rows.map((r) => r.getAttribute('data-product')))).resolves.toEqual(expected);
+  });
+
+  it('says so when nothing matches', async () => {
+    await page.goto(site.url);
+    await page.fill('#search', 'no-such-column-anywhere');
+    await expect(visibleRows().count()).resolves.toBe(0);
+    await expect(page.isVisible('#no-match')).resolves.toBe(true);
+  });
+
+  it('filters products that contain PII, and by domain', async () => {
+    await page.goto(site.url);
+    await page.check('#pii-filter');
+    const pii = site.catalog.products.filter((p) => p.containsPii);
+    await expect(visibleRows().count()).resolves.toBe(pii.length);
+    await page.selectOption('#domain-filter', 'payments');
+    await expect(visibleRows().count()).resolves.toBe(pii.filter((p) => p.domain === 'payments').length);
+    await page.uncheck('#pii-filter');
+    await expect(visibleRows().count()).resolves.toBe(site.catalog.products.filter((p) => p.domain === 'payments').length);
+  });
+
+  it('filters by domain when a domain of the dependency graph is clicked', async () => {
+    await page.goto(site.url);
+    await page.click('.dependency-graph .node[data-domain="sales"]');
+    await expect(page.inputValue('#domain-filter')).resolves.toBe('sales');
+    await expect(visibleRows().count()).resolves.toBe(site.catalog.products.filter((p) => p.domain === 'sales').length);
+  });
+
+  it('opens a product with its schema (PII marked), consumers, SLA and an Athena query', async () => {
+    const orders = site.catalog.products.find((p) => p.id === 'sales.orders')!;
+    await page.goto(site.url);
+    await page.fill('#search', 'orders');
+    await page.click('a[href="#product-sales.orders"]');
+    const detail = page.locator('article[data-product="sales.orders"]');
+    await expect(detail.isVisible()).resolves.toBe(true);
+    await expect(page.isVisible('#list-view')).resolves.toBe(false);
+    await expect(detail.locator('table.schema tbody tr').count()).resolves.toBe(orders.schema.length);
+    await expect(detail.locator('tr.pii-column').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-column')))).resolves.toEqual(
+      orders.schema.filter((c) => c.pii).map((c) => c.name),
+    );
+    await expect(detail.locator('table.consumers tbody tr').count()).resolves.toBe(orders.consumers.length);
+    await expect(detail.textContent()).resolves.toContain('at most 1h old');
+    await expect(detail.locator('pre.athena').textContent()).resolves.toContain(`FROM "acme_dev_sales"."orders"`);
+    await expect(page.title()).resolves.toMatch(/^sales\.orders - /);
+    await page.screenshot({ path: path.join(ARTIFACTS, 'catalog-product.png'), fullPage: true });
+
+    await page.click('article[data-product="sales.orders"] a.back');
+    await expect(page.isVisible('#list-view')).resolves.toBe(true);
+    await expect(detail.isVisible()).resolves.toBe(false);
+    expect(problems).toEqual([]);
+  });
+
+  it('shows markup written in contracts as text and never runs it', async () => {
+    const hostile = writeSite(hostileMesh());
+    let dialogs = 0;
+    page.on('dialog', (dialog) => {
+      dialogs += 1;
+      return dialog.dismiss();
+    });
+    await page.goto(`${hostile.url}#product-shop.hostile`);
+    const detail = page.locator('article[data-product="shop.hostile"]');
+    await expect(detail.locator('p.description').textContent()).resolves.toBe(HOSTILE);
+    await expect(page.evaluate(() => (globalThis as { __xss?: number }).__xss)).resolves.toBeUndefined();
+    await expect(page.locator('img').count()).resolves.toBe(0);
+    expect(dialogs).toBe(0);
+    expect(outside).toEqual([]);
+  });
+});
