@@ -32,3 +32,7 @@ export { diffProducts } from './evolution/diff-products';
 export { CHANGE_KINDS, type Change, type ChangeKind, type Impact } from './evolution/change';
 export { loadBaseline, BaselineError, type Baseline } from './evolution/baseline';
 export { formatDiff, type DiffFormat } from './evolution/reports';
+export { compileDqdl, type CompiledRuleset, type UnsupportedRule } from './contract/dqdl/dqdl';
+export { DomainLfTags } from './constructs/access/lake-formation-tags';
+export { ProductLakeFormation } from './constructs/access/product-lake-formation';
+export { ProductQuality } from './constructs/quality/product-quality';

@@ -1,4 +1,5 @@
 import type { DataProductSpec, DomainSpec, StorageDefaults } from '../contract/model';
+import type { LfTagKeys } from './access/lake-formation-tags';
 import type { NameParts } from './naming';
 
 export interface DataProductProps {
@@ -16,4 +17,9 @@ export interface DataProductProps {
   readonly databaseName: string;
   readonly accessLogBucketName: string;
   readonly storage: StorageDefaults;
+  /**
+   * The domain stack's LF-tag keys when the platform uses Lake Formation: the product registers its
+   * location, tags its table and columns and grants table permissions. Undefined for IAM-only access.
+   */
+  readonly lakeFormation?: LfTagKeys;
 }

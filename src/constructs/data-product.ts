@@ -2,19 +2,23 @@ import { IamPolicy } from '@cdktf/provider-aws/lib/iam-policy';
 import { Annotations, TerraformOutput } from 'cdktf';
 import { Construct } from 'constructs';
 import type { DataProductSpec } from '../contract/model';
-import { consumerGrants, readPrincipals, type ConsumerGrant } from './access/consumer-grants';
+import { directReaders, principalAccess, writers, type PrincipalAccess } from './access/consumer-access';
+import { consumerGrants, type ConsumerGrant } from './access/consumer-grants';
 import { policyDocument } from './access/policy-document';
-import { consumerReadStatements, readStatements, writeStatements, type ProductResources } from './access/product-grants';
+import { consumerReadStatements, producerWriteStatements, readStatements, writeStatements, type ProductResources } from './access/product-grants';
+import { ProductLakeFormation } from './access/product-lake-formation';
 import { ProductTable } from './catalog/product-table';
 import type { DataProductProps } from './data-product-props';
 import { DATA_PREFIX, productBucketName, resourcePrefix } from './naming';
+import { ProductQuality } from './quality/product-quality';
 import { SecureBucket } from './storage/secure-bucket';
 import { productTags } from './tags';
 
 /**
- * Everything one data product contract becomes: its bucket, its Glue table, its access policies
- * and its consumer grants. `draft` products are never constructed (see DomainStack); `retired`
- * ones keep their data and table but grant nothing.
+ * Everything one data product contract becomes: its bucket, its Glue table, its access policies,
+ * its consumer grants (bucket policy, and Lake Formation unless the platform opts out) and its
+ * quality ruleset. `draft` products are never constructed (see DomainStack); `retired` ones keep
+ * their data, table, Lake Formation registration and LF-tags but grant nothing and check nothing.
  */
 export class DataProduct extends Construct {
   readonly product: DataProductSpec;
@@ -24,6 +28,11 @@ export class DataProduct extends Construct {
   readonly readPolicy?: IamPolicy;
   readonly writePolicy?: IamPolicy;
   readonly grants: readonly ConsumerGrant[];
+  /** What each principal may do; the bucket policy, the key policy and Lake Formation follow it. */
+  readonly access: readonly PrincipalAccess[];
+  readonly lakeFormation?: ProductLakeFormation;
+  /** The Glue Data Quality ruleset; none when retired. */
+  readonly quality?: ProductQuality;
   /** `s3://bucket/data/`: where the table's files live. */
   readonly location: string;
 
@@ -33,8 +42,11 @@ export class DataProduct extends Construct {
     this.product = product;
     const tags = productTags(product);
     const bucketName = productBucketName(props.names, product.name);
+    const bucketArn = `arn:aws:s3:::${bucketName}`;
+    const namePrefix = `${resourcePrefix(props.names)}-${product.name.replace(/_/g, '-')}`;
     this.location = `s3://${bucketName}/${DATA_PREFIX}`;
     this.grants = consumerGrants(product, props.domains);
+    this.access = principalAccess(product, props.domains);
 
     this.storage = new SecureBucket(this, 'storage', {
       bucketName,
@@ -44,7 +56,7 @@ export class DataProduct extends Construct {
       noncurrentVersionExpirationDays: props.storage.noncurrentVersionExpirationDays,
       abortIncompleteMultipartUploadDays: props.storage.abortIncompleteMultipartUploadDays,
       accessLog: { bucketName: props.accessLogBucketName, prefix: `${product.name}/` },
-      policyStatements: consumerReadStatements(`arn:aws:s3:::${bucketName}`, readPrincipals(this.grants)),
+      policyStatements: [...consumerReadStatements(bucketArn, directReaders(this.access)), ...producerWriteStatements(bucketArn, writers(this.access))],
       preventDestroy: props.storage.preventDestroy,
       tags,
     });
@@ -55,6 +67,31 @@ export class DataProduct extends Construct {
       );
     }
     this.table = new ProductTable(this, 'catalog', { product, databaseName: props.databaseName, location: this.location });
+    // References, not literals: Terraform then creates the table before what points at it.
+    const tableName = this.table.table.name;
+
+    if (props.lakeFormation) {
+      this.lakeFormation = new ProductLakeFormation(this, 'lake-formation', {
+        product,
+        bucketName,
+        account: props.account,
+        kmsKeyArn: props.kmsKeyArn,
+        databaseName: props.databaseName,
+        tableName,
+        tagKeys: props.lakeFormation,
+        access: this.access,
+      });
+    } else {
+      for (const withheld of this.access.filter((a) => !a.direct)) {
+        Annotations.of(this).addWarning(
+          `${withheld.principal} is not approved for the PII of ${product.id}; without Lake Formation it cannot be given the other columns alone, so it is granted nothing`,
+        );
+      }
+    }
+    // A retired product is no longer produced: its checks could only fail.
+    if (product.status !== 'retired') {
+      this.quality = new ProductQuality(this, 'quality', { product, name: `${namePrefix}-quality`, databaseName: props.databaseName, tableName, tags });
+    }
 
     const resources: ProductResources = {
       bucketArn: this.storage.bucketArn,
@@ -65,15 +102,14 @@ export class DataProduct extends Construct {
       kmsKeyArn: props.kmsKeyArn,
     };
     if (product.status !== 'retired') {
-      const policyName = `${resourcePrefix(props.names)}-${product.name.replace(/_/g, '-')}`;
       this.readPolicy = new IamPolicy(this, 'read-policy', {
-        name: `${policyName}-read`,
+        name: `${namePrefix}-read`,
         description: `Read ${product.id} v${product.version}: its S3 prefix, Glue table and key`,
         policy: policyDocument(readStatements(resources)),
         tags,
       });
       this.writePolicy = new IamPolicy(this, 'write-policy', {
-        name: `${policyName}-write`,
+        name: `${namePrefix}-write`,
         description: `Write ${product.id} v${product.version}: its S3 prefix, Glue partitions and key`,
         policy: policyDocument(writeStatements(resources)),
         tags,

@@ -5,7 +5,8 @@ import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { LocalBackend, S3Backend, TerraformStack } from 'cdktf';
 import type { Construct } from 'constructs';
 import type { DataProductSpec, DomainSpec, PlatformSpec } from '../contract/model';
-import { consumerGrants, readPrincipals } from './access/consumer-grants';
+import { directReaders, principalAccess, writers } from './access/consumer-access';
+import { DomainLfTags } from './access/lake-formation-tags';
 import { policyDocument, type PolicyStatement } from './access/policy-document';
 import { DataProduct } from './data-product';
 import type { DomainStackProps } from './domain-stack-props';
@@ -26,6 +27,8 @@ export class DomainStack extends TerraformStack {
   readonly kmsKey: KmsKey;
   readonly database: GlueCatalogDatabase;
   readonly accessLogs: SecureBucket;
+  /** The domain's LF-tags; undefined when the platform opts out of Lake Formation or nothing is built. */
+  readonly lfTags?: DomainLfTags;
   /** The domain's data products by name; drafts are not built and not listed. */
   readonly products: ReadonlyMap<string, DataProduct>;
 
@@ -81,6 +84,8 @@ export class DomainStack extends TerraformStack {
       tags: sharedTags,
     });
 
+    if (platform.lakeFormation.enabled && built.length > 0) this.lfTags = new DomainLfTags(this, 'lf-tags', { names });
+
     const products = new Map<string, DataProduct>();
     for (const product of built) {
       products.set(
@@ -95,6 +100,7 @@ export class DomainStack extends TerraformStack {
           databaseName: this.database.name,
           accessLogBucketName: logBucketName,
           storage: platform.storage,
+          lakeFormation: this.lfTags?.keys,
         }),
       );
     }
@@ -119,8 +125,9 @@ function configureBackend(stack: TerraformStack, platform: PlatformSpec, domain:
 }
 
 /**
- * The account keeps full control of its key (without it the key becomes unmanageable), and the
- * consumer roles of other domains may decrypt, only through S3 in this region.
+ * The account keeps full control of its key (without it the key becomes unmanageable). The roles
+ * that read products directly may decrypt, and the producer role the contracts let write may
+ * also encrypt, only through S3 in this region.
  */
 function keyPolicy(domain: DomainSpec, region: string, products: readonly DataProductSpec[], domains: readonly DomainSpec[]): PolicyStatement[] {
   const statements: PolicyStatement[] = [
@@ -132,16 +139,16 @@ function keyPolicy(domain: DomainSpec, region: string, products: readonly DataPr
       Resource: '*',
     },
   ];
-  const readers = readPrincipals(products.flatMap((p) => consumerGrants(p, domains)));
+  const access = products.map((p) => principalAccess(p, domains));
+  const distinct = (principals: string[][]) => [...new Set(principals.flat())].sort();
+  const throughS3 = { StringEquals: { 'kms:ViaService': `s3.${region}.amazonaws.com` } };
+  const readers = distinct(access.map(directReaders));
   if (readers.length > 0) {
-    statements.push({
-      Sid: 'ConsumersDecryptThroughS3',
-      Effect: 'Allow',
-      Principal: { AWS: readers },
-      Action: ['kms:Decrypt', 'kms:DescribeKey'],
-      Resource: '*',
-      Condition: { StringEquals: { 'kms:ViaService': `s3.${region}.amazonaws.com` } },
-    });
+    statements.push({ Sid: 'ConsumersDecryptThroughS3', Effect: 'Allow', Principal: { AWS: readers }, Action: ['kms:Decrypt', 'kms:DescribeKey'], Resource: '*', Condition: throughS3 });
+  }
+  const producers = distinct(access.map(writers));
+  if (producers.length > 0) {
+    statements.push({ Sid: 'ProducerEncryptsThroughS3', Effect: 'Allow', Principal: { AWS: producers }, Action: ['kms:Decrypt', 'kms:DescribeKey', 'kms:GenerateDataKey'], Resource: '*', Condition: throughS3 });
   }
   return statements;
 }

@@ -27,6 +27,7 @@ interface PlatformFile {
   deployRoleName?: string;
   backend?: { type: 'local' } | { type: 's3'; bucket: string; region?: string; keyPrefix?: string; useLockfile?: boolean };
   storage?: Partial<PlatformSpec['storage']>;
+  lakeFormation?: { enabled?: boolean };
   tags?: Record<string, string>;
   governance?: GovernanceFile;
 }
@@ -58,6 +59,8 @@ export function normalizePlatform(document: SourceDocument, value: unknown): Pla
     deployRoleName: file.deployRoleName,
     backend,
     storage: { ...DEFAULT_STORAGE, ...file.storage },
+    // On by default: column-level PII protection needs Lake Formation; IAM-only accounts opt out.
+    lakeFormation: { enabled: file.lakeFormation?.enabled ?? true },
     tags: file.tags ?? {},
     governance: normalizeGovernance(document, file.governance),
     source: { file: document.file },

@@ -179,6 +179,15 @@ export interface StorageDefaults {
   readonly accessLogRetentionDays: number;
 }
 
+/** How consumers reach data: Lake Formation on top of IAM, or IAM only. */
+export interface LakeFormationSettings {
+  /**
+   * Registers product locations with Lake Formation, tags tables and PII columns with LF-tags and
+   * grants table and column permissions per consumer. False for accounts that use IAM-only access.
+   */
+  readonly enabled: boolean;
+}
+
 export interface PlatformSpec {
   /** Short lowercase organization prefix used in bucket and database names. */
   readonly organization: string;
@@ -188,6 +197,7 @@ export interface PlatformSpec {
   readonly deployRoleName?: string;
   readonly backend: BackendConfig;
   readonly storage: StorageDefaults;
+  readonly lakeFormation: LakeFormationSettings;
   readonly tags: Readonly<Record<string, string>>;
   /** Global governance policy. */
   readonly governance: GovernanceConfig;

@@ -9,10 +9,12 @@ import { knownConsumers } from './contract-rules/known-consumers';
 import { lifecycleStatus } from './contract-rules/lifecycle-status';
 import { namingLimits } from './contract-rules/naming-limits';
 import { ownerContact } from './contract-rules/owner-contact';
+import { ownerWritesOnly } from './contract-rules/owner-writes-only';
 import { personalDataClassified } from './contract-rules/personal-data-classified';
 import { piiAccessApproved } from './contract-rules/pii-access-approved';
 import { piiRetention } from './contract-rules/pii-retention';
 import { primaryKeyQuality } from './contract-rules/primary-key-quality';
+import { qualityRulesEnforced } from './contract-rules/quality-rules-enforced';
 import { semanticVersion } from './contract-rules/semantic-version';
 import { slaDeclared } from './contract-rules/sla-declared';
 import { accessLogging } from './resource-rules/access-logging';
@@ -42,6 +44,8 @@ export const CONTRACT_RULES: readonly ContractRule[] = [
   lifecycleStatus,
   descriptions,
   exceptionsValid,
+  ownerWritesOnly,
+  qualityRulesEnforced,
 ];
 
 export const RESOURCE_RULES: readonly ResourceRule[] = [publicAccessBlocked, bucketEncryption, tlsOnly, bucketVersioning, noWildcards, keyRotation, mandatoryTags, accessLogging];

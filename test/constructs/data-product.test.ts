@@ -23,6 +23,9 @@ function policyOf(config: TerraformJson, bucket: string): { Statement: any[] } {
   return JSON.parse(onlyResource(config, 'aws_s3_bucket_policy', (r) => r.bucket === bucket).policy);
 }
 
+/** The fixture's one consumer, approved for the product's PII. */
+const approvePii = (text: string) => text.replace('    access: read\n', '    access: read\n    pii: true\n');
+
 function withEdit(edit: (text: string) => string, file = 'shop/orders.yaml'): TerraformJson {
   const dir = copyMesh();
   editFile(dir, file, edit);
@@ -105,14 +108,19 @@ describe('DataProduct storage', () => {
     });
   });
 
-  it('lets consumer principals read only the data prefix', () => {
-    const [, list, read] = policyOf(config, bucket).Statement;
+  it('lets consumer principals approved for its PII read only the data prefix', () => {
+    const edited = withEdit(approvePii);
+    const [, list, read] = policyOf(edited, bucketRef(edited)).Statement;
     expect(list).toMatchObject({ Effect: 'Allow', Principal: { AWS: ['arn:aws:iam::210987654321:role/central-bi'] }, Action: 's3:ListBucket', Condition: { StringLike: { 's3:prefix': ['data/', 'data/*'] } } });
     expect(read).toMatchObject({ Effect: 'Allow', Action: ['s3:GetObject', 's3:GetObjectVersion'], Resource: `arn:aws:s3:::${BUCKET}/data/*` });
   });
 
+  it('gives a consumer not approved for its PII no direct read: an object holds every column', () => {
+    expect(policyOf(config, bucket).Statement.map((s: { Sid: string }) => s.Sid)).toEqual(['DenyInsecureTransport']);
+  });
+
   it('resolves a consumer domain to the consumer roles of its domain.yaml', () => {
-    const edited = withEdit((t) => t.replace('  - principal: arn:aws:iam::210987654321:role/central-bi', '  - domain: shop'));
+    const edited = withEdit((t) => approvePii(t).replace('  - principal: arn:aws:iam::210987654321:role/central-bi', '  - domain: shop'));
     const [, list] = policyOf(edited, bucketRef(edited)).Statement;
     expect(list.Principal).toEqual({ AWS: ['arn:aws:iam::123456789012:role/shop-analyst'] });
   });

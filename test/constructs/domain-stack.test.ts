@@ -51,8 +51,10 @@ describe('DomainStack', () => {
     expect(synthesized).toHaveResourceWithProperties(KmsAlias, { name: 'alias/testco-dev-shop-data', target_key_id: '${aws_kms_key.kms-key.key_id}' });
   });
 
-  it('lets consumer roles decrypt only through S3 in the region', () => {
-    const statements = JSON.parse(onlyResource(config, 'aws_kms_key').policy).Statement;
+  it('lets consumer roles that read objects directly decrypt only through S3 in the region', () => {
+    const dir = copyMesh();
+    editFile(dir, 'shop/orders.yaml', (t) => t.replace('    access: read\n', '    access: read\n    pii: true\n'));
+    const statements = JSON.parse(onlyResource(synthDomain(dir, 'shop').config, 'aws_kms_key').policy).Statement;
     expect(statements[1]).toEqual({
       Sid: 'ConsumersDecryptThroughS3',
       Effect: 'Allow',

@@ -2,7 +2,7 @@ import { parseGlueType } from '../../src/contract/glue-type';
 import type { DataProductSpec } from '../../src/contract/model';
 import { CONTRACT_RULES } from '../../src/governance/registry';
 import type { ContractRule, ContractRuleContext, RuleResult, Violation } from '../../src/governance/rule';
-import { COMPLIANT_PRODUCT, productWith, ruleContext, withColumn } from './fixtures';
+import { COMPLIANT_PRODUCT, MINIMAL_MESH, productWith, ruleContext, withColumn } from './fixtures';
 
 const rule = (id: string): ContractRule => CONTRACT_RULES.find((r) => r.id === id)!;
 const messages = (result: RuleResult): string[] => (typeof result === 'string' ? [result] : result.map((v) => v.message));
@@ -39,6 +39,9 @@ const NON_COMPLIANT: readonly Case[] = [
   { id: 'DM112', what: 'a column without a description', product: withColumn('total', { description: undefined }), expected: /column "total" .* has no description/ },
   { id: 'DM113', what: 'an expired exception', product: productWith({ exceptions: [{ rule: 'DM112', reason: 'Descriptions are being written.', expires: '2026-01-31', location }] }), expected: /expired on 2026-01-31/ },
   { id: 'DM113', what: 'an exception for a rule that cannot be waived', product: productWith({ exceptions: [{ rule: 'DM103', reason: 'Legacy column names.', expires: '2027-01-31', location }] }), expected: /DM103 is not waivable/ },
+  { id: 'DM114', what: 'write access for another domain', product: productWith({ consumers: [{ ...consumer, kind: 'domain', domain: 'finance', access: 'write' }] }), context: { domains: [...MINIMAL_MESH.domains, { ...MINIMAL_MESH.domains[0], name: 'finance' }] }, expected: /write access of domain finance to shop\.orders is refused/ },
+  { id: 'DM114', what: 'write access for a role that is not the producer', product: productWith({ consumers: [{ ...consumer, access: 'write' }] }), expected: /write access of arn:aws:iam::210987654321:role\/central-bi .* is refused/ },
+  { id: 'DM115', what: 'a range rule on a text column', product: productWith({ quality: [{ kind: 'range', column: 'order_id', min: 0, location }] }), expected: /range .* not enforced by Glue Data Quality: range needs a numeric column/ },
   { id: 'DM113', what: 'an exception for an unknown rule', product: productWith({ exceptions: [{ rule: 'DM199', reason: 'Typo in the rule id.', expires: '2027-01-31', location }] }), expected: /unknown rule DM199/ },
 ];
 
@@ -85,5 +88,18 @@ describe('contract rules', () => {
       ],
     });
     expect(rule('DM105').check(product, ruleContext())).toBe('compliant');
+  });
+
+  it('lets the owning domain write, by name or by its producer role', () => {
+    const producer = MINIMAL_MESH.domains[0].roles.producer!;
+    const byName = productWith({ consumers: [{ ...consumer, kind: 'domain', domain: 'shop', access: 'write' }] });
+    const byRole = productWith({ consumers: [{ ...consumer, kind: 'principal', principal: producer, access: 'write' }] });
+    expect([rule('DM114').check(byName, ruleContext()), rule('DM114').check(byRole, ruleContext())]).toEqual(['compliant', 'compliant']);
+  });
+
+  it('points an unenforceable quality rule at its line in the contract', () => {
+    const product = productWith({ quality: [...COMPLIANT_PRODUCT.quality, { kind: 'pattern', column: 'total', pattern: '^[0-9]+$', location: { file: 'shop/orders.yaml', line: 42, column: 5 } }] });
+    const [violation] = rule('DM115').check(product, ruleContext()) as readonly Violation[];
+    expect(violation).toMatchObject({ location: { file: 'shop/orders.yaml', line: 42, column: 5 }, message: expect.stringContaining('pattern needs a string column, and "total" is decimal(12,2)') });
   });
 });

@@ -16,7 +16,8 @@ describe('an ODCS contract synthesizes like a native one', () => {
   it('gets the same resources as the native products of its domain', () => {
     const odcs = productResourceTypes(config, 'sepa_mandates');
     expect(odcs.length).toBeGreaterThanOrEqual(11);
-    expect(odcs).toEqual(productResourceTypes(config, 'refunds'));
+    // The same kinds; how many Lake Formation grants and column tags depends on consumers and columns.
+    expect(new Set(odcs)).toEqual(new Set(productResourceTypes(config, 'refunds')));
   });
 
   it('gets a Glue table with the columns, types and comments of the model', () => {

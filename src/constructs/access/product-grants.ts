@@ -86,3 +86,28 @@ export function consumerReadStatements(bucketArn: string, principals: readonly s
     },
   ];
 }
+
+/**
+ * Bucket-policy statements for the owning domain's producer role, when its contract grants it
+ * write access: the same prefix-scoped object actions as the managed write policy.
+ */
+export function producerWriteStatements(bucketArn: string, principals: readonly string[]): PolicyStatement[] {
+  if (principals.length === 0) return [];
+  return [
+    {
+      Sid: 'ProducerListsProductPrefix',
+      Effect: 'Allow',
+      Principal: { AWS: principals },
+      Action: ['s3:ListBucket', 's3:ListBucketMultipartUploads'],
+      Resource: bucketArn,
+      Condition: { StringLike: { 's3:prefix': [DATA_PREFIX, `${DATA_PREFIX}*`] } },
+    },
+    {
+      Sid: 'ProducerWritesProductObjects',
+      Effect: 'Allow',
+      Principal: { AWS: principals },
+      Action: [...READ_OBJECT_ACTIONS, ...WRITE_OBJECT_ACTIONS],
+      Resource: `${bucketArn}/${DATA_PREFIX}*`,
+    },
+  ];
+}

@@ -1,0 +1,41 @@
+import { LakeformationLfTag } from '@cdktf/provider-aws/lib/lakeformation-lf-tag';
+import { Construct } from 'constructs';
+import { CLASSIFICATIONS } from '../../contract/model';
+import { resourcePrefix, type NameParts } from '../naming';
+import type { DomainLfTagsProps } from './lake-formation-tags-props';
+
+/** The LF-tag keys a domain stack puts on its tables and columns. */
+export interface LfTagKeys {
+  readonly domain: string;
+  readonly classification: string;
+}
+
+/**
+ * `<org>-<env>-<domain>:domain` and `<org>-<env>-<domain>:classification`. LF-tags live in the
+ * account's catalog, and an `aws_lakeformation_lf_tag` owns its key's whole list of values, so two
+ * stacks in one account must never declare the same key; a domain's environments share its
+ * account, hence the environment in the key. Lowercase, because Lake Formation lowercases keys.
+ */
+export function lfTagKeys(names: NameParts): LfTagKeys {
+  const prefix = resourcePrefix(names).toLowerCase();
+  return { domain: `${prefix}:domain`, classification: `${prefix}:classification` };
+}
+
+/**
+ * The domain stack's two LF-tags. Classification declares every level, not only those in use, so
+ * a new product never changes the tag and grants by tag expression can name any level.
+ */
+export class DomainLfTags extends Construct {
+  readonly domainTag: LakeformationLfTag;
+  readonly classificationTag: LakeformationLfTag;
+  /** The keys as references to the tags, so assignments are created after the tags exist. */
+  readonly keys: LfTagKeys;
+
+  constructor(scope: Construct, id: string, props: DomainLfTagsProps) {
+    super(scope, id);
+    const keys = lfTagKeys(props.names);
+    this.domainTag = new LakeformationLfTag(this, 'domain', { key: keys.domain, values: [props.names.domain] });
+    this.classificationTag = new LakeformationLfTag(this, 'classification', { key: keys.classification, values: [...CLASSIFICATIONS] });
+    this.keys = { domain: this.domainTag.key, classification: this.classificationTag.key };
+  }
+}
