@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 'use strict';
-// The `datamesh` command. Runs the TypeScript sources (the package ships them, like its `main`)
-// through ts-node in transpile-only mode, as `cdktf synth` does. ts-node's output is kept
-// in node_modules/.cache/datamesh (keyed by source, compiler and tsconfig), because compiling on
+// The `datamesh` command. An installed package runs its compiled JavaScript (dist/). In this
+// repository it runs the TypeScript sources through ts-node in transpile-only mode, as `cdktf
+// synth` does, so it never runs a stale build; ts-node's output is kept in
+// node_modules/.cache/datamesh (keyed by source, compiler and tsconfig), because compiling on
 // every run would cost more than `datamesh validate` itself: warm runs never load TypeScript.
 const fs = require('fs');
 const path = require('path');
@@ -10,8 +11,13 @@ const crypto = require('crypto');
 
 const root = path.join(__dirname, '..');
 
-registerCachedTypeScript();
-require(path.join(root, 'src', 'cli', 'main.ts')).main();
+const sources = path.join(root, 'src', 'cli', 'main.ts');
+if (fs.existsSync(sources)) {
+  registerCachedTypeScript();
+  require(sources).main();
+} else {
+  require(path.join(root, 'dist', 'cli', 'main.js')).main();
+}
 
 function registerCachedTypeScript() {
   const project = path.join(root, 'tsconfig.json');

@@ -1,7 +1,7 @@
 // The public API of the package. Constructs import the provider by deep path only: the package
 // root of @cdktf/provider-aws costs seconds and hundreds of megabytes per process.
 export { buildMesh, type BuildMeshOptions, type BuiltMesh } from './build-mesh';
-export { exitOnInvalidMesh, finishSynthesis, writeGovernanceReports } from './synthesis';
+export { synthMesh, exitOnInvalidMesh, finishSynthesis, writeGovernanceReports, type SynthMeshOptions } from './synthesis';
 export * from './contract/model';
 export { loadMesh, loadProductFile, loadDomainFile, loadPlatformFile, type LoadResult } from './contract/mesh';
 export { MeshValidationError, formatContractError, type ContractError } from './contract/errors';

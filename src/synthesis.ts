@@ -2,10 +2,10 @@
  * The edges of a synthesis run: what happens before `app.synth()` when the mesh is invalid, and
  * after it when governance has spoken. Reports and the console are written here and nowhere else.
  */
-import type { App } from 'cdktf';
+import { App } from 'cdktf';
 import * as fs from 'fs';
 import * as path from 'path';
-import type { BuiltMesh } from './build-mesh';
+import { buildMesh, type BuildMeshOptions, type BuiltMesh } from './build-mesh';
 import { buildCatalog, writeCatalog } from './catalog';
 import { formatContractError, MeshValidationError } from './contract/errors';
 import type { Finding } from './governance/finding';
@@ -16,6 +16,30 @@ import { markdownReport } from './governance/reports/markdown';
 import { sarifReport } from './governance/reports/sarif';
 
 const VERSION: string = require('../package.json').version;
+
+export interface SynthMeshOptions extends BuildMeshOptions {
+  /** Adds a team's own resources to the domain stacks before synthesis; governance checks them too. @default nothing added */
+  readonly customize?: (built: BuiltMesh) => void;
+}
+
+/**
+ * The whole app of a mesh repository in one call: load and validate the contracts, build one
+ * stack per domain, synthesize, run governance, write reports and the catalog. Exits 1 on
+ * invalid contracts or governance errors, leaving no stack behind.
+ */
+export function synthMesh(options: SynthMeshOptions = {}): BuiltMesh {
+  const app = new App();
+  let built: BuiltMesh;
+  try {
+    built = buildMesh(app, options);
+  } catch (error) {
+    exitOnInvalidMesh(app, error);
+  }
+  options.customize?.(built);
+  app.synth();
+  finishSynthesis(app, built);
+  return built;
+}
 
 /**
  * Ends an app whose mesh is invalid: prints every error, removes stacks left in the output folder

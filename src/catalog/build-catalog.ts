@@ -12,7 +12,7 @@ import { CATALOG_VERSION, type Catalog, type CatalogProduct, type DomainDependen
 export interface BuildCatalogOptions {
   /** The environment the names are for (bucket and database names include it). */
   readonly environment: string;
-  /** Governance findings of the mesh; without them every product shows `not-evaluated`. */
+  /** Governance findings of the mesh. @default none: every product shows `not-evaluated` */
   readonly findings?: readonly Finding[];
 }
 

@@ -14,11 +14,12 @@ import { registerValidate } from './commands/validate';
 import { evaluateContractRules, type ContractRuleEvaluator } from './contract-rules';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError, type ExitCode } from './exit-codes';
 import { processTerminal, styleFor, type Terminal } from './terminal';
-import { version } from '../../package.json';
+// Read at run time, not imported: package.json sits outside src/, both here and in dist/.
+const { version } = require('../../package.json') as { version: string };
 
 export interface CliContext {
   readonly terminal: Terminal;
-  /** Governance contract rules; undefined until they are wired in (see contract-rules.ts). */
+  /** Governance contract rules. @default none: only loading errors are reported */
   readonly evaluateRules?: ContractRuleEvaluator;
   /** Records the exit code of the command that ran. */
   readonly exit: (code: ExitCode) => void;
@@ -29,6 +30,7 @@ export type CommandRegistration = (program: Command, context: CliContext) => voi
 const COMMANDS: readonly CommandRegistration[] = [registerValidate, registerNew, registerCatalog, registerExport, registerDiff];
 
 export interface RunOptions {
+  /** Where output goes and which environment the command sees. @default the process's stdout, stderr and env */
   readonly terminal?: Terminal;
   /** Contract rules to run; null runs none. @default evaluateContractRules */
   readonly evaluateRules?: ContractRuleEvaluator | null;

@@ -19,7 +19,8 @@ export interface DataProductProps {
   readonly storage: StorageDefaults;
   /**
    * The domain stack's LF-tag keys when the platform uses Lake Formation: the product registers its
-   * location, tags its table and columns and grants table permissions. Undefined for IAM-only access.
+   * location, tags its table and columns and grants table permissions.
+   * @default undefined: IAM-only access, no Lake Formation resources
    */
   readonly lakeFormation?: LfTagKeys;
 }

@@ -10,16 +10,23 @@ import { evaluateResources, type GovernanceOptions } from './evaluate';
 import type { GovernanceLedger } from './ledger';
 import type { EffectivePolicy } from './policy';
 import { stackResources } from './stack-resources';
+import { traceGovernance } from './trace';
 
 export interface GovernanceAspectProps {
   readonly ledger: GovernanceLedger;
   readonly policy: EffectivePolicy;
+  /** The domain the stack deploys; findings name it. @default none */
   readonly domain?: DomainSpec;
-  /** The stack's products by construct id (the product name), to trace resources to contracts. */
+  /** The stack's products by construct id (the product name), to trace resources to contracts. @default none */
   readonly products?: ReadonlyMap<string, DataProductSpec>;
+  /** @default today's date for exception expiry */
   readonly options?: GovernanceOptions;
 }
 
+/**
+ * Add it to any TerraformStack (`Aspects.of(stack).add(new GovernanceAspect(...))`); buildMesh
+ * adds it to every DomainStack. Findings land in the ledger once `app.synth()` has run.
+ */
 export class GovernanceAspect implements IAspect {
   private readonly checked = new WeakSet<TerraformStack>();
 
@@ -29,7 +36,7 @@ export class GovernanceAspect implements IAspect {
     if (!(node instanceof TerraformStack) || this.checked.has(node)) return;
     this.checked.add(node);
     // Validations run after all aspects of the stack: by then the resources are final.
-    node.node.addValidation({ validate: () => (this.check(node), []) });
+    node.node.addValidation({ validate: () => (traceGovernance({ phase: 'resources', stack: node.node.id }, () => this.check(node)), []) });
   }
 
   private check(stack: TerraformStack): void {

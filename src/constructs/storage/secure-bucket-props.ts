@@ -12,7 +12,7 @@ export interface SecureBucketProps {
   readonly versioned?: boolean;
   /** Days before current objects expire. @default never */
   readonly expirationDays?: number;
-  /** Days before noncurrent versions expire (versioned buckets only). */
+  /** Days before noncurrent versions expire (versioned buckets only). @default kept forever */
   readonly noncurrentVersionExpirationDays?: number;
   readonly abortIncompleteMultipartUploadDays: number;
   /** Where S3 server access logs go. @default no access logging */

@@ -17,11 +17,11 @@ export interface OdcsExportOptions {
    * location. @default the location the contract itself declared, if any
    */
   readonly location?: string;
-  /** The domain's AWS account: with a database, the server is written as a glue server. */
+  /** The domain's AWS account: with a database, the server is written as a glue server. @default none: an s3 server */
   readonly account?: string;
   /** The Glue database. @default the database the contract itself declared, if any */
   readonly database?: string;
-  /** The server's environment, e.g. prod. */
+  /** The server's environment, e.g. prod. @default none */
   readonly environment?: string;
 }
 

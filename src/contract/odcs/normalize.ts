@@ -24,7 +24,7 @@ export interface OdcsReadResult {
 }
 
 export interface OdcsReadContext {
-  /** The domain folder the file lives in: an ODCS contract may leave `domain` out, a mesh folder cannot. */
+  /** The domain folder the file lives in: an ODCS contract may leave `domain` out, a mesh folder cannot. @default none: `domain` is required */
   readonly folderDomain?: string;
 }
 
