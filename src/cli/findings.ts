@@ -3,7 +3,7 @@
  * load has no rule to its name, so its errors carry the pseudo rule id `contract`.
  */
 import type { ContractError } from '../contract/errors';
-import { isBlocking, type Finding } from '../governance/finding';
+import type { Finding } from '../governance/finding';
 
 /**
  * Rule id of what loading a contract finds (YAML, schema, types, references): errors, and
@@ -22,22 +22,8 @@ export function loadErrorFinding(error: ContractError, severity: Finding['severi
   };
 }
 
-export interface FindingCounts {
-  /** Unwaived errors: these fail the command. */
-  readonly errors: number;
-  /** Unwaived warnings. */
-  readonly warnings: number;
-  /** Findings of either severity waived by a valid exception. */
-  readonly waived: number;
-}
-
-export function countFindings(findings: readonly Finding[]): FindingCounts {
-  return {
-    errors: findings.filter(isBlocking).length,
-    warnings: findings.filter((f) => f.severity === 'warning' && !f.waiver).length,
-    waived: findings.filter((f) => f.waiver).length,
-  };
-}
+// One way to count findings, shared with the governance reports.
+export { countFindings, type FindingCounts } from '../governance/reports/summary';
 
 /** Stable order (file, line, column, rule), so output never depends on discovery order. */
 export function sortFindings(findings: readonly Finding[]): Finding[] {

@@ -3,8 +3,7 @@ import { buildCatalog } from '../../src/catalog/build-catalog';
 import { loadMesh } from '../../src/contract/mesh';
 import type { MeshSpec } from '../../src/contract/model';
 import type { Finding } from '../../src/governance/finding';
-import { copyReversed } from './copy-reversed';
-import { copyMesh, FIXTURES, REFERENCE_CONTRACTS, writeFile } from '../helpers/fixtures';
+import { copyMesh, copyReversed, FIXTURES, REFERENCE_CONTRACTS, writeFile } from '../helpers/fixtures';
 
 const load = (dir: string): MeshSpec => {
   const { value, errors } = loadMesh(dir);

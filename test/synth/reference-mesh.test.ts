@@ -4,7 +4,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { buildMesh } from '../../src/build-mesh';
 import { cdktfSynth } from '../helpers/cdktf-cli';
-import { copyMesh, editFile, REFERENCE_CONTRACTS } from '../helpers/fixtures';
+import { copyMesh, copyReversed, editFile, REFERENCE_CONTRACTS } from '../helpers/fixtures';
 
 /** Synthesizes a contracts folder in-process and returns each stack's cdk.tf.json text. */
 function synthStacks(contractsDir: string): Record<string, string> {
@@ -14,17 +14,6 @@ function synthStacks(contractsDir: string): Record<string, string> {
   app.synth();
   const stacks = path.join(outdir, 'stacks');
   return Object.fromEntries(fs.readdirSync(stacks).sort().map((name) => [name, fs.readFileSync(path.join(stacks, name, 'cdk.tf.json'), 'utf8')]));
-}
-
-/** Copies a contracts folder writing files in reverse order, so directory order differs from the original. */
-function copyReversed(source: string): string {
-  const target = fs.mkdtempSync(path.join(os.tmpdir(), 'datamesh-reversed-'));
-  const files = (fs.readdirSync(source, { recursive: true }) as string[]).filter((f) => fs.statSync(path.join(source, f)).isFile()).sort().reverse();
-  for (const file of files) {
-    fs.mkdirSync(path.dirname(path.join(target, file)), { recursive: true });
-    fs.copyFileSync(path.join(source, file), path.join(target, file));
-  }
-  return target;
 }
 
 describe('synthesis of the reference mesh', () => {

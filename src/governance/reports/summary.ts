@@ -1,8 +1,11 @@
 import { isBlocking, type Finding } from '../finding';
 
 export interface FindingCounts {
+  /** Unwaived errors: these fail synthesis and the CLI. */
   readonly errors: number;
+  /** Unwaived warnings. */
   readonly warnings: number;
+  /** Findings of either severity waived by a valid exception. */
   readonly waived: number;
 }
 
