@@ -11,6 +11,7 @@ import { policyDocument, type PolicyStatement } from './access/policy-document';
 import { DataProduct } from './data-product';
 import type { DomainStackProps } from './domain-stack-props';
 import { accessLogBucketName, glueDatabaseName, resourcePrefix, type NameParts } from './naming';
+import { takeResolution } from './stack-resolution';
 import { SecureBucket } from './storage/secure-bucket';
 import { domainDefaultTags, domainResourceTags } from './tags';
 
@@ -105,6 +106,11 @@ export class DomainStack extends TerraformStack {
       );
     }
     this.products = products;
+  }
+
+  /** The JSON the governance check resolved moments before, when it is still current (see stack-resolution.ts). */
+  override toTerraform(): any {
+    return takeResolution(this) ?? super.toTerraform();
   }
 }
 

@@ -6,10 +6,11 @@
 import { TerraformResource, TerraformStack, type IAspect } from 'cdktf';
 import type { IConstruct } from 'constructs';
 import type { DataProductSpec, DomainSpec } from '../contract/model';
+import { handOffResolution } from '../constructs/stack-resolution';
 import { evaluateResources, type GovernanceOptions } from './evaluate';
 import type { GovernanceLedger } from './ledger';
 import type { EffectivePolicy } from './policy';
-import { stackResources } from './stack-resources';
+import { stackResources, type TerraformJsonStack } from './stack-resources';
 import { traceGovernance } from './trace';
 
 export interface GovernanceAspectProps {
@@ -36,17 +37,25 @@ export class GovernanceAspect implements IAspect {
     if (!(node instanceof TerraformStack) || this.checked.has(node)) return;
     this.checked.add(node);
     // Validations run after all aspects of the stack: by then the resources are final.
-    node.node.addValidation({ validate: () => (traceGovernance({ phase: 'resources', stack: node.node.id }, () => this.check(node)), []) });
+    node.node.addValidation({ validate: () => (this.check(node), []) });
   }
 
   private check(stack: TerraformStack): void {
+    // cdktf writes the stack right after its validations; a DomainStack then writes this very
+    // JSON, so resolving it is synthesis work, not governance work.
+    const json = stack.toTerraform();
+    handOffResolution(stack, json);
+    traceGovernance({ phase: 'resources', stack: stack.node.id }, () => this.evaluate(stack, json));
+  }
+
+  private evaluate(stack: TerraformStack, json: TerraformJsonStack): void {
     const byLogicalId = new Map<string, TerraformResource>();
     for (const construct of stack.node.findAll()) {
       if (construct instanceof TerraformResource) byLogicalId.set(`${construct.terraformResourceType}.${construct.friendlyUniqueId}`, construct);
     }
     const products = this.props.products ?? new Map();
     const productsById = new Map([...products.values()].map((p) => [p.id, p]));
-    const view = stackResources(stack.node.id, stack.toTerraform(), {
+    const view = stackResources(stack.node.id, json, {
       // Generated provider classes expose `tagsInput` exactly when the resource type takes tags.
       isTaggable: (type, name) => {
         const resource = byLogicalId.get(`${type}.${name}`);

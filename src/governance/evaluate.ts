@@ -9,7 +9,8 @@ import { mergePolicy, type EffectivePolicy } from './policy';
 import type { ProductEvolution } from '../evolution/evolution';
 import { ALL_RULES, CONTRACT_RULES, EVOLUTION_RULES, RESOURCE_RULES } from './registry';
 import type { RuleMetadata, RuleResult } from './rule';
-import type { StackResources } from './stack-resources';
+import type { StackResource, StackResources } from './stack-resources';
+import { traceGovernance } from './trace';
 
 export interface GovernanceOptions {
   /** ISO date exceptions and sunsets are compared with. @default today (UTC) */
@@ -36,17 +37,19 @@ export function domainPolicies(mesh: MeshSpec): { policies: Map<string, Effectiv
 
 /** Contract rules over every product. Drafts are checked too, but never block: they build nothing. */
 export function evaluateContracts(mesh: MeshSpec, policies: ReadonlyMap<string, EffectivePolicy>, options: GovernanceOptions = {}): Finding[] {
-  const date = options.today ?? today();
-  const findings: Finding[] = [];
-  for (const product of mesh.products) {
-    const policy = policies.get(product.domain)!;
-    const context = { policy, domains: mesh.domains, today: date, rules: ALL_RULES };
-    for (const rule of CONTRACT_RULES) {
-      const found = toFindings(rule, rule.check(product, context), policy, product, date);
-      findings.push(...(product.status === 'draft' ? found.map((f) => ({ ...f, severity: 'warning' as const, message: `${f.message} (draft)` })) : found));
+  return traceGovernance({ phase: 'contracts' }, () => {
+    const date = options.today ?? today();
+    const findings: Finding[] = [];
+    for (const product of mesh.products) {
+      const policy = policies.get(product.domain)!;
+      const context = { policy, domains: mesh.domains, today: date, rules: ALL_RULES };
+      for (const rule of CONTRACT_RULES) {
+        const found = toFindings(rule, rule.check(product, context), policy, product, date);
+        findings.push(...(product.status === 'draft' ? found.map((f) => ({ ...f, severity: 'warning' as const, message: `${f.message} (draft)` })) : found));
+      }
     }
-  }
-  return findings;
+    return findings;
+  });
 }
 
 /** Resource rules over one synthesized stack; a finding on a product's resource may be waived by that product's contract. */
@@ -58,11 +61,14 @@ export function evaluateResources(
   options: GovernanceOptions = {},
 ): Finding[] {
   const date = options.today ?? today();
+  // First resource per path, as a scan would find it; a lookup per violation, not a scan.
+  const byPath = new Map<string, StackResource>();
+  for (const resource of stack.resources) if (!byPath.has(resource.path)) byPath.set(resource.path, resource);
   return RESOURCE_RULES.flatMap((rule) => {
     const result = rule.check(stack, { policy });
     if (typeof result === 'string') return [];
     return result.flatMap((violation) => {
-      const resource = stack.resources.find((r) => r.path === violation.constructPath);
+      const resource = violation.constructPath === undefined ? undefined : byPath.get(violation.constructPath);
       const product = resource?.productId ? products.get(resource.productId) : undefined;
       return toFindings(rule, [violation], policy, product, date).map((f) => ({ ...f, domain: f.domain ?? domain?.name }));
     });

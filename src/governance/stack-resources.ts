@@ -51,25 +51,71 @@ export function stackResources(stack: string, json: TerraformJsonStack, options:
 }
 
 export function ofType(stack: StackResources, type: string): StackResource[] {
-  return stack.resources.filter((r) => r.type === type);
+  return [...(indexOf(stack).byType.get(type) ?? [])];
 }
 
 /** The resource a `${type.name.attr}` reference points at. */
 export function referenced(stack: StackResources, value: unknown, type: string): StackResource | undefined {
   if (typeof value !== 'string') return undefined;
   const match = /^\$\{([a-z0-9_]+)\.([A-Za-z0-9_-]+)\.[a-z_]+\}$/.exec(value);
-  if (match) return match[1] === type ? stack.resources.find((r) => r.type === type && r.name === match[2]) : undefined;
+  if (match) return match[1] === type ? indexOf(stack).byAddress.get(`${type}.${match[2]}`) : undefined;
   return undefined;
 }
 
 /** The bucket a companion resource (policy, encryption, ...) configures: by reference or by literal name. */
 export function bucketOf(stack: StackResources, value: unknown): StackResource | undefined {
-  return referenced(stack, value, 'aws_s3_bucket') ?? ofType(stack, 'aws_s3_bucket').find((b) => b.config.bucket !== undefined && b.config.bucket === value);
+  return referenced(stack, value, 'aws_s3_bucket') ?? (value === undefined ? undefined : indexOf(stack).bucketsByName.get(value));
 }
 
 /** Companion resources of `type` whose `bucket` attribute is this bucket. */
 export function companions(stack: StackResources, bucket: StackResource, type: string): StackResource[] {
-  return ofType(stack, type).filter((r) => bucketOf(stack, r.config.bucket) === bucket);
+  const index = indexOf(stack);
+  let byBucket = index.companionsByType.get(type);
+  if (!byBucket) {
+    byBucket = new Map();
+    for (const resource of index.byType.get(type) ?? []) {
+      const target = bucketOf(stack, resource.config.bucket);
+      if (!target) continue;
+      const list = byBucket.get(target);
+      if (list) list.push(resource);
+      else byBucket.set(target, [resource]);
+    }
+    index.companionsByType.set(type, byBucket);
+  }
+  return [...(byBucket.get(bucket) ?? [])];
+}
+
+/**
+ * Rules ask the same questions of every bucket (its type's resources, its companions); answering
+ * them by scanning the stack each time would make a check quadratic in the stack's size. A view
+ * is never modified, so its lookups are built once, on first use.
+ */
+interface StackIndex {
+  readonly byType: Map<string, StackResource[]>;
+  /** `type.name`; the first resource wins, as a scan would find it. */
+  readonly byAddress: Map<string, StackResource>;
+  readonly bucketsByName: Map<unknown, StackResource>;
+  readonly companionsByType: Map<string, Map<StackResource, StackResource[]>>;
+}
+
+const indexes = new WeakMap<StackResources, StackIndex>();
+
+function indexOf(stack: StackResources): StackIndex {
+  let found = indexes.get(stack);
+  if (found) return found;
+  found = { byType: new Map(), byAddress: new Map(), bucketsByName: new Map(), companionsByType: new Map() };
+  for (const resource of stack.resources) {
+    const ofItsType = found.byType.get(resource.type);
+    if (ofItsType) ofItsType.push(resource);
+    else found.byType.set(resource.type, [resource]);
+    const address = `${resource.type}.${resource.name}`;
+    if (!found.byAddress.has(address)) found.byAddress.set(address, resource);
+    if (resource.type === 'aws_s3_bucket' && resource.config.bucket !== undefined && !found.bucketsByName.has(resource.config.bucket)) {
+      found.bucketsByName.set(resource.config.bucket, resource);
+    }
+  }
+  indexes.set(stack, found);
+  return found;
 }
 
 /**

@@ -1,0 +1,245 @@
+/**
+ * `npm run bench`: generates meshes of D domains x P products in a temporary folder and measures,
+ * each step in a fresh process: `datamesh validate`, synthesis with the library, and synthesis by
+ * a minimal cdktf program that builds the same resources without it (bench/minimal-program.ts).
+ * Prints a table (min / median of the repetitions) and checks the targets of the benchmark issue.
+ *
+ *   npm run bench -- [--sizes 10x10,10x100,20x100] [--repeat 3] [--json results.json] [--seed 1]
+ *   npm run bench -- --smoke      a 2x3 mesh once: fails if any step fails or governance finds errors
+ */
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { writeMesh, type MeshSize, parseSize } from './generate-mesh';
+import { median, min, runSynth, runValidate, type SynthRun, type ValidateRun } from './measure';
+
+interface Options {
+  readonly sizes: readonly MeshSize[];
+  readonly repeat: number;
+  readonly smoke: boolean;
+  readonly json?: string;
+  readonly seed: number;
+}
+
+interface SizeResult {
+  readonly size: string;
+  readonly domains: number;
+  readonly products: number;
+  readonly validate: readonly ValidateRun[];
+  readonly library: readonly SynthRun[];
+  readonly minimal: readonly SynthRun[];
+}
+
+/** Resource counts of the minimal program may differ from the library's by this share at most. */
+const RESOURCE_TOLERANCE = 0.02;
+const TARGETS = { ratio: 1.3, governanceShare: 0.1, validateMs: 2000, products: 1000 };
+
+function parseArgs(argv: readonly string[]): Options {
+  let sizes = ['10x10', '10x100', '20x100'];
+  let repeat = 3;
+  let smoke = false;
+  let json: string | undefined;
+  let seed = 1;
+  for (let i = 0; i < argv.length; i++) {
+    const value = () => {
+      const next = argv[++i];
+      if (next === undefined) throw new Error(`${argv[i - 1]} needs a value`);
+      return next;
+    };
+    switch (argv[i]) {
+      case '--sizes': sizes = value().split(','); break;
+      case '--repeat': repeat = positive(value(), '--repeat'); break;
+      case '--smoke': smoke = true; break;
+      case '--json': json = path.resolve(value()); break;
+      case '--seed': seed = positive(value(), '--seed'); break;
+      case '--help': case '-h':
+        process.stdout.write('usage: npm run bench -- [--sizes 10x10,10x100,20x100] [--repeat 3] [--json file] [--seed 1] [--smoke]\n');
+        process.exit(0);
+      default: throw new Error(`unknown argument ${argv[i]} (try --help)`);
+    }
+  }
+  if (smoke) return { sizes: [parseSize('2x3')], repeat: 1, smoke, json, seed };
+  return { sizes: sizes.map(parseSize), repeat, smoke, json, seed };
+}
+
+function positive(text: string, flag: string): number {
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`${flag} takes a positive integer, got "${text}"`);
+  return n;
+}
+
+function measureSize(size: MeshSize, options: Options, log: (line: string) => void): SizeResult {
+  const label = `${size.domains}x${size.productsPerDomain}`;
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), `datamesh-bench-${label}-`));
+  try {
+    const contracts = path.join(work, 'contracts');
+    const mesh = writeMesh(contracts, { ...size, seed: options.seed });
+    log(`${label}: ${mesh.products.length} products in ${contracts}`);
+    // The first run fills the CLI's compile cache; it is also the check that the mesh is valid.
+    const warm = runValidate(contracts);
+    if (warm.errors > 0 || warm.products !== mesh.products.length) {
+      throw new Error(`the generated mesh does not validate: ${warm.errors} error(s), ${warm.products} of ${mesh.products.length} products checked`);
+    }
+    const validate: ValidateRun[] = [];
+    const library: SynthRun[] = [];
+    const minimal: SynthRun[] = [];
+    for (let run = 1; run <= options.repeat; run++) {
+      // Interleaved, so a busy moment on a shared machine hits all three alike.
+      validate.push(runValidate(contracts));
+      library.push(runSynth('synth-library.ts', contracts, path.join(work, 'out-library')));
+      minimal.push(runSynth('minimal-program.ts', contracts, path.join(work, 'out-minimal')));
+      const [v, l, m] = [validate[run - 1], library[run - 1], minimal[run - 1]];
+      log(`  run ${run}/${options.repeat}: validate ${s(v.wallMs)} s, library ${s(l.wallMs)} s (${mb(l.maxRssKb * 1024)} MB), minimal ${s(m.wallMs)} s (${mb(m.maxRssKb * 1024)} MB)`);
+    }
+    checkRuns(label, validate, library, minimal);
+    return { size: label, domains: size.domains, products: mesh.products.length, validate, library, minimal };
+  } finally {
+    fs.rmSync(work, { recursive: true, force: true });
+    (globalThis as { gc?: () => void }).gc?.();
+  }
+}
+
+/** A benchmark of a broken mesh measures nothing: every run must be clean and build the same. */
+function checkRuns(label: string, validate: readonly ValidateRun[], library: readonly SynthRun[], minimal: readonly SynthRun[]): void {
+  const problems: string[] = [];
+  if (validate.some((v) => v.errors > 0)) problems.push('datamesh validate reported errors');
+  if (library.some((l) => (l.findings ?? 0) > 0)) problems.push(`governance reported ${library[0].findings} finding(s) on the generated mesh`);
+  const lib = library[0].stacks;
+  const base = minimal[0].stacks;
+  if (library.some((l) => l.stacks.resources !== lib.resources)) problems.push('library runs built different resource counts');
+  if (Math.abs(lib.resources - base.resources) > RESOURCE_TOLERANCE * lib.resources) {
+    const types = [...new Set([...Object.keys(lib.resourcesByType), ...Object.keys(base.resourcesByType)])].filter((t) => lib.resourcesByType[t] !== base.resourcesByType[t]);
+    problems.push(`the minimal program built ${base.resources} resources, the library ${lib.resources} (differ in ${types.join(', ')})`);
+  }
+  if (problems.length) throw new Error(`${label}: ${problems.join('; ')}`);
+}
+
+interface Summary {
+  readonly size: string;
+  readonly products: number;
+  readonly resources: { readonly library: number; readonly minimal: number };
+  readonly stackMb: { readonly total: number; readonly max: number };
+  readonly validateS: Stat;
+  readonly librarySynthS: Stat;
+  readonly minimalSynthS: Stat;
+  /** In-process work (after module loading): build + synth + reports. */
+  readonly libraryWorkS: Stat;
+  readonly minimalWorkS: Stat;
+  readonly ratio: { readonly wall: number; readonly work: number };
+  readonly governanceShare: Stat;
+  readonly libraryRssMb: Stat;
+  readonly minimalRssMb: Stat;
+  readonly rssKbPerProduct: number;
+}
+
+interface Stat {
+  readonly min: number;
+  readonly median: number;
+}
+
+const stat = (values: readonly number[]): Stat => ({ min: min(values), median: median(values) });
+
+function summarize(result: SizeResult): Summary {
+  const lib = result.library;
+  const base = result.minimal;
+  const libraryRss = stat(lib.map((r) => r.maxRssKb / 1024));
+  return {
+    size: result.size,
+    products: result.products,
+    resources: { library: lib[0].stacks.resources, minimal: base[0].stacks.resources },
+    stackMb: { total: lib[0].stacks.totalBytes / 2 ** 20, max: lib[0].stacks.maxBytes / 2 ** 20 },
+    validateS: stat(result.validate.map((v) => v.wallMs / 1000)),
+    librarySynthS: stat(lib.map((r) => r.wallMs / 1000)),
+    minimalSynthS: stat(base.map((r) => r.wallMs / 1000)),
+    libraryWorkS: stat(lib.map((r) => r.workMs / 1000)),
+    minimalWorkS: stat(base.map((r) => r.workMs / 1000)),
+    // Ratio of medians: robust to one slow run of either program.
+    ratio: { wall: median(lib.map((r) => r.wallMs)) / median(base.map((r) => r.wallMs)), work: median(lib.map((r) => r.workMs)) / median(base.map((r) => r.workMs)) },
+    governanceShare: stat(lib.map((r) => (r.governanceMs ?? 0) / r.workMs)),
+    libraryRssMb: libraryRss,
+    minimalRssMb: stat(base.map((r) => r.maxRssKb / 1024)),
+    rssKbPerProduct: (libraryRss.median * 1024) / result.products,
+  };
+}
+
+function table(summaries: readonly Summary[]): string {
+  const header = ['size', 'products', 'resources (lib / minimal)', 'stack MB (max)', 'validate s', 'synth s (lib)', 'synth s (minimal)', 'ratio', 'work ratio', 'governance %', 'peak RSS MB (lib / minimal)', 'RSS KB/product'];
+  const rows = summaries.map((x) => [
+    x.size,
+    String(x.products),
+    `${x.resources.library} / ${x.resources.minimal}`,
+    `${x.stackMb.total.toFixed(1)} (${x.stackMb.max.toFixed(1)})`,
+    pair(x.validateS, 2),
+    pair(x.librarySynthS, 1),
+    pair(x.minimalSynthS, 1),
+    x.ratio.wall.toFixed(2),
+    x.ratio.work.toFixed(2),
+    `${(x.governanceShare.median * 100).toFixed(1)}`,
+    `${x.libraryRssMb.median.toFixed(0)} / ${x.minimalRssMb.median.toFixed(0)}`,
+    x.rssKbPerProduct.toFixed(0),
+  ]);
+  return [header, header.map(() => '---'), ...rows].map((r) => `| ${r.join(' | ')} |`).join('\n');
+}
+
+const pair = (value: Stat, digits: number) => `${value.min.toFixed(digits)} / ${value.median.toFixed(digits)}`;
+
+interface TargetCheck {
+  readonly target: string;
+  readonly measured: string;
+  readonly met: boolean;
+}
+
+function checkTargets(summaries: readonly Summary[]): TargetCheck[] {
+  const checks: TargetCheck[] = [];
+  const atTarget = summaries.find((x) => x.products === TARGETS.products);
+  if (atTarget) {
+    checks.push({ target: `synthesis of ${TARGETS.products} products within ${TARGETS.ratio}x of the minimal program`, measured: `${atTarget.ratio.wall.toFixed(2)}x wall, ${atTarget.ratio.work.toFixed(2)}x after module loading`, met: atTarget.ratio.wall <= TARGETS.ratio });
+    checks.push({ target: `datamesh validate of ${TARGETS.products} contracts under ${TARGETS.validateMs / 1000} s`, measured: `${pair(atTarget.validateS, 2)} s (min / median)`, met: atTarget.validateS.median < TARGETS.validateMs / 1000 });
+  }
+  const worstShare = Math.max(...summaries.map((x) => x.governanceShare.median));
+  checks.push({ target: `governance at most ${TARGETS.governanceShare * 100}% of synthesis`, measured: `${(worstShare * 100).toFixed(1)}% at worst (median per size)`, met: worstShare <= TARGETS.governanceShare });
+  const sorted = [...summaries].sort((a, b) => a.products - b.products);
+  if (sorted.length >= 3) {
+    // Linear: the memory each further product costs stays about the same as the mesh grows.
+    const slopes = sorted.slice(1).map((x, i) => ((x.libraryRssMb.median - sorted[i].libraryRssMb.median) * 1024) / (x.products - sorted[i].products));
+    const [first, last] = [slopes[0], slopes[slopes.length - 1]];
+    checks.push({ target: 'peak memory grows linearly with products', measured: `${slopes.map((k) => k.toFixed(0)).join(' then ')} KB per added product`, met: last <= first * 1.5 && last > 0 });
+  }
+  return checks;
+}
+
+function main(): void {
+  const options = parseArgs(process.argv.slice(2));
+  const log = (line: string) => process.stderr.write(`${line}\n`);
+  log(`datamesh benchmark: ${os.cpus().length} cores, ${mb(os.totalmem())} MB, node ${process.version}, ${options.repeat} run(s) per size`);
+  const started = Date.now();
+  const results = options.sizes.map((size) => measureSize(size, options, log));
+  const summaries = results.map(summarize);
+  const targets = options.smoke ? [] : checkTargets(summaries);
+  const lines = [
+    table(summaries),
+    '',
+    `Machine: ${os.cpus().length} cores (${os.cpus()[0]?.model.trim()}), ${mb(os.totalmem())} MB, node ${process.version}; times are min / median of ${options.repeat} run(s), each step in a fresh process.`,
+    ...targets.map((t) => `${t.met ? 'met    ' : 'MISSED '} ${t.target}: ${t.measured}`),
+  ];
+  process.stdout.write(`${lines.join('\n')}\n`);
+  if (options.json) {
+    fs.writeFileSync(options.json, JSON.stringify({ machine: { cores: os.cpus().length, memoryMb: mb(os.totalmem()), node: process.version }, options, summaries, targets, runs: results }, null, 2));
+  }
+  log(`done in ${s(Date.now() - started)} s`);
+}
+
+function s(ms: number): string {
+  return (ms / 1000).toFixed(2);
+}
+
+function mb(bytes: number): string {
+  return (bytes / 2 ** 20).toFixed(0);
+}
+
+try {
+  main();
+} catch (error) {
+  process.stderr.write(`bench: ${(error as Error).message}\n`);
+  process.exitCode = 1;
+}

@@ -1,0 +1,61 @@
+/**
+ * Child process of the benchmark: synthesizes a contracts folder with the library, as
+ * stacks/main.ts does (buildMesh, app.synth, finishSynthesis), and prints one JSON line with its
+ * timings, the governance share and its peak RSS. Run in a fresh process per measurement so that
+ * nothing (module cache, JIT, heap) carries over from one step to the next.
+ *
+ *   node -r ts-node/register/transpile-only bench/synth-library.ts <contractsDir> <outdir>
+ */
+const started = performance.now();
+import { tracingChannel } from 'diagnostics_channel';
+import { App } from 'cdktf';
+import { buildMesh } from '../src/build-mesh';
+import { GOVERNANCE_CHANNEL, type GovernanceTrace } from '../src/governance/trace';
+import { finishSynthesis } from '../src/synthesis';
+import { ENVIRONMENT } from './generate-mesh';
+import { emitResult, type SynthResult } from './synth-result';
+
+const [contractsDir, outdir] = process.argv.slice(2);
+if (!contractsDir || !outdir) throw new Error('usage: synth-library.ts <contractsDir> <outdir>');
+
+// Time spent in governance: contract rules in buildMesh, resource rules in the aspect's validation.
+// Nested spans (none today) would be counted once, by the outermost.
+const governance = { ms: 0, depth: 0, start: 0 };
+tracingChannel<unknown, GovernanceTrace>(GOVERNANCE_CHANNEL).subscribe({
+  start: () => {
+    if (governance.depth++ === 0) governance.start = performance.now();
+  },
+  end: () => {
+    if (--governance.depth === 0) governance.ms += performance.now() - governance.start;
+  },
+  asyncStart: () => undefined,
+  asyncEnd: () => undefined,
+  error: () => undefined,
+});
+
+const imported = performance.now();
+const app = new App({ outdir });
+const built = buildMesh(app, { contractsDir, environment: ENVIRONMENT });
+const constructed = performance.now();
+app.synth();
+const synthesized = performance.now();
+const blocking = built.governance.blocking();
+if (blocking.length > 0) {
+  // finishSynthesis would exit 1 here; say why in a form the parent can show.
+  throw new Error(`governance: ${blocking.length} blocking finding(s), first: ${blocking[0].ruleId} ${blocking[0].message}`);
+}
+finishSynthesis(app, built);
+const finished = performance.now();
+
+const result: SynthResult = {
+  startupMs: started,
+  importMs: imported - started,
+  buildMs: constructed - imported,
+  synthMs: synthesized - constructed,
+  reportsMs: finished - synthesized,
+  workMs: finished - imported,
+  governanceMs: governance.ms,
+  findings: built.governance.findings().length,
+  maxRssKb: process.resourceUsage().maxRSS,
+};
+emitResult(result);

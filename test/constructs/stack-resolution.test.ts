@@ -1,0 +1,57 @@
+import { S3Bucket } from '@cdktf/provider-aws/lib/s3-bucket';
+import { App, TerraformStack } from 'cdktf';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { buildMesh } from '../../src/build-mesh';
+import { handOffResolution, takeResolution } from '../../src/constructs/stack-resolution';
+import { REFERENCE_CONTRACTS } from '../helpers/fixtures';
+
+function outdir(): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), 'datamesh-resolution-'));
+}
+
+describe('stack resolution hand-off', () => {
+  afterEach(() => jest.restoreAllMocks());
+
+  it('resolves each domain stack once per synthesis: the write reuses what governance checked', () => {
+    const resolve = jest.spyOn(TerraformStack.prototype, 'toTerraform');
+    const app = new App({ outdir: outdir() });
+    const built = buildMesh(app, { contractsDir: REFERENCE_CONTRACTS });
+    app.synth();
+    expect(resolve).toHaveBeenCalledTimes(built.stacks.size);
+  });
+
+  it('writes exactly the JSON a fresh resolution gives', () => {
+    const dir = outdir();
+    const app = new App({ outdir: dir });
+    const built = buildMesh(app, { contractsDir: REFERENCE_CONTRACTS });
+    app.synth();
+    for (const [name, stack] of built.stacks) {
+      const written = JSON.parse(fs.readFileSync(path.join(dir, 'stacks', name, 'cdk.tf.json'), 'utf8'));
+      expect(written).toEqual(JSON.parse(JSON.stringify(stack.toTerraform())));
+    }
+  });
+
+  it('is taken once', () => {
+    const stack = new TerraformStack(new App({ outdir: outdir() }), 'one');
+    const json = { resolved: true };
+    handOffResolution(stack, json);
+    expect(takeResolution(stack)).toBe(json);
+    expect(takeResolution(stack)).toBeUndefined();
+  });
+
+  it('is void once a construct was added after the resolution', () => {
+    const stack = new TerraformStack(new App({ outdir: outdir() }), 'one');
+    handOffResolution(stack, { resolved: true });
+    new S3Bucket(stack, 'added', { bucket: 'added-later' });
+    expect(takeResolution(stack)).toBeUndefined();
+  });
+
+  it('does not outlive the synchronous run that made it', async () => {
+    const stack = new TerraformStack(new App({ outdir: outdir() }), 'one');
+    handOffResolution(stack, { resolved: true });
+    await Promise.resolve();
+    expect(takeResolution(stack)).toBeUndefined();
+  });
+});
