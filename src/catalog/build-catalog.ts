@@ -8,6 +8,7 @@ import { isBlocking, type Finding } from '../governance/finding';
 import { athenaQuery } from './athena';
 import { formatMinutes } from './durations';
 import { CATALOG_VERSION, type Catalog, type CatalogProduct, type DomainDependency, type GovernanceSummary, type QualityEntry } from './catalog';
+import { compareText } from '../contract/order';
 
 export interface BuildCatalogOptions {
   /** The environment the names are for (bucket and database names include it). */
@@ -142,5 +143,5 @@ function domainDependencies(products: readonly DataProductSpec[]): DomainDepende
   }
   return [...edges.values()]
     .map((e) => ({ producer: e.producer, consumer: e.consumer, products: [...e.products].sort() }))
-    .sort((a, b) => a.producer.localeCompare(b.producer) || a.consumer.localeCompare(b.consumer));
+    .sort((a, b) => compareText(a.producer, b.producer) || compareText(a.consumer, b.consumer));
 }

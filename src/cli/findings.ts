@@ -4,6 +4,7 @@
  */
 import type { ContractError } from '../contract/errors';
 import type { Finding } from '../governance/finding';
+import { compareText } from '../contract/order';
 
 /**
  * Rule id of what loading a contract finds (YAML, schema, types, references): errors, and
@@ -30,10 +31,10 @@ export function sortFindings(findings: readonly Finding[]): Finding[] {
   const key = (f: Finding) => f.location?.file ?? '';
   return [...findings].sort(
     (a, b) =>
-      key(a).localeCompare(key(b)) ||
+      compareText(key(a), key(b)) ||
       (a.location?.line ?? 0) - (b.location?.line ?? 0) ||
       (a.location?.column ?? 0) - (b.location?.column ?? 0) ||
-      a.ruleId.localeCompare(b.ruleId) ||
-      a.message.localeCompare(b.message),
+      compareText(a.ruleId, b.ruleId) ||
+      compareText(a.message, b.message),
   );
 }

@@ -1,4 +1,5 @@
 import type { SourceLocation } from './model';
+import { compareText } from './order';
 
 /**
  * One problem in one input file. Errors are values: loaders collect every one of them across
@@ -22,7 +23,7 @@ export function formatContractError(error: ContractError): string {
 export function sortContractErrors(errors: readonly ContractError[]): ContractError[] {
   return [...errors].sort(
     (a, b) =>
-      a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.message.localeCompare(b.message),
+      compareText(a.file, b.file) || a.line - b.line || a.column - b.column || compareText(a.message, b.message),
   );
 }
 

@@ -14,6 +14,7 @@ import { looksLikeOdcs, unsupportedVersionError } from './odcs/header';
 import { normalizeOdcsContract } from './odcs/normalize';
 import { validateAgainstSchema } from './schema';
 import { SourceDocument } from './source';
+import { compareText } from './order';
 
 export interface LoadResult<T> {
   readonly value?: T;
@@ -72,8 +73,8 @@ export function loadMesh(contractsDir: string): LoadResult<MeshSpec> {
     warnings: sortContractErrors(warnings),
     value: {
       platform,
-      domains: [...domains].sort((a, b) => a.name.localeCompare(b.name)),
-      products: [...products].sort((a, b) => a.id.localeCompare(b.id)),
+      domains: [...domains].sort((a, b) => compareText(a.name, b.name)),
+      products: [...products].sort((a, b) => compareText(a.id, b.id)),
     },
   };
 }

@@ -39,7 +39,7 @@ describe('loadMesh', () => {
       'orders.yaml schema[2].type',
     ]);
     const files = errors.map((e) => e.file);
-    expect(files).toEqual([...files].sort((a, b) => a.localeCompare(b)));
+    expect(files).toEqual([...files].sort());
   });
 
   it('requires platform.yaml', () => {
@@ -102,7 +102,7 @@ describe('loadMesh', () => {
   it('returns domains and products sorted by name whatever the file order', () => {
     const { value } = loadMesh(REFERENCE_CONTRACTS);
     const ids = value!.products.map((p) => p.id);
-    expect(ids).toEqual([...ids].sort((a, b) => a.localeCompare(b)));
+    expect(ids).toEqual([...ids].sort());
   });
 });
 

@@ -9,6 +9,7 @@
  */
 import { createHash } from 'crypto';
 import type { AccessLevel, DataProductSpec, DomainSpec } from '../../contract/model';
+import { compareText } from '../../contract/order';
 import { consumerGrants } from './consumer-grants';
 
 export interface PrincipalAccess {
@@ -40,11 +41,9 @@ export function principalAccess(product: DataProductSpec, domains: readonly Doma
       const columns = holdsPii && !approved ? ('without-pii' as const) : ('all' as const);
       return { principal, access, columns, direct: columns === 'all' };
     })
-    .sort((a, b) => compare(a.principal, b.principal) || compare(a.access, b.access));
+    .sort((a, b) => compareText(a.principal, b.principal) || compareText(a.access, b.access));
 }
 
-/** By code unit, not locale, so the order is the same on every machine. */
-const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** Principals that read the product's objects directly (bucket policy and key policy). */
 export function directReaders(access: readonly PrincipalAccess[]): string[] {
