@@ -5,7 +5,7 @@ import { App } from 'cdktf';
 import { buildMesh } from '../../src/build-mesh';
 import { loadMesh } from '../../src/contract/mesh';
 import { copyMesh, editFile, FIXTURES } from '../helpers/fixtures';
-import { terraform } from '../helpers/terraform';
+import { resourceCount, terraform, writeMockOverride } from '../helpers/terraform';
 import { datamesh } from './run-cli';
 
 describe('datamesh new', () => {
@@ -47,7 +47,7 @@ describe('datamesh new', () => {
     }
   });
 
-  it('writes skeletons (native and ODCS) that `validate` passes, that synthesize and that terraform validates, as they are', async () => {
+  it('writes skeletons (native and ODCS) that `validate` passes, that synthesize without findings and that terraform plans, as they are', async () => {
     const dir = copyMesh();
     await datamesh(['new', 'shop/order_returns', '--contracts', dir]);
     await datamesh(['new', 'shop/odcs_returns', '--format', 'odcs', '--contracts', dir]);
@@ -55,17 +55,22 @@ describe('datamesh new', () => {
 
     const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'datamesh-new-synth-'));
     const app = new App({ outdir });
-    buildMesh(app, { contractsDir: dir, environment: 'dev' });
+    const built = buildMesh(app, { contractsDir: dir, environment: 'dev' });
     app.synth();
+    expect(built.governance.findings()).toEqual([]);
     const stackDir = path.join(outdir, 'stacks', 'shop');
     const config = JSON.parse(fs.readFileSync(path.join(stackDir, 'cdk.tf.json'), 'utf8'));
     const tables = Object.values(config.resource.aws_glue_catalog_table).map((t: any) => t.name);
     expect(tables).toEqual(expect.arrayContaining(['order_returns', 'odcs_returns']));
     expect(Object.values(config.resource.aws_s3_bucket).map((b: any) => b.bucket)).toEqual(expect.arrayContaining(['testco-dev-shop-order-returns', 'testco-dev-shop-odcs-returns']));
 
-    const init = terraform(stackDir, ['init', '-input=false', '-backend=false']);
+    writeMockOverride(stackDir);
+    const init = terraform(stackDir, ['init', '-input=false']);
     expect({ status: init.status, output: init.status === 0 ? '' : init.output }).toEqual({ status: 0, output: '' });
     expect(terraform(stackDir, ['validate']).output).toContain('Success! The configuration is valid.');
+    const plan = terraform(stackDir, ['plan', '-input=false', '-lock=false']);
+    expect({ status: plan.status, output: plan.status === 0 ? '' : plan.output }).toEqual({ status: 0, output: '' });
+    expect(plan.output).toContain(`Plan: ${resourceCount(stackDir)} to add, 0 to change, 0 to destroy.`);
   });
 
   it('reads the contracts folder from $DATAMESH_CONTRACTS', async () => {
