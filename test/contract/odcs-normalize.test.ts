@@ -146,3 +146,35 @@ describe('logical types without a Glue physicalType', () => {
     expect(typeOf(property)).toBe(glueType);
   });
 });
+
+describe('constraints ODCS states on a property', () => {
+  const withProperty = (yaml: string) =>
+    loadOdcs('minimal.odcs.yaml', (t) => t.replace('      - name: url\n        logicalType: string\n', `      - name: url\n        logicalType: string\n${yaml}`));
+
+  it('turns `unique: true` into a unique rule at that line', () => {
+    const { value, errors, text } = withProperty('        unique: true\n');
+    expect(errors).toEqual([]);
+    expect(value!.quality).toEqual([expect.objectContaining({ kind: 'unique', columns: ['url'], location: expect.objectContaining({ line: lineOf(text, 'unique: true') }) })]);
+  });
+
+  it('does not add a second unique rule when a duplicateValues check says the same', () => {
+    const { value } = withProperty('        unique: true\n        quality:\n          - metric: duplicateValues\n            mustBe: 0\n');
+    expect(value!.quality.map((q) => q.kind)).toEqual(['unique']);
+  });
+
+  it('turns inclusive logicalTypeOptions minimum and maximum of a number into a range rule', () => {
+    const { value, errors } = loadOdcs('minimal.odcs.yaml', (t) =>
+      t.replace('      - name: url\n        logicalType: string\n', '      - name: url\n        logicalType: string\n      - name: views\n        logicalType: integer\n        logicalTypeOptions:\n          minimum: 0\n          maximum: 100000\n'),
+    );
+    expect(errors).toEqual([]);
+    expect(value!.quality).toEqual([expect.objectContaining({ kind: 'range', column: 'views', min: 0, max: 100000 })]);
+  });
+
+  it('warns that exclusive bounds and date bounds are not enforced, rather than dropping them silently', () => {
+    const { value, warnings } = loadOdcs('minimal.odcs.yaml', (t) =>
+      t.replace('      - name: url\n        logicalType: string\n', '      - name: url\n        logicalType: string\n      - name: views\n        logicalType: integer\n        logicalTypeOptions:\n          exclusiveMinimum: 0\n      - name: day\n        logicalType: date\n        logicalTypeOptions:\n          minimum: "2020-01-01"\n'),
+    );
+    expect(value!.quality).toEqual([]);
+    expect((warnings ?? []).map((w) => w.message)).toEqual(['exclusiveMinimum is not enforced by the platform', 'a minimum of date values is not enforced by the platform']);
+  });
+});

@@ -45,6 +45,7 @@ export interface OdcsProperty {
   required?: boolean;
   primaryKey?: boolean;
   primaryKeyPosition?: number;
+  unique?: boolean;
   partitioned?: boolean;
   partitionKeyPosition?: number;
   classification?: string;

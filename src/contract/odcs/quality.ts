@@ -18,8 +18,10 @@ export function readQualityChecks({ table, index }: OdcsTable, columns: OdcsColu
   const base: DocPath = ['schema', index];
   (table.properties ?? []).forEach((property, p) => {
     const column = columns.byPropertyName.get(property.name!)!;
-    (property.quality ?? []).forEach((check, q) => rules.push(...readCheck(check, [...base, 'properties', p, 'quality', q], column, columns, issues)));
-    warnNested(property, [...base, 'properties', p], issues);
+    const path: DocPath = [...base, 'properties', p];
+    const own = (property.quality ?? []).flatMap((check, q) => readCheck(check, [...path, 'quality', q], column, columns, issues));
+    rules.push(...own, ...propertyConstraints(property, path, column, own, issues));
+    warnNested(property, path, issues);
   });
   (table.quality ?? []).forEach((check, q) => rules.push(...readCheck(check, [...base, 'quality', q], undefined, columns, issues)));
   return rules;
@@ -68,6 +70,30 @@ function readCheck(check: OdcsQualityCheck, path: DocPath, column: string | unde
     default:
       return [];
   }
+}
+
+/**
+ * Constraints ODCS states on the property itself rather than as checks: `unique: true`, and the
+ * inclusive `minimum`/`maximum` of `logicalTypeOptions`. A check already saying the same wins.
+ */
+function propertyConstraints(property: OdcsProperty, path: DocPath, column: string, own: readonly QualityRule[], issues: DocumentIssues): QualityRule[] {
+  const rules: QualityRule[] = [];
+  if (property.unique === true && !own.some((r) => r.kind === 'unique' && r.columns.length === 1)) {
+    rules.push({ kind: 'unique', columns: [column], location: issues.document.locate([...path, 'unique']) });
+  }
+  const options = property.logicalTypeOptions ?? {};
+  const [min, max] = [options.minimum, options.maximum].map((v) => (typeof v === 'number' ? v : undefined));
+  if ((min !== undefined || max !== undefined) && !own.some((r) => r.kind === 'range')) {
+    rules.push({ kind: 'range', column, min, max, location: issues.document.locate([...path, 'logicalTypeOptions']) });
+  }
+  for (const bound of ['exclusiveMinimum', 'exclusiveMaximum'] as const) {
+    if (options[bound] !== undefined) issues.warn([...path, 'logicalTypeOptions', bound], `${bound} is not enforced by the platform`, 'use the inclusive minimum or maximum');
+  }
+  for (const bound of ['minimum', 'maximum'] as const) {
+    // Dates and timestamps give their bounds as text; range rules compare numbers.
+    if (typeof options[bound] === 'string') issues.warn([...path, 'logicalTypeOptions', bound], `a ${bound} of ${property.logicalType} values is not enforced by the platform`, NOT_ENFORCED);
+  }
+  return rules;
 }
 
 /** Zero bad rows: `mustBe: 0`, `mustBeLessOrEqualTo: 0`, or fewer than one row. */
