@@ -12,15 +12,16 @@ export function storesNestedTypes(format: OutputFormat): boolean {
 }
 
 /**
- * A `pii` tag counts as a pii classification: teams tag personal columns more readily than they
- * classify them, and an undeclared personal column is the costliest mistake a contract can make.
+ * A `pii` tag counts as a pii classification, raising a lower declared one: teams tag personal
+ * columns more readily than they classify them, and an undeclared personal column is the costliest
+ * mistake a contract can make. Tags, Lake Formation and evolution then all read one value.
  */
 export function classifyColumn(
   declared: Classification | undefined,
   tags: readonly string[],
 ): Pick<ColumnSpec, 'classification' | 'classificationDeclared' | 'pii'> {
   const taggedPii = tags.some((tag) => tag.toLowerCase() === 'pii');
-  const classification = declared ?? (taggedPii ? 'pii' : 'internal');
+  const classification = taggedPii ? mostSensitive([declared ?? 'pii', 'pii']) : (declared ?? 'internal');
   return {
     classification,
     classificationDeclared: declared !== undefined || taggedPii,
@@ -34,4 +35,17 @@ export function mostSensitive(classifications: readonly Classification[]): Class
     (worst, c) => (CLASSIFICATIONS.indexOf(c) > CLASSIFICATIONS.indexOf(worst) ? c : worst),
     'public',
   );
+}
+
+/**
+ * Columns withheld from readers without approval: personal data, and anything classified at
+ * least as sensitive (`restricted`).
+ */
+export function isProtected(column: Pick<ColumnSpec, 'classification' | 'pii'>): boolean {
+  return column.pii || CLASSIFICATIONS.indexOf(column.classification) >= CLASSIFICATIONS.indexOf('pii');
+}
+
+/** Whether any column of the product is protected (see isProtected). */
+export function holdsProtectedData(product: { readonly columns: readonly ColumnSpec[]; readonly partitionKeys: readonly ColumnSpec[] }): boolean {
+  return [...product.columns, ...product.partitionKeys].some(isProtected);
 }

@@ -17,6 +17,14 @@ describe('grants per consumer kind (shop.orders holds one PII column, customer_e
     });
   });
 
+  it('withholds a restricted column like a personal one', () => {
+    const restricted = synthOrders({
+      consumers: consumer(`principal: ${CENTRAL_BI}`, 'read'),
+      edit: (t) => t.replace('    description: Order total in EUR.', '    description: Order total in EUR.\n    classification: restricted'),
+    });
+    expect(grantsOf(restricted.config).lakeFormation).toEqual([`${CENTRAL_BI} DESCRIBE on table`, `${CENTRAL_BI} SELECT on columns except customer_email,total`]);
+  });
+
   it('an IAM role approved for PII reads the data prefix, decrypts through S3 and selects every column', () => {
     expect(grantsOf(synthOrders({ consumers: consumer(`principal: ${CENTRAL_BI}`, 'read', true) }).config)).toEqual({
       bucketPolicy: { ConsumersListProductPrefix: [CENTRAL_BI], ConsumersReadProductObjects: [CENTRAL_BI] },

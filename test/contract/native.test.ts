@@ -45,6 +45,11 @@ describe('native contract normalization', () => {
     expect(total.classificationDeclared).toBe(false);
   });
 
+  it('raises a column tagged pii to at least the pii classification, whatever was declared', () => {
+    const { value } = loadProductFile(editFile(copyMesh(), ORDERS, (t) => t.replace('    description: Order total in EUR.', '    description: Order total in EUR.\n    classification: confidential\n    tags: [pii]')));
+    expect(value!.columns.find((c) => c.name === 'total')).toMatchObject({ classification: 'pii', pii: true });
+  });
+
   it('makes primary-key columns required', () => {
     expect(spec!.columns.find((c) => c.name === 'order_id')).toMatchObject({ primaryKey: true, required: true });
   });

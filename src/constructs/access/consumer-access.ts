@@ -9,6 +9,7 @@
  */
 import { createHash } from 'crypto';
 import type { AccessLevel, DataProductSpec, DomainSpec } from '../../contract/model';
+import { holdsProtectedData } from '../../contract/column-rules';
 import { compareText } from '../../contract/order';
 import { consumerGrants } from './consumer-grants';
 
@@ -27,7 +28,7 @@ export interface PrincipalAccess {
  * approved for PII if any of those consumers is.
  */
 export function principalAccess(product: DataProductSpec, domains: readonly DomainSpec[]): PrincipalAccess[] {
-  const holdsPii = [...product.columns, ...product.partitionKeys].some((c) => c.pii);
+  const holdsPii = holdsProtectedData(product);
   const entries = new Map<string, { principal: string; access: AccessLevel; approved: boolean }>();
   for (const grant of consumerGrants(product, domains)) {
     for (const principal of grant.principals) {

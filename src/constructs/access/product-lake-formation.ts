@@ -4,7 +4,8 @@ import { LakeformationResource } from '@cdktf/provider-aws/lib/lakeformation-res
 import { LakeformationResourceLfTags } from '@cdktf/provider-aws/lib/lakeformation-resource-lf-tags';
 import { Annotations } from 'cdktf';
 import { Construct } from 'constructs';
-import { CLASSIFICATIONS, type Classification, type ColumnSpec } from '../../contract/model';
+import { isProtected } from '../../contract/column-rules';
+import { CLASSIFICATIONS } from '../../contract/model';
 import { DATA_PREFIX } from '../naming';
 import { principalId, type PrincipalAccess } from './consumer-access';
 import type { ProductLakeFormationProps } from './product-lake-formation-props';
@@ -52,16 +53,16 @@ export class ProductLakeFormation extends Construct {
       table,
       lfTag: [
         { key: tagKeys.domain, value: product.domain },
-        { key: tagKeys.classification, value: mostSensitive([product.classification, ...columns.map(columnClassification)]) },
+        { key: tagKeys.classification, value: product.classification },
       ],
     });
     this.columnTags = CLASSIFICATIONS.flatMap((classification) => {
-      const names = columns.filter((c) => columnClassification(c) === classification).map((c) => c.name);
+      const names = columns.filter((c) => c.classification === classification).map((c) => c.name);
       if (names.length === 0) return [];
       return [new LakeformationResourceLfTags(this, `column-tags-${classification}`, { tableWithColumns: { ...table, columnNames: names }, lfTag: [{ key: tagKeys.classification, value: classification }] })];
     });
 
-    const pii = columns.filter((c) => c.pii).map((c) => c.name);
+    const pii = columns.filter(isProtected).map((c) => c.name);
     this.permissions = props.access.flatMap((access) => this.grant(access, table, pii, columns.length));
   }
 
@@ -83,13 +84,4 @@ export class ProductLakeFormation extends Construct {
     });
     return [describe, select];
   }
-}
-
-/** A column holding personal data is at least `pii`, whatever else it was classified as. */
-function columnClassification(column: ColumnSpec): Classification {
-  return column.pii ? mostSensitive([column.classification, 'pii']) : column.classification;
-}
-
-function mostSensitive(classifications: readonly Classification[]): Classification {
-  return classifications.reduce((a, b) => (CLASSIFICATIONS.indexOf(b) > CLASSIFICATIONS.indexOf(a) ? b : a));
 }

@@ -1,4 +1,5 @@
 import type { GlueType } from '../../contract/glue-type';
+import { isProtected } from '../../contract/column-rules';
 import type { ContractRule, Violation } from '../rule';
 
 export const personalDataClassified: ContractRule = {
@@ -8,12 +9,13 @@ export const personalDataClassified: ContractRule = {
   rationale: 'PII classification drives retention, column-level access and approvals; an unclassified email column leaks silently.',
   defaultSeverity: 'error',
   waivable: false,
-  fix: 'add `classification: pii` to the column (or rename it if it really holds no personal data)',
+  fix: 'add `classification: pii` (or `restricted`) to the column, or rename it if it really holds no personal data',
   check(product, { policy }) {
     const looksPersonal = (name: string) => policy.piiPatterns.some((p) => p.test(name));
     const violations: Violation[] = [];
     for (const column of [...product.columns, ...product.partitionKeys]) {
-      if (column.pii) continue;
+      // `restricted` is more protective than `pii`: such a column is withheld just the same.
+      if (isProtected(column)) continue;
       const field = looksPersonal(column.name) ? column.name : nestedPersonalField(column.type, looksPersonal);
       if (field) {
         const what = field === column.name ? `column "${column.name}"` : `column "${column.name}" (field "${field}")`;

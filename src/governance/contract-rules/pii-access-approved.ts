@@ -1,3 +1,4 @@
+import { holdsProtectedData } from '../../contract/column-rules';
 import type { ContractRule, Violation } from '../rule';
 
 /** Reasons that are not reasons. */
@@ -13,7 +14,7 @@ export const piiAccessApproved: ContractRule = {
   waivable: false,
   fix: 'give the consumer `pii: true` only with a `reason` that states the purpose in a sentence, or drop `pii: true` so PII columns are withheld',
   check(product) {
-    const hasPii = [...product.columns, ...product.partitionKeys].some((c) => c.pii);
+    const hasPii = holdsProtectedData(product);
     const crossDomain = product.consumers.filter((c) => c.pii && !(c.kind === 'domain' && c.domain === product.domain));
     if (!hasPii || crossDomain.length === 0) return 'not-applicable';
     const violations: Violation[] = crossDomain
