@@ -61,7 +61,10 @@ function storageChanges(base: DataProductSpec, current: DataProductSpec): Change
     changes.push(change('partitioning-changed', `partition keys changed from [${base.output.partitionBy.join(', ')}] to [${current.output.partitionBy.join(', ')}]`, at));
   }
   if (base.output.format !== current.output.format) changes.push(change('format-changed', `output format changed from ${base.output.format} to ${current.output.format}`, at));
-  if ((base.output.location ?? '') !== (current.output.location ?? '') || (base.output.database ?? '') !== (current.output.database ?? '')) {
+  // Only declarations the contract made on both sides count: the platform names buckets itself, so
+  // gaining a declaration (e.g. by export to ODCS) moves nothing.
+  const moved = (a?: string, b?: string) => a !== undefined && b !== undefined && a !== b;
+  if (moved(base.output.location, current.output.location) || moved(base.output.database, current.output.database)) {
     changes.push(change('location-changed', 'the declared location or database changed', at));
   }
   const [was, is] = [base.output.retentionDays ?? Infinity, current.output.retentionDays ?? Infinity];

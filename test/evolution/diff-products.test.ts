@@ -38,6 +38,12 @@ describe('change classification', () => {
     expect(kinds(current, base)).toEqual([kind]);
   });
 
+  it('sees a changed declared location as breaking, but not a location declared for the first time', () => {
+    const declared = (location?: string) => productWith({ output: { ...BASE.output, location } });
+    expect(kinds(declared('s3://b/data/'), declared('s3://c/data/'))).toEqual(['location-changed']);
+    expect(kinds(declared(undefined), declared('s3://b/data/'))).toEqual([]);
+  });
+
   it('finds nothing between identical contracts', () => {
     expect(kinds(BASE, BASE)).toEqual([]);
   });
