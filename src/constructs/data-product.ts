@@ -1,6 +1,7 @@
 import { IamPolicy } from '@cdktf/provider-aws/lib/iam-policy';
 import { Annotations, TerraformOutput } from 'cdktf';
 import { Construct } from 'constructs';
+import { holdsProtectedData } from '../contract/column-rules';
 import type { DataProductSpec } from '../contract/model';
 import { directReaders, principalAccess, writers, type PrincipalAccess } from './access/consumer-access';
 import { consumerGrants, type ConsumerGrant } from './access/consumer-grants';
@@ -102,19 +103,25 @@ export class DataProduct extends Construct {
       kmsKeyArn: props.kmsKeyArn,
     };
     if (product.status !== 'retired') {
-      this.readPolicy = new IamPolicy(this, 'read-policy', {
-        name: `${namePrefix}-read`,
-        description: `Read ${product.id} v${product.version}: its S3 prefix, Glue table and key`,
-        policy: policyDocument(readStatements(resources)),
-        tags,
-      });
+      // Whoever attaches a managed read policy reads every column of the objects, so a product
+      // with PII or restricted columns has none: its readers get the contract's Lake Formation grants.
+      if (holdsProtectedData(product)) {
+        Annotations.of(this).addInfo(`${product.id} holds protected columns: no managed read policy; readers get the Lake Formation grants of its contract`);
+      } else {
+        this.readPolicy = new IamPolicy(this, 'read-policy', {
+          name: `${namePrefix}-read`,
+          description: `Read ${product.id} v${product.version}: its S3 prefix, Glue table and key`,
+          policy: policyDocument(readStatements(resources)),
+          tags,
+        });
+        this.output('read_policy_arn', this.readPolicy.arn, `Managed read policy of ${product.id}`);
+      }
       this.writePolicy = new IamPolicy(this, 'write-policy', {
         name: `${namePrefix}-write`,
         description: `Write ${product.id} v${product.version}: its S3 prefix, Glue partitions and key`,
         policy: policyDocument(writeStatements(resources)),
         tags,
       });
-      this.output('read_policy_arn', this.readPolicy.arn, `Managed read policy of ${product.id}`);
     }
     this.output('bucket', this.storage.bucket.bucket, `Bucket of ${product.id}`);
     this.output('glue_table', `${props.databaseName}.${this.table.tableName}`, `Glue table of ${product.id}`);

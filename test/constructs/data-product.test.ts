@@ -220,7 +220,8 @@ describe('DataProduct Glue table', () => {
 });
 
 describe('DataProduct access policies', () => {
-  const { config } = synthDomain(MINIMAL, 'shop');
+  // The managed read policy exists only for products without protected columns.
+  const config = withEdit((t) => t.replace('    classification: pii\n', ''));
   const policy = (suffix: string) => JSON.parse(onlyResource(config, 'aws_iam_policy', (r) => r.name === `testco-dev-shop-orders-${suffix}`).policy);
 
   it('reads only the product prefix, its Glue table and the key through S3', () => {
@@ -245,6 +246,12 @@ describe('DataProduct access policies', () => {
     const actions = policy('write').Statement.flatMap((s: { Action: string[] }) => s.Action);
     expect(actions).toEqual(expect.arrayContaining(['s3:PutObject', 's3:DeleteObject', 'glue:BatchCreatePartition', 'kms:GenerateDataKey']));
     expect(actions.filter((a: string) => a.includes('*') || /Bucket(Policy|Acl)|PutBucket|kms:(Create|Put|Schedule)/.test(a))).toEqual([]);
+  });
+
+  it('creates no managed read policy for a product with PII: whoever attached it would read every column', () => {
+    const { config: withPii } = synthDomain(MINIMAL, 'shop');
+    expect(resourcesOf(withPii, 'aws_iam_policy').map((p) => p.name)).toEqual(['testco-dev-shop-orders-write']);
+    expect(Object.keys(withPii.output ?? {})).not.toContain('orders_read_policy_arn');
   });
 
   it('never uses a wildcard action or an unscoped resource', () => {

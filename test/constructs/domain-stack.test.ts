@@ -78,8 +78,8 @@ describe('DomainStack', () => {
     expect(policy.Statement[1]).toMatchObject({ Principal: { Service: 'logging.s3.amazonaws.com' }, Action: 's3:PutObject', Condition: { StringEquals: { 'aws:SourceAccount': '123456789012' } } });
   });
 
-  it('exposes the outputs a consumer needs', () => {
-    expect(Object.keys(config.output ?? {}).sort()).toEqual(['orders_bucket', 'orders_glue_table', 'orders_read_policy_arn']);
+  it('exposes the outputs a consumer needs (no read policy: orders holds PII)', () => {
+    expect(Object.keys(config.output ?? {}).sort()).toEqual(['orders_bucket', 'orders_glue_table']);
   });
 });
 
