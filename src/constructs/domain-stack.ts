@@ -27,7 +27,8 @@ export class DomainStack extends TerraformStack {
   readonly provider: AwsProvider;
   readonly kmsKey: KmsKey;
   readonly database: GlueCatalogDatabase;
-  readonly accessLogs: SecureBucket;
+  /** Receives the products' S3 access logs; none while the domain builds no product. */
+  readonly accessLogs?: SecureBucket;
   /** The domain's LF-tags; undefined when the platform opts out of Lake Formation or nothing is built. */
   readonly lfTags?: DomainLfTags;
   /** The domain's data products by name; drafts are not built and not listed. */
@@ -75,7 +76,9 @@ export class DomainStack extends TerraformStack {
     });
 
     const logBucketName = accessLogBucketName(names);
-    this.accessLogs = new SecureBucket(this, 'access-logs', {
+    // Only a logging target counts as an access-log bucket for governance (SSE-S3, no versioning),
+    // so an empty log bucket would be judged as a data bucket: a domain of drafts gets none.
+    if (built.length > 0) this.accessLogs = new SecureBucket(this, 'access-logs', {
       bucketName: logBucketName,
       versioned: false,
       expirationDays: platform.storage.accessLogRetentionDays,

@@ -119,19 +119,16 @@ function indexOf(stack: StackResources): StackIndex {
 }
 
 /**
- * Buckets that receive S3 server access logs: a logging target, or a bucket whose policy lets the
- * log delivery service write. SSE-S3 is allowed for them and they need no versioning.
+ * Buckets that receive S3 server access logs, i.e. logging targets: SSE-S3 is allowed for them and
+ * they need no versioning. A bucket policy letting the log delivery service write does not count:
+ * any data bucket could add one to escape the rules without an exception.
  */
 export function accessLogBuckets(stack: StackResources): Set<StackResource> {
   const targets = ofType(stack, 'aws_s3_bucket_logging').map((l) => bucketOf(stack, l.config.target_bucket));
   const inline = ofType(stack, 'aws_s3_bucket').flatMap((b) => (b.config.logging ?? []).map((l: { target_bucket?: string }) => bucketOf(stack, l.target_bucket)));
-  const delivery = ofType(stack, 'aws_s3_bucket_policy')
-    .filter((p) => (policyStatements(stack, p.config.policy) ?? []).some((s) => s.effect === 'Allow' && s.principals.includes(LOG_DELIVERY)))
-    .map((p) => bucketOf(stack, p.config.bucket));
-  return new Set([...targets, ...inline, ...delivery].filter((b): b is StackResource => b !== undefined));
+  return new Set([...targets, ...inline].filter((b): b is StackResource => b !== undefined));
 }
 
-const LOG_DELIVERY = 'logging.s3.amazonaws.com';
 
 export interface Statement {
   readonly effect: string;

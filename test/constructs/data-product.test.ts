@@ -273,7 +273,8 @@ describe('DataProduct lifecycle status', () => {
     })();
     expect(built.stacks.get('shop')!.products.size).toBe(0);
     expect(resourcesOf(config, 'aws_glue_catalog_table')).toEqual([]);
-    expect(resourcesOf(config, 'aws_s3_bucket').map((b) => b.bucket)).toEqual(['testco-dev-shop-access-logs']);
+    // Not even the access-log bucket: there is nothing to log.
+    expect(resourcesOf(config, 'aws_s3_bucket')).toEqual([]);
   });
 
   it('keeps a retired product\'s data and table but grants nothing', () => {

@@ -46,7 +46,7 @@ const NON_COMPLIANT: readonly [string, string, (json: any) => void, RegExp][] = 
   ['DM205', 'a bucket policy allowing anyone', (j) => { const p = j.resource.aws_s3_bucket_policy[companionName(j, 'aws_s3_bucket_policy')]; const doc = JSON.parse(p.policy); doc.Statement.push({ Effect: 'Allow', Principal: { AWS: '*' }, Action: 's3:GetObject', Resource: 'arn:aws:s3:::x/*' }); p.policy = JSON.stringify(doc); }, /allows principal \*/],
   ['DM206', 'a key without rotation', (j) => { j.resource.aws_kms_key['kms-key'].enable_key_rotation = false; }, /KMS key kms-key does not rotate/],
   ['DM207', 'a hand-added queue with only the default tags', (j) => { j.resource.aws_sqs_queue = { queue: { name: 'events' } }; }, /aws_sqs_queue queue is missing tags DataProduct, Classification, ContractVersion, Status/],
-  ['DM208', 'a data bucket without access logging', (j) => { delete j.resource.aws_s3_bucket_logging; }, /data bucket testco-dev-shop-orders does not log access/],
+  ['DM208', 'a data bucket without access logging', publicBucket, /data bucket team-scratch does not log access/],
 ];
 
 describe('resource rules', () => {
@@ -65,6 +65,12 @@ describe('resource rules', () => {
   it('lets access-log buckets use SSE-S3 and skip versioning', () => {
     expect(check('DM202', COMPLIANT)).toBe('compliant');
     expect(check('DM204', COMPLIANT)).toBe('compliant');
+  });
+
+  it('counts only logging targets as access-log buckets, not buckets that merely let log delivery write', () => {
+    // Without the product's logging, the log bucket is an unversioned, SSE-S3 bucket like any other.
+    const json = stackWith((j) => delete j.resource.aws_s3_bucket_logging);
+    expect(messages(check('DM204', json))).toEqual(['data bucket testco-dev-shop-access-logs is not versioned']);
   });
 
   it('reads policies written with aws_iam_policy_document', () => {
