@@ -42,6 +42,9 @@ export function loadMesh(contractsDir: string): LoadResult<MeshSpec> {
 
   const domains: DomainSpec[] = [];
   const products: DataProductSpec[] = [];
+  // Domains whose domain.yaml exists but did not load: their errors are reported already, and
+  // references to them should not add "unknown domain" errors on top.
+  const brokenDomains = new Set<string>();
   for (const folder of listDomainFolders(root)) {
     const domainFile = path.join(folder, 'domain.yaml');
     const folderName = path.basename(folder);
@@ -53,6 +56,7 @@ export function loadMesh(contractsDir: string): LoadResult<MeshSpec> {
         errors.push({ ...domain.location, path: 'name', message: `domain name "${domain.name}" does not match its folder "${folderName}"`, hint: `set \`name: ${folderName}\` or rename the folder` });
       }
       if (domain) domains.push(domain);
+      else brokenDomains.add(folderName);
     }
     for (const file of listContractFiles(folder)) {
       const loaded = loadProductFile(file);
@@ -66,7 +70,7 @@ export function loadMesh(contractsDir: string): LoadResult<MeshSpec> {
     }
   }
 
-  errors.push(...crossFileErrors(domains, products));
+  errors.push(...crossFileErrors(domains, products, brokenDomains));
   if (errors.length > 0 || !platform) return { errors: sortContractErrors(errors), warnings: sortContractErrors(warnings) };
   return {
     errors: [],
@@ -162,13 +166,13 @@ function parseYamlMapping<T>(name: string, text: string, interpret: (document: S
 }
 
 /** Checks that need more than one file: the product's domain, unique ids, known consumer domains. */
-function crossFileErrors(domains: readonly DomainSpec[], products: readonly DataProductSpec[]): ContractError[] {
+function crossFileErrors(domains: readonly DomainSpec[], products: readonly DataProductSpec[], brokenDomains: ReadonlySet<string>): ContractError[] {
   const errors: ContractError[] = [...physicalNameClashes(domains, products)];
   const domainNames = domains.map((d) => d.name);
   const byName = new Map(domains.map((d) => [d.name, d]));
   const seen = new Map<string, DataProductSpec>();
   for (const product of products) {
-    if (!byName.has(product.domain)) {
+    if (!byName.has(product.domain) && !brokenDomains.has(product.domain)) {
       const suggestion = closestMatch(product.domain, domainNames);
       errors.push({ ...product.location, path: 'domain', message: `"${product.domain}" is not a domain of the mesh`, hint: suggestion ? `did you mean "${suggestion}"?` : `known domains: ${domainNames.join(', ')}` });
     }
@@ -182,6 +186,7 @@ function crossFileErrors(domains: readonly DomainSpec[], products: readonly Data
       // An ODCS contract names its consumers in `roles`.
       const path = product.source.format === 'odcs' ? `roles[${index}].role` : `consumers[${index}].domain`;
       const domain = byName.get(consumer.domain);
+      if (brokenDomains.has(consumer.domain)) return;
       if (!domain) {
         const suggestion = closestMatch(consumer.domain, domainNames);
         errors.push({ ...consumer.location, path, message: `unknown consumer domain "${consumer.domain}"`, hint: suggestion ? `did you mean "${suggestion}"?` : `known domains: ${domainNames.join(', ')}` });

@@ -55,7 +55,8 @@ function explainErrors(all: readonly ErrorObject[], document: SourceDocument): C
   // "Exactly one of a, b, c" fails with one "missing a/b/c" per branch: the choice says it once.
   const errors = all.filter((e) => !isMissingBranchKey(e, all));
   // A failed `if`/`oneOf` branch also reports its inner errors; the inner ones say more.
-  const useful = errors.filter((e) => e.keyword !== 'if' && !(e.keyword === 'oneOf' && hasInnerError(e, errors)));
+  // A bad key fails `propertyNames` and, inside it, the key's own check: the inner one says what.
+  const useful = errors.filter((e) => e.keyword !== 'if' && e.keyword !== 'propertyNames' && !(e.keyword === 'oneOf' && hasInnerError(e, errors)));
   const seen = new Set<string>();
   const out: ContractError[] = [];
   for (const error of useful) {
@@ -89,6 +90,10 @@ function explain(error: ErrorObject, document: SourceDocument): ContractError {
   const hint = (error.parentSchema as { 'x-hint'?: string } | undefined)?.['x-hint'];
   const at = (p: DocPath, where: 'key' | 'value' = 'value') => ({ ...document.locate(p, where), path: formatPath(p) });
   const params = error.params as Record<string, unknown>;
+  if (typeof error.propertyName === 'string') {
+    const key = error.propertyName;
+    return { ...at([...path, key], 'key'), message: `key "${key}" is not allowed here`, hint: hint ?? 'rename the key' };
+  }
 
   switch (error.keyword) {
     case 'additionalProperties': {

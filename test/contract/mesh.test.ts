@@ -42,6 +42,13 @@ describe('loadMesh', () => {
     expect(files).toEqual([...files].sort());
   });
 
+  it('rejects platform and domain tags AWS would refuse, with the key', () => {
+    const dir = copyMesh();
+    editFile(dir, 'platform.yaml', (t) => `${t}tags:\n  Team: "a&b<c>"\n`);
+    editFile(dir, 'shop/domain.yaml', (t) => `${t}tags:\n  "aws:owner": shop\n`);
+    expect(loadMesh(dir).errors.map((e) => `${path.basename(e.file)} ${e.path}`)).toEqual(['platform.yaml tags.Team', 'domain.yaml tags.aws:owner']);
+  });
+
   it('requires platform.yaml', () => {
     const dir = copyMesh();
     fs.rmSync(path.join(dir, 'platform.yaml'));

@@ -27,7 +27,7 @@ const CONTRACT_VIOLATIONS: readonly [string, string, (text: string) => string][]
   ['DM104', 'PII (iban) without retention', (t) => t.replace('  retention: 7y\n', '')],
   ['DM105', 'a primary key without its unique rule', (t) => t.replace('  - rule: unique\n    column: transaction_id\n', '')],
   ['DM109', 'PII access with a placeholder reason', (t) => t.replace('    pii: false\n    reason: Sales reports payment method mix and decline rates per channel next to order revenue.', '    pii: true\n    reason: xxxxxxxxxx')],
-  ['DM110', 'a tag value AWS rejects', (t) => t.replace('  Tier: gold', '  Tier: "gold<1>"')],
+  ['DM110', 'a tag overriding one the platform sets', (t) => t.replace('  Tier: gold', '  Tier: gold\n  Environment: prod')],
   ['DM111', 'deprecated without a sunset date', (t) => t.replace('status: active', 'status: deprecated')],
 ];
 

@@ -1,6 +1,9 @@
 import type { ContractRule, Violation } from '../rule';
 
 /** What AWS accepts in tag keys and values (letters, spaces, digits and _ . : / = + - @). */
+// The platform sets these on every resource; a contract tag of the same key would override them.
+const RESERVED = ['Domain', 'DataProduct', 'Owner', 'Classification', 'ContractVersion', 'Status', 'Sunset', 'Environment', 'ManagedBy'];
+
 const TAG_CHARS = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u;
 
 export const awsTagValues: ContractRule = {
@@ -13,7 +16,9 @@ export const awsTagValues: ContractRule = {
   fix: 'use keys of 1-128 and values of 0-256 characters from letters, digits, spaces and _ . : / = + - @; keys may not start with aws:',
   check(product) {
     const tags: Record<string, string> = { ...product.tags, Owner: product.owner.team, ContractVersion: product.version };
-    const violations: Violation[] = [];
+    const violations: Violation[] = Object.keys(product.tags)
+      .filter((key) => RESERVED.includes(key))
+      .map((key) => ({ message: `tag key "${key}" of ${product.id} is set by the platform and cannot be overridden`, location: product.location, fix: `remove the ${key} tag; the platform sets it from the contract` }));
     for (const [key, value] of Object.entries(tags)) {
       if (key.length < 1 || key.length > 128 || !TAG_CHARS.test(key) || key.toLowerCase().startsWith('aws:')) {
         violations.push({ message: `tag key "${key}" of ${product.id} is not valid for AWS`, location: product.location });
