@@ -5,7 +5,8 @@ export const HOSTILE = `<script>window.__xss = 1</script><img src=x onerror="win
 
 /**
  * The minimal mesh plus `shop.hostile`, whose free-text fields (product, column and domain
- * descriptions, consumer reasons, tag values) all carry markup.
+ * descriptions, consumer reasons, quality rule descriptions) all carry markup. Tag values cannot:
+ * the schema only accepts what AWS allows in tags.
  */
 export function hostileMesh(): string {
   const dir = copyMesh();
@@ -40,7 +41,6 @@ consumers:
   - principal: arn:aws:iam::210987654321:role/central-bi
     access: read
     reason: ${quoted}
-tags: { Note: ${quoted} }
 `,
   );
   return dir;
