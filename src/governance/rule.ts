@@ -1,4 +1,4 @@
-import type { DataProductSpec, DomainSpec, SourceLocation } from '../contract/model';
+import type { DataProductSpec, DomainSpec, SourceLocation, StorageDefaults } from '../contract/model';
 import type { Severity } from './finding';
 import type { EffectivePolicy } from './policy';
 import type { StackResources } from './stack-resources';
@@ -35,6 +35,8 @@ export interface ContractRuleContext {
   readonly domains: readonly DomainSpec[];
   /** ISO date (YYYY-MM-DD) rules compare expiry and sunset dates with. */
   readonly today: string;
+  /** The platform's storage defaults: how long deleted data really stays (noncurrent versions). */
+  readonly storage: StorageDefaults;
 }
 
 export interface ContractRule extends RuleMetadata {

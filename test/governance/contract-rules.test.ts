@@ -25,7 +25,7 @@ const NON_COMPLIANT: readonly Case[] = [
   { id: 'DM103', what: 'an unclassified phone column', product: withColumn('total', { name: 'mobile_phone', pii: false }), expected: /column "mobile_phone" .* looks personal/ },
   { id: 'DM103', what: 'a struct hiding an email field', product: withColumn('items', { type: type('array<struct<sku:string,buyer_email:string>>') }), expected: /field "buyer_email"/ },
   { id: 'DM104', what: 'PII without retention', product: productWith({ output: { ...COMPLIANT_PRODUCT.output, retentionDays: undefined } }), expected: /holds PII but declares no retention/ },
-  { id: 'DM104', what: 'PII kept past the policy maximum', product: productWith({ output: { ...COMPLIANT_PRODUCT.output, retentionDays: 4000 } }), expected: /longer than the policy maximum of 3650/ },
+  { id: 'DM104', what: 'PII kept past the policy maximum', product: productWith({ output: { ...COMPLIANT_PRODUCT.output, retentionDays: 4000 } }), expected: /keeps PII for 4090 days \(4000 of retention \+ 90 as noncurrent versions\), longer than the policy maximum of 3650/ },
   { id: 'DM105', what: 'a primary key without a unique rule', product: productWith({ quality: COMPLIANT_PRODUCT.quality.filter((q) => q.kind !== 'unique') }), expected: /primary key \(order_id\) .* has no unique rule/ },
   { id: 'DM106', what: 'a camelCase column', product: withColumn('total', { name: 'orderTotal' }), expected: /column name "orderTotal" must be snake_case/ },
   { id: 'DM107', what: 'a version that is not semver', product: productWith({ version: '1.0' }), expected: /not a semantic version/ },
@@ -64,6 +64,12 @@ describe('contract rules', () => {
     const product = withColumn('total', { name: 'email_address', pii: false });
     const [violation] = rule('DM103').check(product, ruleContext()) as readonly Violation[];
     expect(violation.location).toEqual(product.columns[2].location);
+  });
+
+  it('counts noncurrent versions in the time PII is kept', () => {
+    const product = productWith({ output: { ...COMPLIANT_PRODUCT.output, retentionDays: 3600 } });
+    expect(messages(rule('DM104').check(product, ruleContext()))).toEqual([expect.stringMatching(/3690 days/)]);
+    expect(rule('DM104').check(product, ruleContext({ storage: { ...ruleContext().storage, noncurrentVersionExpirationDays: 1 } }))).toBe('compliant');
   });
 
   it('accepts a personal-looking column classified restricted, which is withheld just the same', () => {

@@ -18,6 +18,7 @@ export function ruleContext(overrides: Partial<ContractRuleContext> = {}): Contr
     domains: MINIMAL_MESH.domains,
     today: TODAY,
     rules: ALL_RULES,
+    storage: MINIMAL_MESH.platform.storage,
     ...overrides,
   };
 }
