@@ -73,6 +73,24 @@ describe('resource rules', () => {
     expect(messages(check('DM204', json))).toEqual(['data bucket testco-dev-shop-access-logs is not versioned']);
   });
 
+  it('flags partial wildcards: an action pattern and a resource whose resource part is *', () => {
+    const json = stackWith((j) => {
+      j.resource.aws_iam_policy.extra = { name: 'pattern', policy: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:Get*', Resource: 'arn:aws:s3:::*' }] }) };
+    });
+    expect(messages(check('DM205', json))).toEqual(['aws_iam_policy pattern allows action s3:Get*, resource arn:aws:s3:::*']);
+  });
+
+  it('checks who a key policy and a role trust policy allow, without judging the key policy\'s own * resource', () => {
+    const json = stackWith((j) => {
+      const key = j.resource.aws_kms_key['kms-key'];
+      const policy = JSON.parse(key.policy);
+      policy.Statement.push({ Sid: 'Anyone', Effect: 'Allow', Principal: '*', Action: 'kms:Decrypt', Resource: '*' });
+      key.policy = JSON.stringify(policy);
+      j.resource.aws_iam_role = { open: { name: 'open', assume_role_policy: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: '*' }, Action: 'sts:AssumeRole' }] }) } };
+    });
+    expect(messages(check('DM205', json)).sort()).toEqual(['aws_iam_role open allows principal *', 'aws_kms_key kms-key allows principal *']);
+  });
+
   it('reads policies written with aws_iam_policy_document', () => {
     const json = stackWith((j) => {
       j.data = { aws_iam_policy_document: { broad: { statement: [{ effect: 'Allow', actions: ['*'], resources: ['arn:aws:s3:::x'] }] } } };

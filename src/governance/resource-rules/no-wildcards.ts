@@ -1,14 +1,21 @@
 import type { ResourceRule, Violation } from '../rule';
 import { policyStatements, type StackResource, type Statement } from '../stack-resources';
 
-/** Where IAM and bucket policies live; KMS key policies name their own key as `*` by design. */
-const POLICY_ATTRIBUTES: Readonly<Record<string, string>> = {
-  aws_iam_policy: 'policy',
-  aws_iam_role_policy: 'policy',
-  aws_iam_user_policy: 'policy',
-  aws_iam_group_policy: 'policy',
-  aws_s3_bucket_policy: 'policy',
-  aws_s3_bucket: 'policy',
+/** Where IAM, bucket and resource policies live, and what of their Allow statements is checked. */
+const POLICY_ATTRIBUTES: Readonly<Record<string, { readonly attribute: string; readonly principalsOnly?: boolean }>> = {
+  aws_iam_policy: { attribute: 'policy' },
+  aws_iam_role_policy: { attribute: 'policy' },
+  aws_iam_user_policy: { attribute: 'policy' },
+  aws_iam_group_policy: { attribute: 'policy' },
+  aws_s3_bucket_policy: { attribute: 'policy' },
+  aws_s3_bucket: { attribute: 'policy' },
+  // Key policies name their own key as `*` and give the account `kms:*` by design: only who is
+  // allowed is checked there. Trust and queue/topic policies: who may assume or send.
+  aws_kms_key: { attribute: 'policy', principalsOnly: true },
+  aws_kms_key_policy: { attribute: 'policy', principalsOnly: true },
+  aws_iam_role: { attribute: 'assume_role_policy', principalsOnly: true },
+  aws_sqs_queue_policy: { attribute: 'policy' },
+  aws_sns_topic_policy: { attribute: 'policy' },
 };
 
 export const noWildcards: ResourceRule = {
@@ -20,17 +27,18 @@ export const noWildcards: ResourceRule = {
   waivable: false,
   fix: 'list the actions, resource ARNs and principals the statement needs',
   check(stack) {
-    const policies = stack.resources.filter((r) => POLICY_ATTRIBUTES[r.type] && r.config[POLICY_ATTRIBUTES[r.type]] !== undefined);
+    const policies = stack.resources.filter((r) => POLICY_ATTRIBUTES[r.type] && r.config[POLICY_ATTRIBUTES[r.type].attribute] !== undefined);
     if (policies.length === 0) return 'not-applicable';
     const violations: Violation[] = [];
     for (const resource of policies) {
-      const statements = policyStatements(stack, resource.config[POLICY_ATTRIBUTES[resource.type]]);
+      const { attribute, principalsOnly } = POLICY_ATTRIBUTES[resource.type];
+      const statements = policyStatements(stack, resource.config[attribute]);
       if (!statements) {
         violations.push({ message: `${describe(resource)} has a policy computed at apply time that cannot be checked`, constructPath: resource.path, fix: 'write the policy as literal JSON or with an aws_iam_policy_document data source' });
         continue;
       }
       for (const statement of statements.filter((s) => s.effect === 'Allow')) {
-        const wildcards = wildcardsOf(statement);
+        const wildcards = principalsOnly ? principalWildcards(statement) : [...actionAndResourceWildcards(statement), ...principalWildcards(statement)];
         if (wildcards.length) violations.push({ message: `${describe(resource)} allows ${wildcards.join(', ')}`, constructPath: resource.path });
       }
     }
@@ -38,12 +46,20 @@ export const noWildcards: ResourceRule = {
   },
 };
 
-function wildcardsOf(statement: Statement): string[] {
+/**
+ * Any `*` in an action (`s3:*`, `s3:Get*`), and a resource whose resource part is `*` (`*`,
+ * `arn:aws:s3:::*`). A path wildcard under a named resource (`arn:aws:s3:::bucket/data/*`) is how
+ * a prefix is granted, not a wildcard resource.
+ */
+function actionAndResourceWildcards(statement: Statement): string[] {
   return [
-    ...statement.actions.filter((a) => a === '*' || a.endsWith(':*')).map((a) => `action ${a}`),
-    ...statement.resources.filter((r) => r === '*').map(() => 'resource *'),
-    ...statement.principals.filter((p) => p === '*').map(() => 'principal *'),
+    ...statement.actions.filter((a) => a.includes('*')).map((a) => `action ${a}`),
+    ...statement.resources.filter((r) => r === '*' || /:\*$/.test(r)).map((r) => `resource ${r}`),
   ];
+}
+
+function principalWildcards(statement: Statement): string[] {
+  return statement.principals.filter((p) => p === '*').map(() => 'principal *');
 }
 
 function describe(resource: StackResource): string {
