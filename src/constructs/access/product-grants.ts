@@ -1,7 +1,7 @@
 /**
  * The least-privilege statements of one data product: what a reader and a writer may do with its
- * S3 prefix, its Glue table and the domain key. Shared by the managed IAM policies and the bucket
- * policy, so the two can never drift apart.
+ * S3 prefix, its Glue table and the domain key. The managed IAM policies and the bucket policy
+ * use the same action lists and the same prefix scoping, so the two can never drift apart.
  */
 import { DATA_PREFIX } from '../naming';
 import type { PolicyStatement } from './policy-document';
@@ -67,24 +67,7 @@ export function writeStatements(r: ProductResources): PolicyStatement[] {
 
 /** Bucket-policy statements that let consumer roles of other accounts read the product prefix. */
 export function consumerReadStatements(bucketArn: string, principals: readonly string[]): PolicyStatement[] {
-  if (principals.length === 0) return [];
-  return [
-    {
-      Sid: 'ConsumersListProductPrefix',
-      Effect: 'Allow',
-      Principal: { AWS: principals },
-      Action: 's3:ListBucket',
-      Resource: bucketArn,
-      Condition: { StringLike: { 's3:prefix': [DATA_PREFIX, `${DATA_PREFIX}*`] } },
-    },
-    {
-      Sid: 'ConsumersReadProductObjects',
-      Effect: 'Allow',
-      Principal: { AWS: principals },
-      Action: READ_OBJECT_ACTIONS,
-      Resource: `${bucketArn}/${DATA_PREFIX}*`,
-    },
-  ];
+  return principalPrefixStatements(['ConsumersListProductPrefix', 'ConsumersReadProductObjects'], bucketArn, principals, ['s3:ListBucket'], READ_OBJECT_ACTIONS);
 }
 
 /**
@@ -92,22 +75,20 @@ export function consumerReadStatements(bucketArn: string, principals: readonly s
  * write access: the same prefix-scoped object actions as the managed write policy.
  */
 export function producerWriteStatements(bucketArn: string, principals: readonly string[]): PolicyStatement[] {
+  return principalPrefixStatements(['ProducerListsProductPrefix', 'ProducerWritesProductObjects'], bucketArn, principals, ['s3:ListBucket', 's3:ListBucketMultipartUploads'], [...READ_OBJECT_ACTIONS, ...WRITE_OBJECT_ACTIONS]);
+}
+
+function principalPrefixStatements(sids: readonly [string, string], bucketArn: string, principals: readonly string[], listActions: readonly string[], objectActions: readonly string[]): PolicyStatement[] {
   if (principals.length === 0) return [];
   return [
     {
-      Sid: 'ProducerListsProductPrefix',
+      Sid: sids[0],
       Effect: 'Allow',
       Principal: { AWS: principals },
-      Action: ['s3:ListBucket', 's3:ListBucketMultipartUploads'],
+      Action: listActions.length === 1 ? listActions[0] : listActions,
       Resource: bucketArn,
       Condition: { StringLike: { 's3:prefix': [DATA_PREFIX, `${DATA_PREFIX}*`] } },
     },
-    {
-      Sid: 'ProducerWritesProductObjects',
-      Effect: 'Allow',
-      Principal: { AWS: principals },
-      Action: [...READ_OBJECT_ACTIONS, ...WRITE_OBJECT_ACTIONS],
-      Resource: `${bucketArn}/${DATA_PREFIX}*`,
-    },
+    { Sid: sids[1], Effect: 'Allow', Principal: { AWS: principals }, Action: objectActions, Resource: `${bucketArn}/${DATA_PREFIX}*` },
   ];
 }
