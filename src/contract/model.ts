@@ -123,7 +123,14 @@ export interface DataProductSpec {
   /** The contract file and the format it was written in. */
   readonly source: { readonly file: string; readonly format: 'native' | 'odcs' };
   readonly location: SourceLocation;
+  /**
+   * Where the fields product-level findings are about were written (or the nearest enclosing
+   * field when absent), so a finding points at `sla:`, not at the top of the file.
+   */
+  readonly fieldLocations: Readonly<Record<ProductField, SourceLocation>>;
 }
+
+export type ProductField = 'name' | 'version' | 'status' | 'owner' | 'sla' | 'retention' | 'tags';
 
 export interface DomainRoles {
   /** The role that writes the domain's data products. */

@@ -132,6 +132,15 @@ export function normalizeNativeContract(document: SourceDocument, value: unknown
       tags: contract.tags ?? {},
       source: { file: document.file, format: 'native' },
       location: document.locate([]),
+      fieldLocations: {
+        name: document.locate(['name'], 'key'),
+        version: document.locate(['version'], 'key'),
+        status: document.locate(['status'], 'key'),
+        owner: document.locate(['owner'], 'key'),
+        sla: document.locate(['sla'], 'key'),
+        retention: document.locate(['output', 'retention'], 'key'),
+        tags: document.locate(['tags'], 'key'),
+      },
     },
   };
 }

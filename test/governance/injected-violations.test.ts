@@ -41,6 +41,14 @@ describe('each violation injected into a copy of the reference mesh', () => {
     expect(blocking[0].location!.line).toBeGreaterThan(0);
   });
 
+  it('points product-level findings at the field, not at the top of the file', () => {
+    const dir = copyMesh(REFERENCE_CONTRACTS);
+    const file = editFile(dir, TRANSACTIONS, (t) => t.replace('  availability: "99.95%"\n', ''));
+    const [finding] = synthesize(dir).filter(isBlocking);
+    const slaLine = fs.readFileSync(file, 'utf8').split('\n').findIndex((l) => l === 'sla:') + 1;
+    expect(finding).toMatchObject({ ruleId: 'DM102', location: expect.objectContaining({ line: slaLine, column: 1 }) });
+  });
+
   it('DM103: an unclassified personal column fails synthesis at the column line', () => {
     const dir = copyMesh(REFERENCE_CONTRACTS);
     const file = editFile(dir, TRANSACTIONS, (t) => t.replace(/(- name: iban\n(?:.*\n)*?\s+)classification: pii/, '$1classification: confidential'));

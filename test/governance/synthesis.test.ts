@@ -162,8 +162,8 @@ describe('governance at synth time', () => {
     expect(sarif.runs[0].tool.driver.rules.map((r: { id: string }) => r.id)).toEqual(ALL_RULES.map((r) => r.id));
     const result = sarif.runs[0].results.find((r: { ruleId: string }) => r.ruleId === 'DM102');
     expect(result.locations[0].physicalLocation.artifactLocation.uri).toMatch(/payments\/refunds\.yaml$/);
-    // A product-level finding points at the start of the contract, after its leading comment.
-    expect(result.locations[0].physicalLocation.region.startLine).toBe(lineOf(fs.readFileSync(path.join(dir, 'payments/refunds.yaml'), 'utf8'), 'apiVersion:'));
+    // An SLA finding points at the contract's `sla:` line.
+    expect(result.locations[0].physicalLocation.region.startLine).toBe(lineOf(fs.readFileSync(path.join(dir, 'payments/refunds.yaml'), 'utf8'), 'sla:'));
     expect(sarif.runs[0].tool.driver.rules[result.ruleIndex].id).toBe('DM102');
     expect(fs.readdirSync(reports).sort()).toEqual(['report.json', 'report.md', 'report.sarif']);
   });

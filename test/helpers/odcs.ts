@@ -35,7 +35,7 @@ export function comparableSpec(spec: DataProductSpec): unknown {
     if (value === null || typeof value !== 'object') return value;
     return Object.fromEntries(
       Object.entries(value)
-        .filter(([key, v]) => key !== 'location' && key !== 'source' && v !== undefined)
+        .filter(([key, v]) => key !== 'location' && key !== 'fieldLocations' && key !== 'source' && v !== undefined)
         .sort(([a], [b]) => a.localeCompare(b))
         .map(([key, v]) => [key, strip(v)]),
     );

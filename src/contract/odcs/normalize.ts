@@ -88,6 +88,15 @@ export function normalizeOdcsContract(document: SourceDocument, value: unknown, 
       tags: (tags?.value as Record<string, string> | undefined) ?? {},
       source: { file: document.file, format: 'odcs' },
       location: document.locate([]),
+      fieldLocations: {
+        name: document.locate(['name'], 'key'),
+        version: document.locate(['version'], 'key'),
+        status: document.locate(['status'], 'key'),
+        owner: document.locate(['team'], 'key'),
+        sla: document.locate(['slaProperties'], 'key'),
+        retention: document.locate(['slaProperties'], 'key'),
+        tags: document.locate(['customProperties'], 'key'),
+      },
     },
   };
 }

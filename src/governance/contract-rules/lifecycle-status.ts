@@ -10,7 +10,7 @@ export const lifecycleStatus: ContractRule = {
   fix: 'add `sunset: "YYYY-MM-DD"` to a deprecated product; remove the consumers of a retired one',
   check(product) {
     if (product.status === 'deprecated' && !product.sunset) {
-      return [{ message: `${product.id} is deprecated without a sunset date`, location: product.location }];
+      return [{ message: `${product.id} is deprecated without a sunset date`, location: product.fieldLocations.status }];
     }
     if (product.status === 'retired' && product.consumers.length > 0) {
       return [{ message: `${product.id} is retired but still lists ${product.consumers.length} consumer(s)`, location: product.consumers[0].location }];

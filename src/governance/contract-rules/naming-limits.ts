@@ -16,7 +16,7 @@ export const namingLimits: ContractRule = {
   check(product) {
     const violations: Violation[] = [];
     if (!SNAKE_CASE.test(product.name) || product.name.length > MAX_PRODUCT_NAME) {
-      violations.push({ message: `product name "${product.name}" must be snake_case and at most ${MAX_PRODUCT_NAME} characters`, location: product.location });
+      violations.push({ message: `product name "${product.name}" must be snake_case and at most ${MAX_PRODUCT_NAME} characters`, location: product.fieldLocations.name });
     }
     for (const column of [...product.columns, ...product.partitionKeys]) {
       if (!SNAKE_CASE.test(column.name) || column.name.length > MAX_COLUMN_NAME) {

@@ -12,8 +12,8 @@ export const ownerContact: ContractRule = {
   fix: 'set owner.team to the team slug and owner.email to a team mailbox',
   check(product) {
     const problems = [];
-    if (!product.owner.team?.trim()) problems.push({ message: `${product.id} has no owner team`, location: product.location });
-    if (!EMAIL.test(product.owner.email ?? '')) problems.push({ message: `${product.id} has no valid owner email ("${product.owner.email ?? ''}")`, location: product.location });
+    if (!product.owner.team?.trim()) problems.push({ message: `${product.id} has no owner team`, location: product.fieldLocations.owner });
+    if (!EMAIL.test(product.owner.email ?? '')) problems.push({ message: `${product.id} has no valid owner email ("${product.owner.email ?? ''}")`, location: product.fieldLocations.owner });
     return problems.length ? problems : 'compliant';
   },
 };

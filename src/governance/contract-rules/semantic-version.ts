@@ -12,6 +12,6 @@ export const semanticVersion: ContractRule = {
   waivable: false,
   fix: 'use MAJOR.MINOR.PATCH in quotes, e.g. "1.4.0"',
   check(product) {
-    return SEMVER.test(product.version) ? 'compliant' : [{ message: `version "${product.version}" of ${product.id} is not a semantic version`, location: product.location }];
+    return SEMVER.test(product.version) ? 'compliant' : [{ message: `version "${product.version}" of ${product.id} is not a semantic version`, location: product.fieldLocations.version }];
   },
 };

@@ -10,6 +10,6 @@ export const slaDeclared: ContractRule = {
   fix: 'add sla.freshness (e.g. 24h) and sla.availability (e.g. "99.9%")',
   check(product) {
     const missing = [product.sla.freshnessMinutes === undefined && 'freshness', product.sla.availabilityPercent === undefined && 'availability'].filter(Boolean);
-    return missing.length ? [{ message: `${product.id} declares no SLA ${missing.join(' and ')}`, location: product.location }] : 'compliant';
+    return missing.length ? [{ message: `${product.id} declares no SLA ${missing.join(' and ')}`, location: product.fieldLocations.sla }] : 'compliant';
   },
 };
