@@ -245,14 +245,18 @@ function domainStack(app: App, platform: any, domain: Domain, products: Product[
 
     const glueArn = `arn:aws:glue:${platform.region}:${domain.account}`;
     const catalog = [`${glueArn}:catalog`, `${glueArn}:database/${database.name}`, `${glueArn}:table/${database.name}/${product.name}`];
-    const read = new IamPolicy(stack, `${id}-read-policy`, {
-      name: `${bucketName}-read`,
-      policy: policy([
-        { Sid: 'Read', Effect: 'Allow', Action: ['s3:GetObject', 's3:ListBucket'], Resource: [arn, `${arn}/data/*`] },
-        { Sid: 'Catalog', Effect: 'Allow', Action: ['glue:GetTable', 'glue:GetPartitions'], Resource: catalog },
-      ]),
-      tags,
-    });
+    // Like the library: no managed read policy for a product with protected columns.
+    const protectedColumns = product.columns.some((c) => c.pii || c.classification === 'restricted');
+    const read = protectedColumns
+      ? undefined
+      : new IamPolicy(stack, `${id}-read-policy`, {
+          name: `${bucketName}-read`,
+          policy: policy([
+            { Sid: 'Read', Effect: 'Allow', Action: ['s3:GetObject', 's3:ListBucket'], Resource: [arn, `${arn}/data/*`] },
+            { Sid: 'Catalog', Effect: 'Allow', Action: ['glue:GetTable', 'glue:GetPartitions'], Resource: catalog },
+          ]),
+          tags,
+        });
     new IamPolicy(stack, `${id}-write-policy`, {
       name: `${bucketName}-write`,
       policy: policy([
@@ -263,7 +267,7 @@ function domainStack(app: App, platform: any, domain: Domain, products: Product[
     });
     new TerraformOutput(stack, `${id}_bucket`, { value: bucket.bucket });
     new TerraformOutput(stack, `${id}_glue_table`, { value: `${database.name}.${product.name}` });
-    new TerraformOutput(stack, `${id}_read_policy_arn`, { value: read.arn });
+    if (read) new TerraformOutput(stack, `${id}_read_policy_arn`, { value: read.arn });
   }
 }
 
