@@ -1,5 +1,5 @@
 import { IamPolicy } from '@cdktf/provider-aws/lib/iam-policy';
-import { Annotations, TerraformOutput } from 'cdktf';
+import { Annotations, TerraformOutput, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
 import { holdsProtectedData } from '../contract/column-rules';
 import type { DataProductSpec } from '../contract/model';
@@ -14,6 +14,7 @@ import { DATA_PREFIX, productBucketName, resourcePrefix } from './naming';
 import { ProductQuality } from './quality/product-quality';
 import { SecureBucket } from './storage/secure-bucket';
 import { productTags } from './tags';
+import { guardStack, original, untrusted } from './terraform-text';
 
 /**
  * Everything one data product contract becomes: its bucket, its Glue table, its access policies,
@@ -39,15 +40,17 @@ export class DataProduct extends Construct {
 
   constructor(scope: Construct, id: string, props: DataProductProps) {
     super(scope, id);
-    const { product } = props;
-    this.product = product;
+    guardStack(TerraformStack.of(this));
+    const product = untrusted(props.product);
+    const domains = untrusted(props.domains);
+    this.product = original(product);
     const tags = productTags(product);
     const bucketName = productBucketName(props.names, product.name);
     const bucketArn = `arn:aws:s3:::${bucketName}`;
     const namePrefix = `${resourcePrefix(props.names)}-${product.name.replace(/_/g, '-')}`;
     this.location = `s3://${bucketName}/${DATA_PREFIX}`;
-    this.grants = consumerGrants(product, props.domains);
-    this.access = principalAccess(product, props.domains);
+    this.grants = consumerGrants(product, domains);
+    this.access = principalAccess(product, domains);
 
     this.storage = new SecureBucket(this, 'storage', {
       bucketName,

@@ -13,6 +13,7 @@ import type { DomainStackProps } from './domain-stack-props';
 import { accessLogBucketName, glueDatabaseName, resourcePrefix, type NameParts } from './naming';
 import { takeResolution } from './stack-resolution';
 import { SecureBucket } from './storage/secure-bucket';
+import { guardStack, original, untrusted } from './terraform-text';
 import { domainDefaultTags, domainResourceTags } from './tags';
 
 /**
@@ -36,14 +37,17 @@ export class DomainStack extends TerraformStack {
 
   constructor(scope: Construct, id: string, props: DomainStackProps) {
     super(scope, id);
-    const { mesh, environment } = props;
+    // Contract, domain and platform text reaches Terraform only through the escaping layer.
+    guardStack(this);
+    const mesh = untrusted(props.mesh);
+    const environment = props.environment;
     const { platform } = mesh;
     const domain = mesh.domains.find((d) => d.name === props.domain);
     if (!domain) throw new Error(`DomainStack: domain "${props.domain}" is not in the mesh (known: ${mesh.domains.map((d) => d.name).join(', ')})`);
     if (!platform.environments.includes(environment)) {
       throw new Error(`DomainStack: environment "${environment}" is not one of platform.environments (${platform.environments.join(', ')})`);
     }
-    this.domain = domain;
+    this.domain = original(domain);
     this.environment = environment;
     this.region = domain.region ?? platform.region;
     const names: NameParts = { organization: platform.organization, environment, domain: domain.name };

@@ -2,13 +2,14 @@ import { KmsGrant } from '@cdktf/provider-aws/lib/kms-grant';
 import { LakeformationPermissions } from '@cdktf/provider-aws/lib/lakeformation-permissions';
 import { LakeformationResource } from '@cdktf/provider-aws/lib/lakeformation-resource';
 import { LakeformationResourceLfTags } from '@cdktf/provider-aws/lib/lakeformation-resource-lf-tags';
-import { Annotations } from 'cdktf';
+import { Annotations, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
 import { isProtected } from '../../contract/column-rules';
 import { CLASSIFICATIONS } from '../../contract/model';
 import { DATA_PREFIX } from '../naming';
 import { principalId, type PrincipalAccess } from './consumer-access';
 import type { ProductLakeFormationProps } from './product-lake-formation-props';
+import { guardStack, untrusted } from '../terraform-text';
 
 /** Lake Formation reads registered locations as this role; it exists once a location is registered with it. */
 const SERVICE_LINKED_ROLE = 'role/aws-service-role/lakeformation.amazonaws.com/AWSServiceRoleForLakeFormationDataAccess';
@@ -32,7 +33,9 @@ export class ProductLakeFormation extends Construct {
 
   constructor(scope: Construct, id: string, props: ProductLakeFormationProps) {
     super(scope, id);
-    const { product, tagKeys } = props;
+    guardStack(TerraformStack.of(this));
+    const product = untrusted(props.product);
+    const { tagKeys } = props;
     const columns = [...product.columns, ...product.partitionKeys];
     const bucketArn = `arn:aws:s3:::${props.bucketName}`;
 

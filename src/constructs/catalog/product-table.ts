@@ -1,5 +1,7 @@
 import { GlueCatalogTable, type GlueCatalogTableStorageDescriptorColumns } from '@cdktf/provider-aws/lib/glue-catalog-table';
+import { TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
+import { guardStack, untrusted } from '../terraform-text';
 import type { ColumnSpec, DataProductSpec } from '../../contract/model';
 import { avroSchemaLiteral } from './avro-schema';
 import type { ProductTableProps } from './product-table-props';
@@ -12,7 +14,8 @@ export class ProductTable extends Construct {
 
   constructor(scope: Construct, id: string, props: ProductTableProps) {
     super(scope, id);
-    const { product } = props;
+    guardStack(TerraformStack.of(this));
+    const product = untrusted(props.product);
     this.tableName = product.name;
     const format = product.output.format;
     const parameters = { ...contractParameters(product) };

@@ -1,8 +1,9 @@
 import { GlueDataQualityRuleset } from '@cdktf/provider-aws/lib/glue-data-quality-ruleset';
-import { Annotations } from 'cdktf';
+import { Annotations, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
 import { compileDqdl, type CompiledRuleset } from '../../contract/dqdl/dqdl';
 import type { ProductQualityProps } from './product-quality-props';
+import { guardStack, untrusted } from '../terraform-text';
 
 /**
  * The contract's quality rules as one Glue Data Quality ruleset on the product's table. A rule DQDL
@@ -15,7 +16,8 @@ export class ProductQuality extends Construct {
 
   constructor(scope: Construct, id: string, props: ProductQualityProps) {
     super(scope, id);
-    const { product } = props;
+    guardStack(TerraformStack.of(this));
+    const product = untrusted(props.product);
     this.compiled = compileDqdl(product);
     for (const { rule, reason, location } of this.compiled.unsupported) {
       Annotations.of(this).addWarning(`${product.id}: quality rule ${rule.kind} at ${location.file}:${location.line}:${location.column} is not enforced by Glue Data Quality: ${reason}`);
