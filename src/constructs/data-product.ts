@@ -10,7 +10,7 @@ import { consumerReadStatements, producerWriteStatements, readStatements, writeS
 import { ProductLakeFormation } from './access/product-lake-formation';
 import { ProductTable } from './catalog/product-table';
 import type { DataProductProps } from './data-product-props';
-import { DATA_PREFIX, productBucketName, resourcePrefix } from './naming';
+import { DATA_PREFIX, productNames } from './naming';
 import { ProductQuality } from './quality/product-quality';
 import { SecureBucket } from './storage/secure-bucket';
 import { productTags } from './tags';
@@ -45,9 +45,9 @@ export class DataProduct extends Construct {
     const domains = untrusted(props.domains);
     this.product = original(product);
     const tags = productTags(product);
-    const bucketName = productBucketName(props.names, product.name);
+    const names = productNames(props.names, product.name);
+    const bucketName = names.bucket;
     const bucketArn = `arn:aws:s3:::${bucketName}`;
-    const namePrefix = `${resourcePrefix(props.names)}-${product.name.replace(/_/g, '-')}`;
     this.location = `s3://${bucketName}/${DATA_PREFIX}`;
     this.grants = consumerGrants(product, domains);
     this.access = principalAccess(product, domains);
@@ -94,7 +94,7 @@ export class DataProduct extends Construct {
     }
     // A retired product is no longer produced: its checks could only fail.
     if (product.status !== 'retired') {
-      this.quality = new ProductQuality(this, 'quality', { product, name: `${namePrefix}-quality`, databaseName: props.databaseName, tableName, tags });
+      this.quality = new ProductQuality(this, 'quality', { product, name: names.qualityRuleset, databaseName: props.databaseName, tableName, tags });
     }
 
     const resources: ProductResources = {
@@ -112,7 +112,7 @@ export class DataProduct extends Construct {
         Annotations.of(this).addInfo(`${product.id} holds protected columns: no managed read policy; readers get the Lake Formation grants of its contract`);
       } else {
         this.readPolicy = new IamPolicy(this, 'read-policy', {
-          name: `${namePrefix}-read`,
+          name: names.readPolicy,
           description: `Read ${product.id} v${product.version}: its S3 prefix, Glue table and key`,
           policy: policyDocument(readStatements(resources)),
           tags,
@@ -120,7 +120,7 @@ export class DataProduct extends Construct {
         this.output('read_policy_arn', this.readPolicy.arn, `Managed read policy of ${product.id}`);
       }
       this.writePolicy = new IamPolicy(this, 'write-policy', {
-        name: `${namePrefix}-write`,
+        name: names.writePolicy,
         description: `Write ${product.id} v${product.version}: its S3 prefix, Glue partitions and key`,
         policy: policyDocument(writeStatements(resources)),
         tags,

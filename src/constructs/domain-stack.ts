@@ -10,7 +10,7 @@ import { DomainLfTags } from './access/lake-formation-tags';
 import { policyDocument, type PolicyStatement } from './access/policy-document';
 import { DataProduct } from './data-product';
 import type { DomainStackProps } from './domain-stack-props';
-import { accessLogBucketName, glueDatabaseName, resourcePrefix, type NameParts } from './naming';
+import { domainNames, type NameParts } from './naming';
 import { takeResolution } from './stack-resolution';
 import { SecureBucket } from './storage/secure-bucket';
 import { guardStack, original, untrusted } from './terraform-text';
@@ -51,6 +51,7 @@ export class DomainStack extends TerraformStack {
     this.environment = environment;
     this.region = domain.region ?? platform.region;
     const names: NameParts = { organization: platform.organization, environment, domain: domain.name };
+    const physical = domainNames(names);
     const built = mesh.products.filter((p) => p.domain === domain.name && p.status !== 'draft');
 
     this.provider = new AwsProvider(this, 'aws', {
@@ -71,15 +72,15 @@ export class DomainStack extends TerraformStack {
       policy: policyDocument(keyPolicy(domain, this.region, built, mesh.domains)),
       tags: sharedTags,
     });
-    new KmsAlias(this, 'kms-alias', { name: `alias/${resourcePrefix(names)}-data`, targetKeyId: this.kmsKey.keyId });
+    new KmsAlias(this, 'kms-alias', { name: physical.keyAlias, targetKeyId: this.kmsKey.keyId });
 
     this.database = new GlueCatalogDatabase(this, 'database', {
-      name: glueDatabaseName(names),
+      name: physical.database,
       description: domain.description,
       tags: sharedTags,
     });
 
-    const logBucketName = accessLogBucketName(names);
+    const logBucketName = physical.accessLogBucket;
     // Only a logging target counts as an access-log bucket for governance (SSE-S3, no versioning),
     // so an empty log bucket would be judged as a data bucket: a domain of drafts gets none.
     if (built.length > 0) this.accessLogs = new SecureBucket(this, 'access-logs', {

@@ -64,6 +64,7 @@ export function normalizePlatform(document: SourceDocument, value: unknown): Pla
     tags: file.tags ?? {},
     governance: normalizeGovernance(document, file.governance),
     source: { file: document.file },
+    fieldLocations: { organization: document.locate(['organization']) },
   };
 }
 
@@ -91,5 +92,6 @@ export function normalizeDomain(document: SourceDocument, value: unknown): Domai
     governance: normalizeGovernance(document, file.governance),
     source: { file: document.file },
     location: document.locate([]),
+    fieldLocations: { name: document.locate(['name']) },
   };
 }

@@ -13,6 +13,7 @@ import { columnTypeErrors, normalizeNativeContract } from './native';
 import { looksLikeOdcs, unsupportedVersionError } from './odcs/header';
 import { normalizeOdcsContract } from './odcs/normalize';
 import { validateAgainstSchema } from './schema';
+import { physicalNameErrors } from './physical-names';
 import { SourceDocument } from './source';
 import { compareText } from './order';
 
@@ -70,7 +71,7 @@ export function loadMesh(contractsDir: string): LoadResult<MeshSpec> {
     }
   }
 
-  errors.push(...crossFileErrors(domains, products, brokenDomains));
+  errors.push(...crossFileErrors(domains, products, brokenDomains), ...physicalNameErrors(platform, domains, products));
   if (errors.length > 0 || !platform) return { errors: sortContractErrors(errors), warnings: sortContractErrors(warnings) };
   return {
     errors: [],
@@ -167,7 +168,7 @@ function parseYamlMapping<T>(name: string, text: string, interpret: (document: S
 
 /** Checks that need more than one file: the product's domain, unique ids, known consumer domains. */
 function crossFileErrors(domains: readonly DomainSpec[], products: readonly DataProductSpec[], brokenDomains: ReadonlySet<string>): ContractError[] {
-  const errors: ContractError[] = [...physicalNameClashes(domains, products)];
+  const errors: ContractError[] = [];
   const domainNames = domains.map((d) => d.name);
   const byName = new Map(domains.map((d) => [d.name, d]));
   const seen = new Map<string, DataProductSpec>();
@@ -196,27 +197,6 @@ function crossFileErrors(domains: readonly DomainSpec[], products: readonly Data
         errors.push({ ...consumer.location, path, message: `domain "${consumer.domain}" declares no producer role to grant write access to`, hint: `add roles.producer to ${domain.source.file}` });
       }
     });
-  }
-  return errors;
-}
-
-/**
- * Bucket, policy and ruleset names join domain and product with hyphens (`shop` + `eu_orders` and
- * `shop_eu` + `orders` both give `shop-eu-orders`), and each domain has an `access-logs` bucket.
- * Two products on one name would fight over one globally named bucket at apply time.
- */
-function physicalNameClashes(domains: readonly DomainSpec[], products: readonly DataProductSpec[]): ContractError[] {
-  const key = (...parts: string[]) => parts.join('-').replace(/_/g, '-');
-  const taken = new Map<string, string>(domains.map((d) => [key(d.name, 'access-logs'), `the access-log bucket of domain ${d.name}`]));
-  const errors: ContractError[] = [];
-  for (const product of products) {
-    const name = key(product.domain, product.name);
-    const holder = taken.get(name);
-    if (holder && holder !== `product ${product.id}`) {
-      errors.push({ ...product.location, path: 'name', message: `${product.id} would get the same bucket and policy names as ${holder}`, hint: 'rename the product; names join domain and product with hyphens' });
-    } else {
-      taken.set(name, `product ${product.id}`);
-    }
   }
   return errors;
 }

@@ -152,6 +152,8 @@ export interface DomainSpec {
   readonly governance: GovernanceConfig;
   readonly source: { readonly file: string };
   readonly location: SourceLocation;
+  /** Where `name` is written: physical-name clashes point at it. */
+  readonly fieldLocations: { readonly name: SourceLocation };
 }
 
 /**
@@ -209,6 +211,8 @@ export interface PlatformSpec {
   /** Global governance policy. */
   readonly governance: GovernanceConfig;
   readonly source: { readonly file: string };
+  /** Where settings that findings and errors are about are written. */
+  readonly fieldLocations: { readonly organization: SourceLocation };
 }
 
 /** Everything loaded from a contracts folder, already validated. */

@@ -160,19 +160,3 @@ describe('the reference mesh', () => {
     expect(crossDomain.length).toBeGreaterThan(0);
   });
 });
-
-describe('physical names', () => {
-  it('rejects a product whose bucket name would be the domain access-log bucket', () => {
-    const dir = copyMesh();
-    writeFile(dir, 'shop/access_logs.yaml', fs.readFileSync(path.join(dir, 'shop/orders.yaml'), 'utf8').replace('id: shop.orders', 'id: shop.access_logs').replace('name: orders', 'name: access_logs'));
-    expect(loadMesh(dir).errors.map((e) => e.message)).toEqual(['shop.access_logs would get the same bucket and policy names as the access-log bucket of domain shop']);
-  });
-
-  it('rejects two products of different domains whose names join to the same bucket name', () => {
-    const dir = copyMesh();
-    writeFile(dir, 'shop_eu/domain.yaml', fs.readFileSync(path.join(dir, 'shop/domain.yaml'), 'utf8').replace('name: shop', 'name: shop_eu'));
-    writeFile(dir, 'shop_eu/orders.yaml', fs.readFileSync(path.join(dir, 'shop/orders.yaml'), 'utf8').replace('id: shop.orders', 'id: shop_eu.orders').replace('domain: shop', 'domain: shop_eu'));
-    writeFile(dir, 'shop/eu_orders.yaml', fs.readFileSync(path.join(dir, 'shop/orders.yaml'), 'utf8').replace('id: shop.orders', 'id: shop.eu_orders').replace('name: orders', 'name: eu_orders'));
-    expect(loadMesh(dir).errors.map((e) => e.message)).toEqual(['shop_eu.orders would get the same bucket and policy names as product shop.eu_orders']);
-  });
-});

@@ -1,7 +1,7 @@
 import { LakeformationLfTag } from '@cdktf/provider-aws/lib/lakeformation-lf-tag';
 import { Construct } from 'constructs';
 import { CLASSIFICATIONS } from '../../contract/model';
-import { resourcePrefix, type NameParts } from '../naming';
+import { domainNames, type NameParts } from '../naming';
 import type { DomainLfTagsProps } from './lake-formation-tags-props';
 
 /** The LF-tag keys a domain stack puts on its tables and columns. */
@@ -17,8 +17,7 @@ export interface LfTagKeys {
  * account, hence the environment in the key. Lowercase, because Lake Formation lowercases keys.
  */
 export function lfTagKeys(names: NameParts): LfTagKeys {
-  const prefix = resourcePrefix(names).toLowerCase();
-  return { domain: `${prefix}:domain`, classification: `${prefix}:classification` };
+  return domainNames(names).lfTagKeys;
 }
 
 /**
