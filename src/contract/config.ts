@@ -7,6 +7,7 @@ interface GovernanceFile {
   rules?: Record<string, { severity: 'error' | 'warning' }>;
   pii?: { patterns?: string[]; maxRetention?: string };
   requiredTags?: string[];
+  exceptions?: { maxDuration?: string };
 }
 
 /** The `governance` block of platform.yaml or domain.yaml, with the location of every setting. */
@@ -17,6 +18,7 @@ function normalizeGovernance(document: SourceDocument, block: GovernanceFile | u
     piiPatterns: (block?.pii?.patterns ?? []).map((pattern, index) => ({ pattern, location: at('pii', 'patterns', index) })),
     maxPiiRetentionDays: block?.pii?.maxRetention ? { days: durationToDays(block.pii.maxRetention), location: at('pii', 'maxRetention') } : undefined,
     requiredTags: block?.requiredTags ?? [],
+    maxExceptionDays: block?.exceptions?.maxDuration ? { days: durationToDays(block.exceptions.maxDuration), location: at('exceptions', 'maxDuration') } : undefined,
   };
 }
 
@@ -30,6 +32,7 @@ interface PlatformFile {
   lakeFormation?: { enabled?: boolean };
   tags?: Record<string, string>;
   governance?: GovernanceFile;
+  trustedAccounts?: { account: string; reason: string }[];
 }
 
 export const DEFAULT_STORAGE: PlatformSpec['storage'] = {
@@ -63,6 +66,7 @@ export function normalizePlatform(document: SourceDocument, value: unknown): Pla
     lakeFormation: { enabled: file.lakeFormation?.enabled ?? true },
     tags: file.tags ?? {},
     governance: normalizeGovernance(document, file.governance),
+    trustedAccounts: (file.trustedAccounts ?? []).map((trusted, index) => ({ ...trusted, reason: trusted.reason.trim(), location: document.locate(['trustedAccounts', index, 'account']) })),
     source: { file: document.file },
     fieldLocations: { organization: document.locate(['organization']) },
   };
@@ -92,6 +96,10 @@ export function normalizeDomain(document: SourceDocument, value: unknown): Domai
     governance: normalizeGovernance(document, file.governance),
     source: { file: document.file },
     location: document.locate([]),
-    fieldLocations: { name: document.locate(['name']) },
+    fieldLocations: {
+      name: document.locate(['name']),
+      producer: file.roles?.producer ? document.locate(['roles', 'producer']) : undefined,
+      consumers: (file.roles?.consumers ?? []).map((_, index) => document.locate(['roles', 'consumers', index])),
+    },
   };
 }

@@ -152,8 +152,8 @@ export interface DomainSpec {
   readonly governance: GovernanceConfig;
   readonly source: { readonly file: string };
   readonly location: SourceLocation;
-  /** Where `name` is written: physical-name clashes point at it. */
-  readonly fieldLocations: { readonly name: SourceLocation };
+  /** Where `name` and each role are written: physical-name clashes and role findings point at them. */
+  readonly fieldLocations: { readonly name: SourceLocation; readonly producer?: SourceLocation; readonly consumers: readonly SourceLocation[] };
 }
 
 /**
@@ -169,6 +169,15 @@ export interface GovernanceConfig {
   readonly maxPiiRetentionDays?: { readonly days: number; readonly location: SourceLocation };
   /** Tag keys every taggable resource must carry, in addition to the platform's mandatory tags. */
   readonly requiredTags: readonly string[];
+  /** How many days ahead of today a contract exception may expire. */
+  readonly maxExceptionDays?: { readonly days: number; readonly location: SourceLocation };
+}
+
+/** An account outside the mesh whose roles contracts and domains may grant to. */
+export interface TrustedAccount {
+  readonly account: string;
+  readonly reason: string;
+  readonly location: SourceLocation;
 }
 
 export type BackendConfig =
@@ -210,6 +219,8 @@ export interface PlatformSpec {
   readonly tags: Readonly<Record<string, string>>;
   /** Global governance policy. */
   readonly governance: GovernanceConfig;
+  /** Accounts outside the mesh that may receive grants; every other principal lives in a domain account. */
+  readonly trustedAccounts: readonly TrustedAccount[];
   readonly source: { readonly file: string };
   /** Where settings that findings and errors are about are written. */
   readonly fieldLocations: { readonly organization: SourceLocation };

@@ -7,10 +7,11 @@ import type { DataProductSpec, DomainSpec, MeshSpec } from '../contract/model';
 import type { Finding } from './finding';
 import { mergePolicy, type EffectivePolicy } from './policy';
 import type { ProductEvolution } from '../evolution/evolution';
-import { ALL_RULES, CONTRACT_RULES, EVOLUTION_RULES, RESOURCE_RULES } from './registry';
+import { ALL_RULES, CONTRACT_RULES, DOMAIN_RULES, EVOLUTION_RULES, RESOURCE_RULES } from './registry';
 import type { RuleMetadata, RuleResult } from './rule';
 import type { StackResource, StackResources } from './stack-resources';
 import { traceGovernance } from './trace';
+import { exceptionHorizon } from './exception-horizon';
 
 export interface GovernanceOptions {
   /** ISO date exceptions and sunsets are compared with. @default today (UTC) */
@@ -46,6 +47,12 @@ export function evaluateContracts(mesh: MeshSpec, policies: ReadonlyMap<string, 
       for (const rule of CONTRACT_RULES) {
         const found = toFindings(rule, rule.check(product, context), policy, product, date);
         findings.push(...(product.status === 'draft' ? found.map((f) => ({ ...f, severity: 'warning' as const, message: `${f.message} (draft)` })) : found));
+      }
+    }
+    for (const domain of mesh.domains) {
+      const policy = policies.get(domain.name)!;
+      for (const rule of DOMAIN_RULES) {
+        findings.push(...toFindings(rule, rule.check(domain, { policy, domains: mesh.domains }), policy, undefined, date).map((f) => ({ ...f, domain: domain.name })));
       }
     }
     return findings;
@@ -92,11 +99,13 @@ export function evaluateEvolution(evolutions: readonly ProductEvolution[], polic
 }
 
 /** A removed product's domain may be gone too; its evolution findings then use rule defaults. */
-const DEFAULT_POLICY_FOR_REMOVED: EffectivePolicy = { severities: {}, piiPatterns: [], maxPiiRetentionDays: 0, requiredTags: [] };
+const DEFAULT_POLICY_FOR_REMOVED: EffectivePolicy = { severities: {}, piiPatterns: [], maxPiiRetentionDays: 0, requiredTags: [], maxExceptionDays: 0, trustedAccounts: new Map() };
 
 function toFindings(rule: RuleMetadata, result: RuleResult, policy: EffectivePolicy, product: DataProductSpec | undefined, date: string): Finding[] {
   if (typeof result === 'string') return [];
-  const exception = product?.exceptions.find((e) => e.rule === rule.id && rule.waivable && e.expires >= date);
+  // An exception past the policy's horizon waives nothing (DM118 reports it).
+  const horizon = exceptionHorizon(date, policy.maxExceptionDays);
+  const exception = product?.exceptions.find((e) => e.rule === rule.id && rule.waivable && e.expires >= date && e.expires <= horizon);
   return result.map((violation) => ({
     ruleId: rule.id,
     severity: policy.severities[rule.id] ?? rule.defaultSeverity,

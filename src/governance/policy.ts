@@ -17,10 +17,17 @@ export interface EffectivePolicy {
   readonly maxPiiRetentionDays: number;
   /** Tags every taggable resource must carry. */
   readonly requiredTags: readonly string[];
+  /** How many days ahead of today a contract exception may expire. */
+  readonly maxExceptionDays: number;
+  /** Accounts outside the mesh that may receive grants (platform.yaml only), with the reason. */
+  readonly trustedAccounts: ReadonlyMap<string, string>;
 }
 
 /** The tags DESIGN.md §5 puts on everything. */
 export const MANDATORY_TAGS: readonly string[] = ['Domain', 'DataProduct', 'Owner', 'Classification', 'ContractVersion', 'Status'];
+
+/** Half a year: long enough to fix a finding, short enough that a waiver is revisited. */
+export const DEFAULT_MAX_EXCEPTION_DAYS = 180;
 
 /** Ten years: longer than any statutory bookkeeping period we know of. */
 export const DEFAULT_MAX_PII_RETENTION_DAYS = 3650;
@@ -78,6 +85,12 @@ export function mergePolicy(
     errors.push({ ...domainMax.location, path: 'governance.pii.maxRetention', message: `domain policy may only tighten: ${domainMax.days} days is longer than the platform limit of ${globalMax} days`, hint: `use at most ${globalMax}d, or remove the setting` });
   }
 
+  const globalExceptionDays = platform.governance.maxExceptionDays?.days ?? DEFAULT_MAX_EXCEPTION_DAYS;
+  const domainExceptionDays = domain?.governance.maxExceptionDays;
+  if (domainExceptionDays && domainExceptionDays.days > globalExceptionDays) {
+    errors.push({ ...domainExceptionDays.location, path: 'governance.exceptions.maxDuration', message: `domain policy may only tighten: exceptions of ${domainExceptionDays.days} days last longer than the platform limit of ${globalExceptionDays} days`, hint: `use at most ${globalExceptionDays}d, or remove the setting` });
+  }
+
   const patterns = [...DEFAULT_PII_PATTERNS, ...platform.governance.piiPatterns.map((p) => p.pattern), ...(domain?.governance.piiPatterns ?? []).map((p) => p.pattern)];
   return {
     errors,
@@ -86,6 +99,8 @@ export function mergePolicy(
       piiPatterns: [...new Set(patterns)].map((p) => new RegExp(p, 'i')),
       maxPiiRetentionDays: Math.min(globalMax, domainMax?.days ?? globalMax),
       requiredTags: [...new Set([...MANDATORY_TAGS, ...platform.governance.requiredTags, ...(domain?.governance.requiredTags ?? [])])],
+      maxExceptionDays: Math.min(globalExceptionDays, domainExceptionDays?.days ?? globalExceptionDays),
+      trustedAccounts: new Map(platform.trustedAccounts.map((t) => [t.account, t.reason])),
     },
   };
 }

@@ -17,6 +17,9 @@ import { primaryKeyQuality } from './contract-rules/primary-key-quality';
 import { qualityRulesEnforced } from './contract-rules/quality-rules-enforced';
 import { semanticVersion } from './contract-rules/semantic-version';
 import { slaDeclared } from './contract-rules/sla-declared';
+import { exceptionsWithinHorizon } from './contract-rules/exception-horizon';
+import { protectedPartitionKeys } from './contract-rules/protected-partition-keys';
+import { rolesInDomainAccount } from './domain-rules/roles-in-domain-account';
 import { accessLogging } from './resource-rules/access-logging';
 import { bucketEncryption } from './resource-rules/bucket-encryption';
 import { bucketVersioning } from './resource-rules/bucket-versioning';
@@ -28,7 +31,7 @@ import { tlsOnly } from './resource-rules/tls-only';
 import { additiveNeedsMinor } from './evolution-rules/additive-needs-minor';
 import { breakingNeedsMajor } from './evolution-rules/breaking-needs-major';
 import { versionMovesForward } from './evolution-rules/version-moves-forward';
-import type { ContractRule, EvolutionRule, ResourceRule, Rule, RuleMetadata } from './rule';
+import type { ContractRule, DomainRule, EvolutionRule, ResourceRule, Rule, RuleMetadata } from './rule';
 
 export const CONTRACT_RULES: readonly ContractRule[] = [
   ownerContact,
@@ -46,14 +49,19 @@ export const CONTRACT_RULES: readonly ContractRule[] = [
   exceptionsValid,
   ownerWritesOnly,
   qualityRulesEnforced,
+  protectedPartitionKeys,
+  exceptionsWithinHorizon,
 ];
+
+/** Rules over each domain.yaml, run once per domain with the contract rules. */
+export const DOMAIN_RULES: readonly DomainRule[] = [rolesInDomainAccount];
 
 export const RESOURCE_RULES: readonly ResourceRule[] = [publicAccessBlocked, bucketEncryption, tlsOnly, bucketVersioning, noWildcards, keyRotation, mandatoryTags, accessLogging];
 
 /** Rules that compare a contract with its version at a base revision (`datamesh diff`, DATAMESH_BASELINE). */
 export const EVOLUTION_RULES: readonly EvolutionRule[] = [breakingNeedsMajor, additiveNeedsMinor, versionMovesForward];
 
-export const ALL_RULES: readonly RuleMetadata[] = [...CONTRACT_RULES, ...RESOURCE_RULES, ...EVOLUTION_RULES];
+export const ALL_RULES: readonly RuleMetadata[] = [...CONTRACT_RULES, ...DOMAIN_RULES, ...RESOURCE_RULES, ...EVOLUTION_RULES].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 
 export function ruleById(id: string): RuleMetadata | undefined {
   return ALL_RULES.find((rule) => rule.id === id);

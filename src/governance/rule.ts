@@ -48,6 +48,17 @@ export interface ResourceRuleContext {
   readonly policy: EffectivePolicy;
 }
 
+export interface DomainRuleContext {
+  readonly policy: EffectivePolicy;
+  readonly domains: readonly DomainSpec[];
+}
+
+/** Domain rules check a domain.yaml once, whatever its products: roles and accounts. */
+export interface DomainRule extends RuleMetadata {
+  readonly scope: 'domain';
+  readonly check: (domain: DomainSpec, context: DomainRuleContext) => RuleResult;
+}
+
 /** Resource rules see a whole stack at once: most checks correlate a bucket with its settings. */
 export interface ResourceRule extends RuleMetadata {
   readonly scope: 'resource';
@@ -60,4 +71,4 @@ export interface EvolutionRule extends RuleMetadata {
   readonly check: (evolution: ProductEvolution) => RuleResult;
 }
 
-export type Rule = ContractRule | ResourceRule | EvolutionRule;
+export type Rule = ContractRule | DomainRule | ResourceRule | EvolutionRule;
