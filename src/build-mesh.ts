@@ -10,6 +10,7 @@ import { domainPolicies, evaluateContracts, evaluateEvolution } from './governan
 import type { Finding } from './governance/finding';
 import type { EffectivePolicy } from './governance/policy';
 import { GovernanceLedger } from './governance/ledger';
+import { addGovernanceGate } from './synthesis-output';
 
 export interface BuildMeshOptions {
   /** Folder holding platform.yaml and one folder per domain. @default $DATAMESH_CONTRACTS, else `contracts` */
@@ -38,7 +39,8 @@ export interface BuiltMesh {
 
 /**
  * Loads and validates every contract, evaluates the contract rules, then creates one DomainStack
- * per domain with the governance aspect attached. Throws a MeshValidationError listing every
+ * per domain with the governance aspect attached, and a governance gate on the app: `app.synth()`
+ * writes the reports and the catalog and throws on any unwaived error, removing the stacks. Throws a MeshValidationError listing every
  * error of every file (and every policy that tries to loosen the global one) before creating
  * anything, so an invalid mesh never reaches synthesis.
  */
@@ -73,7 +75,10 @@ export function buildMesh(app: App, options: BuildMeshOptions = {}): BuiltMesh {
     Aspects.of(stack).add(new GovernanceAspect({ ledger: governance, policy: policies.get(domain.name)!, domain, products, options: { today: options.today } }));
     stacks.set(domain.name, stack);
   }
-  return { mesh, environment, stacks, governance, warnings };
+  const built: BuiltMesh = { mesh, environment, stacks, governance, warnings };
+  // Unwaived errors fail app.synth() itself, whoever calls it, and the reports are always written.
+  addGovernanceGate(app, () => built);
+  return built;
 }
 
 /** DM3xx findings against a git revision; a revision that cannot be read stops the build like an invalid contract. */

@@ -3,19 +3,13 @@
  * after it when governance has spoken. Reports and the console are written here and nowhere else.
  */
 import { App } from 'cdktf';
-import * as fs from 'fs';
 import * as path from 'path';
 import { buildMesh, type BuildMeshOptions, type BuiltMesh } from './build-mesh';
-import { buildCatalog, writeCatalog } from './catalog';
 import { formatContractError, MeshValidationError } from './contract/errors';
-import type { Finding } from './governance/finding';
-import { ALL_RULES } from './governance/registry';
 import { formatFindings } from './governance/reports/console';
-import { jsonReport } from './governance/reports/json';
-import { markdownReport } from './governance/reports/markdown';
-import { sarifReport } from './governance/reports/sarif';
+import { removeStacks, writeSynthesisReports } from './synthesis-output';
 
-const VERSION: string = require('../package.json').version;
+export { writeGovernanceReports, writeAtomically } from './synthesis-output';
 
 export interface SynthMeshOptions extends BuildMeshOptions {
   /** Adds a team's own resources to the domain stacks before synthesis; governance checks them too. @default nothing added */
@@ -36,7 +30,12 @@ export function synthMesh(options: SynthMeshOptions = {}): BuiltMesh {
     exitOnInvalidMesh(app, error);
   }
   options.customize?.(built);
-  app.synth();
+  try {
+    app.synth();
+  } catch (error) {
+    // The governance gate failed app.synth(): finishSynthesis says why, once, and exits 1.
+    if (built.governance.blocking().length === 0) throw error;
+  }
   finishSynthesis(app, built);
   return built;
 }
@@ -55,14 +54,13 @@ export function exitOnInvalidMesh(app: App, error: unknown): never {
 
 /**
  * After `app.synth()`: writes the governance reports to `<outdir>/governance/` and the catalog to
- * `<outdir>/catalog/`, prints every
- * finding once, and when any unwaived error remains removes the stacks just written and exits 1,
- * so nothing that failed governance can be deployed.
+ * `<outdir>/catalog/` (the governance gate of `buildMesh` has written them already; writing again
+ * is harmless), prints every finding once, and when any unwaived error remains removes the stacks
+ * and exits 1, so nothing that failed governance can be deployed.
  */
 export function finishSynthesis(app: App, built: BuiltMesh): void {
   const findings = built.governance.findings();
-  writeGovernanceReports(path.join(app.outdir, 'governance'), findings);
-  writeCatalog(buildCatalog(built.mesh, { environment: built.environment, findings }), path.join(app.outdir, 'catalog'));
+  writeSynthesisReports(app.outdir, built, findings);
   for (const warning of built.warnings) console.error(`warning: ${formatContractError(warning)}`);
   if (findings.length > 0) console.error(formatFindings(findings));
   if (built.governance.blocking().length > 0) {
@@ -70,23 +68,4 @@ export function finishSynthesis(app: App, built: BuiltMesh): void {
     removeStacks(app.outdir);
     process.exit(1);
   }
-}
-
-export function writeGovernanceReports(dir: string, findings: readonly Finding[]): void {
-  fs.mkdirSync(dir, { recursive: true });
-  writeAtomically(path.join(dir, 'report.json'), jsonReport(findings, ALL_RULES));
-  writeAtomically(path.join(dir, 'report.md'), markdownReport(findings));
-  writeAtomically(path.join(dir, 'report.sarif'), sarifReport(findings, ALL_RULES, VERSION));
-}
-
-/** Write then rename: a reader never sees half a report. */
-export function writeAtomically(file: string, content: string): void {
-  const temporary = `${file}.${process.pid}.tmp`;
-  fs.writeFileSync(temporary, content);
-  fs.renameSync(temporary, file);
-}
-
-function removeStacks(outdir: string): void {
-  fs.rmSync(path.join(outdir, 'stacks'), { recursive: true, force: true });
-  fs.rmSync(path.join(outdir, 'manifest.json'), { force: true });
 }

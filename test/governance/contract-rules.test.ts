@@ -45,9 +45,9 @@ const NON_COMPLIANT: readonly Case[] = [
   { id: 'DM115', what: 'a range rule on a text column', product: productWith({ quality: [{ kind: 'range', column: 'order_id', min: 0, location }] }), expected: /range .* not enforced by Glue Data Quality: range needs a numeric column/ },
   { id: 'DM117', what: 'a PII partition key', product: productWith({ partitionKeys: [{ ...COMPLIANT_PRODUCT.columns[1], name: 'customer_email' }] }), expected: /partition key "customer_email" of shop\.orders is classified pii: its values would appear in object keys/ },
   { id: 'DM118', what: 'an exception that never really expires', product: productWith({ exceptions: [{ rule: 'DM112', reason: 'Descriptions are being written.', expires: '9999-12-31', location }] }), expected: /expires on 9999-12-31, after 2027-05-20 \(180 days from 2026-11-21\); it waives nothing/ },
-  { id: 'DM108', what: 'a role of an account outside the mesh', product: productWith({ consumers: [{ ...consumer, principal: 'arn:aws:iam::999999999999:role/reader' }] }), expected: /in account 999999999999, which is neither a domain account of the mesh nor trusted by the platform/ },
-  { id: 'DM108', what: 'a role ARN of another partition', product: productWith({ consumers: [{ ...consumer, principal: 'arn:aws-cn:iam::123456789012:role/reader' }] }), expected: /is in partition "aws-cn"/ },
-  { id: 'DM108', what: 'a role name longer than IAM allows', product: productWith({ consumers: [{ ...consumer, principal: `arn:aws:iam::123456789012:role/${'r'.repeat(65)}` }] }), expected: /role names are 1-64 letters/ },
+  { id: 'DM108', what: 'a role of an account outside the mesh', product: productWith({ consumers: [{ ...consumer, kind: 'principal', principal: 'arn:aws:iam::999999999999:role/reader' }] }), expected: /in account 999999999999, which is neither a domain account of the mesh nor trusted by the platform/ },
+  { id: 'DM108', what: 'a role ARN of another partition', product: productWith({ consumers: [{ ...consumer, kind: 'principal', principal: 'arn:aws-cn:iam::123456789012:role/reader' }] }), expected: /is in partition "aws-cn"/ },
+  { id: 'DM108', what: 'a role name longer than IAM allows', product: productWith({ consumers: [{ ...consumer, kind: 'principal', principal: `arn:aws:iam::123456789012:role/${'r'.repeat(65)}` }] }), expected: /role names are 1-64 letters/ },
   { id: 'DM113', what: 'an exception for an unknown rule', product: productWith({ exceptions: [{ rule: 'DM199', reason: 'Typo in the rule id.', expires: '2027-01-31', location }] }), expected: /unknown rule DM199/ },
 ];
 

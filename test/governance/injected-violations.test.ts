@@ -8,6 +8,7 @@ import * as path from 'path';
 import { buildMesh, type BuiltMesh } from '../../src/build-mesh';
 import { MeshValidationError } from '../../src/contract/errors';
 import { isBlocking } from '../../src/governance/finding';
+import { synthKeepingFindings } from '../helpers/synth';
 import { copyMesh, editFile, REFERENCE_CONTRACTS } from '../helpers/fixtures';
 import { TODAY } from './fixtures';
 
@@ -17,7 +18,7 @@ function synthesize(dir: string, addResources?: (built: BuiltMesh) => void) {
   const app = new App({ outdir: fs.mkdtempSync(path.join(os.tmpdir(), 'datamesh-inject-')) });
   const built = buildMesh(app, { contractsDir: dir, today: TODAY });
   addResources?.(built);
-  app.synth();
+  synthKeepingFindings(app, built);
   return built.governance.findings();
 }
 

@@ -10,6 +10,7 @@ import { ALL_RULES } from '../../src/governance/registry';
 import { sarifReport } from '../../src/governance/reports/sarif';
 import { writeGovernanceReports } from '../../src/synthesis';
 import { cdktfSynth } from '../helpers/cdktf-cli';
+import { synthKeepingFindings } from '../helpers/synth';
 import { copyMesh, editFile, lineOf, REFERENCE_CONTRACTS } from '../helpers/fixtures';
 import { TODAY } from './fixtures';
 
@@ -18,7 +19,7 @@ function synthesize(contractsDir: string, addResources?: (stacks: ReturnType<typ
   const app = new App({ outdir: fs.mkdtempSync(path.join(os.tmpdir(), 'datamesh-gov-')) });
   const built = buildMesh(app, { contractsDir, today: TODAY });
   addResources?.(built.stacks);
-  app.synth();
+  synthKeepingFindings(app, built);
   return built.governance.findings();
 }
 

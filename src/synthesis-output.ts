@@ -1,0 +1,65 @@
+/**
+ * What a synthesis leaves in the output folder besides the stacks: the governance reports and the
+ * catalog, written on every path that builds a mesh (`synthMesh`, or `buildMesh` + `app.synth()`),
+ * and no stack at all when governance failed.
+ */
+import type { App } from 'cdktf';
+import * as fs from 'fs';
+import * as path from 'path';
+import type { BuiltMesh } from './build-mesh';
+import { buildCatalog, writeCatalog } from './catalog';
+import type { Finding } from './governance/finding';
+import { ALL_RULES } from './governance/registry';
+import { whereOf } from './governance/reports/summary';
+import { jsonReport } from './governance/reports/json';
+import { markdownReport } from './governance/reports/markdown';
+import { sarifReport } from './governance/reports/sarif';
+
+const VERSION: string = require('../package.json').version;
+
+/**
+ * Makes unwaived governance errors fail `app.synth()` through cdktf's own validation: an app-level
+ * validation runs after every stack has been written and checked by the governance aspect. It
+ * writes the reports and the catalog, and on failure removes the stacks just written.
+ */
+export function addGovernanceGate(app: App, built: () => BuiltMesh): void {
+  app.node.addValidation({
+    validate: () => {
+      const mesh = built();
+      const findings = mesh.governance.findings();
+      writeSynthesisReports(app.outdir, mesh, findings);
+      const blocking = mesh.governance.blocking();
+      if (blocking.length === 0) return [];
+      removeStacks(app.outdir);
+      return [
+        `governance: ${blocking.length} unwaived error(s); no stack was kept. Reports: ${path.join(app.outdir, 'governance')}`,
+        ...blocking.map((f) => `${f.ruleId} ${f.productId ?? f.domain ?? ''} ${whereOf(f)}: ${f.message} (fix: ${f.fix})`),
+      ];
+    },
+  });
+}
+
+export function writeSynthesisReports(outdir: string, built: BuiltMesh, findings: readonly Finding[]): void {
+  writeGovernanceReports(path.join(outdir, 'governance'), findings);
+  writeCatalog(buildCatalog(built.mesh, { environment: built.environment, findings }), path.join(outdir, 'catalog'));
+}
+
+export function writeGovernanceReports(dir: string, findings: readonly Finding[]): void {
+  fs.mkdirSync(dir, { recursive: true });
+  writeAtomically(path.join(dir, 'report.json'), jsonReport(findings, ALL_RULES));
+  writeAtomically(path.join(dir, 'report.md'), markdownReport(findings));
+  writeAtomically(path.join(dir, 'report.sarif'), sarifReport(findings, ALL_RULES, VERSION));
+}
+
+/** Write then rename: a reader never sees half a report. */
+export function writeAtomically(file: string, content: string): void {
+  const temporary = `${file}.${process.pid}.tmp`;
+  fs.writeFileSync(temporary, content);
+  fs.renameSync(temporary, file);
+}
+
+/** Stacks of this or an earlier synth: cdktf never removes them, and a stale stack could be deployed. */
+export function removeStacks(outdir: string): void {
+  fs.rmSync(path.join(outdir, 'stacks'), { recursive: true, force: true });
+  fs.rmSync(path.join(outdir, 'manifest.json'), { force: true });
+}
