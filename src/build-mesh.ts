@@ -6,7 +6,8 @@ import { DomainStack } from './constructs/domain-stack';
 import { GovernanceAspect } from './governance/aspect';
 import { loadBaseline } from './evolution/baseline';
 import { evolveMesh } from './evolution/evolution';
-import { domainPolicies, evaluateContracts, evaluateEvolution } from './governance/evaluate';
+import { domainPolicies, evaluateAccess, evaluateContracts, evaluateEvolution } from './governance/evaluate';
+import { diffAccess } from './evolution/diff-access';
 import type { Finding } from './governance/finding';
 import type { EffectivePolicy } from './governance/policy';
 import { GovernanceLedger } from './governance/ledger';
@@ -91,5 +92,5 @@ function evolutionFindings(mesh: MeshSpec, contractsDir: string, ref: string, po
       { file: contractsDir, line: 1, column: 1, path: '', message: `cannot read the baseline ${ref}: ${(error as Error).message}`, hint: 'set DATAMESH_BASELINE to a commit, branch or tag of this repository, or unset it' },
     ]);
   }
-  return evaluateEvolution(evolveMesh(base.products, mesh.products), policies, { today });
+  return [...evaluateEvolution(evolveMesh(base.products, mesh.products), policies, { today }), ...evaluateAccess(diffAccess(base, mesh), policies, { today })];
 }

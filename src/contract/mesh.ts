@@ -85,17 +85,31 @@ export function loadMesh(contractsDir: string): LoadResult<MeshSpec> {
 }
 
 export function loadPlatformFile(file: string): LoadResult<PlatformSpec> {
-  return loadYaml(file, (document, value) => {
-    const errors = validateAgainstSchema('platform', document, value);
-    return errors.length ? { errors } : { value: normalizePlatform(document, value), errors };
-  });
+  return loadYaml(file, interpretPlatform);
 }
 
 export function loadDomainFile(file: string): LoadResult<DomainSpec> {
-  return loadYaml(file, (document, value) => {
-    const errors = validateAgainstSchema('domain', document, value);
-    return errors.length ? { errors } : { value: normalizeDomain(document, value), errors };
-  });
+  return loadYaml(file, interpretDomain);
+}
+
+/** platform.yaml given as text, e.g. read from git at another revision. */
+export function loadPlatformText(name: string, text: string): LoadResult<PlatformSpec> {
+  return parseYamlMapping(name, text, interpretPlatform);
+}
+
+/** A domain.yaml given as text, e.g. read from git at another revision. */
+export function loadDomainText(name: string, text: string): LoadResult<DomainSpec> {
+  return parseYamlMapping(name, text, interpretDomain);
+}
+
+function interpretPlatform(document: SourceDocument, value: unknown): LoadResult<PlatformSpec> {
+  const errors = validateAgainstSchema('platform', document, value);
+  return errors.length ? { errors } : { value: normalizePlatform(document, value), errors };
+}
+
+function interpretDomain(document: SourceDocument, value: unknown): LoadResult<DomainSpec> {
+  const errors = validateAgainstSchema('domain', document, value);
+  return errors.length ? { errors } : { value: normalizeDomain(document, value), errors };
 }
 
 /**

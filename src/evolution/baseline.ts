@@ -6,13 +6,17 @@ import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import type { ContractError } from '../contract/errors';
-import { loadProductText } from '../contract/mesh';
-import type { DataProductSpec } from '../contract/model';
+import { loadDomainText, loadPlatformText, loadProductText } from '../contract/mesh';
+import type { DataProductSpec, DomainSpec, PlatformSpec } from '../contract/model';
 
 export interface Baseline {
   readonly ref: string;
   /** Products at the base revision, by id. */
   readonly products: ReadonlyMap<string, DataProductSpec>;
+  /** Domains at the base revision, by name: their roles decide who every grant reaches. */
+  readonly domains: ReadonlyMap<string, DomainSpec>;
+  /** platform.yaml at the base revision, when it existed and loaded. */
+  readonly platform?: PlatformSpec;
   /** Base contracts that could not be read; their products are compared as if absent. */
   readonly errors: readonly ContractError[];
 }
@@ -31,6 +35,20 @@ export function loadBaseline(ref: string, contractsDir: string): Baseline {
 
   const products = new Map<string, DataProductSpec>();
   const errors: ContractError[] = [];
+  const domains = new Map<string, DomainSpec>();
+  const domainFiles = listed.filter((file) => path.posix.basename(file) === 'domain.yaml' && path.posix.dirname(path.posix.dirname(file)) === (relative || '.'));
+  for (const file of domainFiles.sort()) {
+    const loaded = loadDomainText(`${ref}:${file}`, git(root, ['show', `${ref}:${file}`]));
+    errors.push(...loaded.errors);
+    if (loaded.value) domains.set(loaded.value.name, loaded.value);
+  }
+  const platformFile = path.posix.join(relative || '.', 'platform.yaml').replace(/^\.\//, '');
+  let platform: PlatformSpec | undefined;
+  if (listed.includes(platformFile)) {
+    const loaded = loadPlatformText(`${ref}:${platformFile}`, git(root, ['show', `${ref}:${platformFile}`]));
+    errors.push(...loaded.errors);
+    platform = loaded.value;
+  }
   for (const file of files.sort()) {
     const text = git(root, ['show', `${ref}:${file}`]);
     const folderDomain = path.posix.basename(path.posix.dirname(file));
@@ -38,7 +56,7 @@ export function loadBaseline(ref: string, contractsDir: string): Baseline {
     errors.push(...loaded.errors);
     if (loaded.value) products.set(loaded.value.id, loaded.value);
   }
-  return { ref, products, errors };
+  return { ref, products, domains, platform, errors };
 }
 
 function git(cwd: string, args: readonly string[]): string {

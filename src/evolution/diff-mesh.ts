@@ -1,6 +1,7 @@
 import type { ContractError } from '../contract/errors';
 import { loadMesh } from '../contract/mesh';
-import { domainPolicies, evaluateEvolution, type GovernanceOptions } from '../governance/evaluate';
+import { domainPolicies, evaluateAccess, evaluateEvolution, type GovernanceOptions } from '../governance/evaluate';
+import { diffAccess, type AccessChange } from './diff-access';
 import type { Finding } from '../governance/finding';
 import { loadBaseline } from './baseline';
 import { evolveMesh, type ProductEvolution } from './evolution';
@@ -8,6 +9,8 @@ import { evolveMesh, type ProductEvolution } from './evolution';
 export interface MeshDiff {
   readonly ref: string;
   readonly evolutions: readonly ProductEvolution[];
+  /** Changes to domain roles, accounts and trusted accounts: every grant to the domain changes with them. */
+  readonly accessChanges: readonly AccessChange[];
   /** DM3xx findings, waivers applied. */
   readonly findings: readonly Finding[];
   /** The current mesh does not load; nothing was compared. */
@@ -19,10 +22,12 @@ export interface MeshDiff {
 /** Compares every contract of a contracts folder with its version at a git revision. */
 export function diffMesh(contractsDir: string, ref: string, options: GovernanceOptions = {}): MeshDiff {
   const { value: mesh, errors } = loadMesh(contractsDir);
-  if (!mesh) return { ref, evolutions: [], findings: [], errors, baseErrors: [] };
+  if (!mesh) return { ref, evolutions: [], accessChanges: [], findings: [], errors, baseErrors: [] };
   const baseline = loadBaseline(ref, contractsDir);
   const evolutions = evolveMesh(baseline.products, mesh.products);
+  const accessChanges = diffAccess(baseline, mesh);
   const { policies, errors: policyErrors } = domainPolicies(mesh);
-  if (policyErrors.length > 0) return { ref, evolutions, findings: [], errors: policyErrors, baseErrors: baseline.errors };
-  return { ref, evolutions, findings: evaluateEvolution(evolutions, policies, options), errors: [], baseErrors: baseline.errors };
+  if (policyErrors.length > 0) return { ref, evolutions, accessChanges, findings: [], errors: policyErrors, baseErrors: baseline.errors };
+  const findings = [...evaluateEvolution(evolutions, policies, options), ...evaluateAccess(accessChanges, policies, options)];
+  return { ref, evolutions, accessChanges, findings, errors: [], baseErrors: baseline.errors };
 }

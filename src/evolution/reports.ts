@@ -1,6 +1,7 @@
 /** `datamesh diff` output: human text grouped by product, json, junit for CI test reports, and GitHub annotations. */
 import { isBlocking, type Finding } from '../governance/finding';
 import type { MeshDiff } from './diff-mesh';
+import type { AccessChange } from './diff-access';
 import type { ProductEvolution } from './evolution';
 
 export type DiffFormat = 'text' | 'json' | 'junit' | 'github';
@@ -8,7 +9,7 @@ export type DiffFormat = 'text' | 'json' | 'junit' | 'github';
 export function formatDiff(diff: MeshDiff, format: DiffFormat): string {
   switch (format) {
     case 'json':
-      return `${JSON.stringify({ base: diff.ref, products: diff.evolutions.map((e) => summary(e, diff.findings)), findings: diff.findings }, null, 2)}\n`;
+      return `${JSON.stringify({ base: diff.ref, products: diff.evolutions.map((e) => summary(e, diff.findings)), access: diff.accessChanges, findings: diff.findings }, null, 2)}\n`;
     case 'junit':
       return junit(diff);
     case 'github':
@@ -31,7 +32,7 @@ function summary(evolution: ProductEvolution, findings: readonly Finding[]) {
 }
 
 function text(diff: MeshDiff): string {
-  if (diff.evolutions.length === 0) return `No contract changed since ${diff.ref}.\n`;
+  if (diff.evolutions.length === 0 && diff.accessChanges.length === 0) return `No contract or access changed since ${diff.ref}.\n`;
   const lines: string[] = [];
   for (const evolution of diff.evolutions) {
     const versions = `${evolution.base?.version ?? '(new)'} -> ${evolution.current?.version ?? '(removed)'}`;
@@ -41,10 +42,21 @@ function text(diff: MeshDiff): string {
       lines.push(`  ${f.waiver ? 'waived' : f.severity} ${f.ruleId}: ${f.message}${f.location ? ` (${f.location.file}:${f.location.line})` : ''}`);
     }
   }
+  if (diff.accessChanges.length > 0) {
+    lines.push(`access (domain.yaml, platform.yaml): ${diff.accessChanges.length} change(s) to who grants reach`);
+    for (const change of diff.accessChanges) {
+      lines.push(`  ${change.impact.padEnd(9)} ${change.kind.padEnd(24)} ${change.message}${whereText(change)}`);
+      lines.push(`            affects: ${change.affectedProducts.length ? change.affectedProducts.join(', ') : 'no product grants to it yet'}`);
+    }
+  }
   const failed = diff.findings.filter(isBlocking).length;
-  lines.push('', failed ? `${failed} semver violation(s) since ${diff.ref}.` : `All version bumps match their changes since ${diff.ref}.`);
+  const semver = diff.findings.filter((f) => isBlocking(f) && f.ruleId !== 'DM304').length;
+  const verdict = failed === 0 ? `All version bumps match their changes since ${diff.ref}.` : semver === failed ? `${failed} semver violation(s) since ${diff.ref}.` : `${failed} blocking finding(s) since ${diff.ref} (${semver} semver violation(s)).`;
+  lines.push('', verdict);
   return `${lines.join('\n')}\n`;
 }
+
+const whereText = (change: AccessChange) => (change.location ? ` (${change.location.file}:${change.location.line})` : '');
 
 const xml = (value: string) => value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
@@ -56,7 +68,15 @@ function junit(diff: MeshDiff): string {
     const name = `${evolution.productId} ${evolution.base?.version ?? 'new'} -> ${evolution.current?.version ?? 'removed'}`;
     return failures.length ? `    <testcase classname="datamesh.diff" name="${xml(name)}">\n${body}\n    </testcase>` : `    <testcase classname="datamesh.diff" name="${xml(name)}"/>`;
   });
-  const failures = diff.evolutions.filter((e) => diff.findings.some((f) => f.productId === e.productId && isBlocking(f))).length;
+  // One case per access change, failing when a domain raised DM304 to an error; the change is its output either way.
+  for (const change of diff.accessChanges) {
+    const failures = diff.findings.filter((f) => f.ruleId === 'DM304' && isBlocking(f) && f.location === change.location && f.message.includes(change.message));
+    const name = `access ${change.kind} ${change.domain ?? 'platform'}`;
+    const out = `      <system-out>${xml(`${change.impact}: ${change.message}; affects: ${change.affectedProducts.join(', ') || 'none'}`)}</system-out>`;
+    const body = failures.map((f) => `      <failure type="${f.ruleId}" message="${xml(f.message)}">${xml(`${f.message}\nfix: ${f.fix}`)}</failure>`);
+    cases.push(`    <testcase classname="datamesh.access" name="${xml(name)}">\n${[...body, out].join('\n')}\n    </testcase>`);
+  }
+  const failures = cases.filter((c) => c.includes('<failure')).length;
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
     `<testsuites name="datamesh diff" tests="${cases.length}" failures="${failures}">`,

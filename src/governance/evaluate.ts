@@ -7,7 +7,8 @@ import type { DataProductSpec, DomainSpec, MeshSpec } from '../contract/model';
 import type { Finding } from './finding';
 import { mergePolicy, type EffectivePolicy } from './policy';
 import type { ProductEvolution } from '../evolution/evolution';
-import { ALL_RULES, CONTRACT_RULES, DOMAIN_RULES, EVOLUTION_RULES, RESOURCE_RULES } from './registry';
+import { ACCESS_RULES, ALL_RULES, CONTRACT_RULES, DOMAIN_RULES, EVOLUTION_RULES, RESOURCE_RULES } from './registry';
+import type { AccessChange } from '../evolution/diff-access';
 import type { RuleMetadata, RuleResult } from './rule';
 import type { StackResource, StackResources } from './stack-resources';
 import { traceGovernance } from './trace';
@@ -95,6 +96,15 @@ export function evaluateEvolution(evolutions: readonly ProductEvolution[], polic
       const found = toFindings(rule, rule.check(evolution), policy ?? DEFAULT_POLICY_FOR_REMOVED, evolution.current, date);
       return found.map((f) => ({ ...f, domain: product.domain, productId: product.id }));
     });
+  });
+}
+
+/** Access rules over changes to domain roles and accounts; a domain's policy may raise their severity. */
+export function evaluateAccess(changes: readonly AccessChange[], policies: ReadonlyMap<string, EffectivePolicy>, options: GovernanceOptions = {}): Finding[] {
+  const date = options.today ?? today();
+  return changes.flatMap((change) => {
+    const policy = (change.domain ? policies.get(change.domain) : undefined) ?? DEFAULT_POLICY_FOR_REMOVED;
+    return ACCESS_RULES.flatMap((rule) => toFindings(rule, rule.check(change), policy, undefined, date).map((f) => ({ ...f, domain: change.domain })));
   });
 }
 

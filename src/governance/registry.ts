@@ -20,6 +20,7 @@ import { slaDeclared } from './contract-rules/sla-declared';
 import { exceptionsWithinHorizon } from './contract-rules/exception-horizon';
 import { protectedPartitionKeys } from './contract-rules/protected-partition-keys';
 import { rolesInDomainAccount } from './domain-rules/roles-in-domain-account';
+import { accessChangesReported } from './access-rules/access-changes-reported';
 import { accessLogging } from './resource-rules/access-logging';
 import { bucketEncryption } from './resource-rules/bucket-encryption';
 import { bucketVersioning } from './resource-rules/bucket-versioning';
@@ -31,7 +32,7 @@ import { tlsOnly } from './resource-rules/tls-only';
 import { additiveNeedsMinor } from './evolution-rules/additive-needs-minor';
 import { breakingNeedsMajor } from './evolution-rules/breaking-needs-major';
 import { versionMovesForward } from './evolution-rules/version-moves-forward';
-import type { ContractRule, DomainRule, EvolutionRule, ResourceRule, Rule, RuleMetadata } from './rule';
+import type { AccessRule, ContractRule, DomainRule, EvolutionRule, ResourceRule, Rule, RuleMetadata } from './rule';
 
 export const CONTRACT_RULES: readonly ContractRule[] = [
   ownerContact,
@@ -61,7 +62,10 @@ export const RESOURCE_RULES: readonly ResourceRule[] = [publicAccessBlocked, buc
 /** Rules that compare a contract with its version at a base revision (`datamesh diff`, DATAMESH_BASELINE). */
 export const EVOLUTION_RULES: readonly EvolutionRule[] = [breakingNeedsMajor, additiveNeedsMinor, versionMovesForward];
 
-export const ALL_RULES: readonly RuleMetadata[] = [...CONTRACT_RULES, ...DOMAIN_RULES, ...RESOURCE_RULES, ...EVOLUTION_RULES].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+/** Rules over changes to who grants reach, since a base revision (`datamesh diff`, DATAMESH_BASELINE). */
+export const ACCESS_RULES: readonly AccessRule[] = [accessChangesReported];
+
+export const ALL_RULES: readonly RuleMetadata[] = [...CONTRACT_RULES, ...DOMAIN_RULES, ...RESOURCE_RULES, ...EVOLUTION_RULES, ...ACCESS_RULES].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 
 export function ruleById(id: string): RuleMetadata | undefined {
   return ALL_RULES.find((rule) => rule.id === id);

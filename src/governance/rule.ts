@@ -3,6 +3,7 @@ import type { Severity } from './finding';
 import type { EffectivePolicy } from './policy';
 import type { StackResources } from './stack-resources';
 import type { ProductEvolution } from '../evolution/evolution';
+import type { AccessChange } from '../evolution/diff-access';
 
 /** One thing a rule found wrong. The rule's own fix hint applies unless the violation gives a sharper one. */
 export interface Violation {
@@ -71,4 +72,10 @@ export interface EvolutionRule extends RuleMetadata {
   readonly check: (evolution: ProductEvolution) => RuleResult;
 }
 
-export type Rule = ContractRule | DomainRule | ResourceRule | EvolutionRule;
+/** Access rules judge a change to who grants reach (domain roles, accounts, trusted accounts). */
+export interface AccessRule extends RuleMetadata {
+  readonly scope: 'access';
+  readonly check: (change: AccessChange) => RuleResult;
+}
+
+export type Rule = ContractRule | DomainRule | ResourceRule | EvolutionRule | AccessRule;

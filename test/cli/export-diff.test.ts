@@ -69,7 +69,7 @@ describe('datamesh diff', () => {
   it('says so when nothing changed', async () => {
     const repo = repository();
     const { code, stdout } = await datamesh(['diff', path.join(repo, 'contracts'), '--base', 'main']);
-    expect({ code, stdout }).toEqual({ code: 0, stdout: 'No contract changed since main.\n' });
+    expect({ code, stdout }).toEqual({ code: 0, stdout: 'No contract or access changed since main.\n' });
   });
 
   it('exits 2 without --base, for an unknown revision, or a folder that is not a git repository', async () => {

@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { renderRuleCatalog } from '../../src/governance/docs';
-import { ALL_RULES, CONTRACT_RULES, DOMAIN_RULES, EVOLUTION_RULES, RESOURCE_RULES } from '../../src/governance/registry';
+import { ACCESS_RULES, ALL_RULES, CONTRACT_RULES, DOMAIN_RULES, EVOLUTION_RULES, RESOURCE_RULES } from '../../src/governance/registry';
 import { PROJECT_ROOT } from '../helpers/cdktf-cli';
 
 describe('the governance rule registry', () => {
@@ -11,6 +11,7 @@ describe('the governance rule registry', () => {
     expect(DOMAIN_RULES.map((r) => r.id)).toEqual(['DM116']);
     expect(RESOURCE_RULES.map((r) => r.id)).toEqual(['DM201', 'DM202', 'DM203', 'DM204', 'DM205', 'DM206', 'DM207', 'DM208']);
     expect(EVOLUTION_RULES.map((r) => r.id)).toEqual(['DM301', 'DM302', 'DM303']);
+    expect(ACCESS_RULES.map((r) => r.id)).toEqual(['DM304']);
   });
 
   it('keeps the severities and waivability the platform agreed on', () => {
@@ -22,7 +23,7 @@ describe('the governance rule registry', () => {
       DM116: 'error/fixed', DM117: 'error/fixed', DM118: 'error/fixed',
       DM201: 'error/fixed', DM202: 'error/waivable', DM203: 'error/waivable', DM204: 'error/waivable', DM205: 'error/fixed',
       DM206: 'error/waivable', DM207: 'error/waivable', DM208: 'warning/waivable',
-      DM301: 'error/waivable', DM302: 'error/waivable', DM303: 'error/waivable',
+      DM301: 'error/waivable', DM302: 'error/waivable', DM303: 'error/waivable', DM304: 'warning/fixed',
     });
   });
 
