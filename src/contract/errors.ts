@@ -37,21 +37,39 @@ export function sortContractErrors(errors: readonly ContractError[]): ContractEr
   );
 }
 
+/** What the loader read, for the summary line of a failed build. */
+export interface LoadSummary {
+  /** Files read: platform.yaml, domain.yaml files and contracts. */
+  readonly filesRead?: number;
+  /** Warnings of the load, among them every file under the contracts folder that was not read. */
+  readonly warnings?: readonly ContractError[];
+}
+
 /** Thrown at the edge (buildMesh) when a mesh has errors; carries all of them. */
 export class MeshValidationError extends Error {
   constructor(
     readonly errors: readonly ContractError[],
-    /** Files the loader read, for the summary line. */
-    readonly filesRead?: number,
+    readonly summary: LoadSummary = {},
   ) {
     const sorted = sortContractErrors(errors);
     const files = new Set(sorted.map((e) => e.file)).size;
+    const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+    const warnings = sortContractErrors(summary.warnings ?? []);
+    const skipped = warnings.filter(isNotRead).length;
+    const read = summary.filesRead === undefined ? '' : ` ${plural(summary.filesRead, 'file')} read${skipped > 0 ? `, ${skipped} not read` : ''}.`;
     super(
-      `${sorted.length} error${sorted.length === 1 ? '' : 's'} in ${files} file${files === 1 ? '' : 's'}${filesRead === undefined ? '' : ` (${filesRead} file${filesRead === 1 ? '' : 's'} read)`}; nothing was synthesized.\n` +
-        sorted.map(formatContractError).join('\n'),
+      `${plural(sorted.length, 'error')} in ${plural(files, 'file')}; nothing was synthesized.${read}\n` +
+        [...sorted.map(formatContractError), ...warnings.map((w) => `warning: ${formatContractError(w)}`)].join('\n'),
     );
     this.name = 'MeshValidationError';
   }
+}
+
+const NOT_READ = 'not read: ';
+
+/** A warning about a file under the contracts folder that the loader does not read. */
+export function isNotRead(warning: { readonly message: string }): boolean {
+  return warning.message.startsWith(NOT_READ);
 }
 
 /*
@@ -123,7 +141,7 @@ export function inexactNumber(at: At, written: string, becomes: string): Contrac
 }
 
 export function notRead(file: string, why: string, hint: string): ContractError {
-  return { file, line: 1, column: 1, path: '', message: `not read: ${why}`, hint };
+  return { file, line: 1, column: 1, path: '', message: `${NOT_READ}${why}`, hint };
 }
 
 export function symlinkLeavesContracts(file: string, target: string): ContractError {
