@@ -203,14 +203,16 @@ describe('text folded for the targets that take one line', () => {
 });
 
 describe('a pattern that backtracks exponentially cannot hang validate', () => {
-  it('runs the PII pattern ^(a+)+$ on a 41-character column name in linear time and reports the column', async () => {
+  it('runs the PII pattern ^(a+)+$ on a 41-character column name in linear time', async () => {
     const dir = meshWith('pattern-hang');
     const started = Date.now();
     const { code, stdout } = await datamesh(['validate', dir], { evaluateRules: 'wired' });
-    // A backtracking engine needs about 2^41 steps here: hours, not milliseconds.
+    // A backtracking engine needs about 2^40 steps to find that a{40}x does not match: hours.
     expect(Date.now() - started).toBeLessThan(10_000);
     expect(code).toBe(1);
-    expect(stdout).toContain(`${dir}/shop/orders.yaml:34:5  error  DM103  column "${'a'.repeat(41)}" of shop.orders looks personal but is classified internal`);
+    // The pattern did run: it matches the column "aa", and only that one.
+    expect(stdout).toContain(`${dir}/shop/orders.yaml:37:5  error  DM103  column "aa" of shop.orders looks personal but is classified internal`);
+    expect(stdout).toContain('1 error, 0 warnings');
     expectNoStackTrace(stdout);
   });
 });
