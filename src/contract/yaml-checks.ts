@@ -43,7 +43,8 @@ export function checkDocument(file: string, text: string, doc: Document.Parsed, 
   const checkTag = (node: Node, ancestors: Ancestors) => {
     if (!node.tag || CORE_TAGS.has(node.tag)) return;
     const tag = shortTag(node.tag);
-    structure.push(isKnownTag(doc, node.tag) ? unsupportedTag(at(node, ancestors), tag) : unknownTag(at(node, ancestors), tag));
+    const where = { ...at(node, ancestors), ...tagPosition(text, node, lines) };
+    structure.push(isKnownTag(doc, node.tag) ? unsupportedTag(where, tag) : unknownTag(where, tag));
   };
   visit(doc, {
     Map(_key, node, ancestors) {
@@ -82,9 +83,14 @@ export function firstAlias(doc: Document.Parsed, file: string, lines: LineCounte
   return { file, line, column: col, path: found ? pathOf(found.ancestors, found.alias) : '' };
 }
 
+/** Control characters (but tab, line feed, carriage return), surrogates and the two non-characters. */
+const SUSPECT_TEXT = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\ud800-\udfff\ufffe\uffff]/;
+
 function scalarProblem(scalar: Scalar, text: string): ((at: At) => ContractError) | undefined {
   const value = scalar.value;
   if (typeof value === 'string') {
+    // Most text is clean: one native scan decides, the loop below only finds what and where.
+    if (!SUSPECT_TEXT.test(value)) return undefined;
     for (let i = 0; i < value.length; i++) {
       const code = value.charCodeAt(i);
       if ((code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d) || (code >= 0x7f && code <= 0x9f)) {
@@ -144,6 +150,17 @@ function decimalDigits(text: string): { sign: string; digits: string; exponent: 
 
 function formatNumber(value: number): string {
   return Number.isInteger(value) && Math.abs(value) < 1e21 ? BigInt(value).toString() : String(value);
+}
+
+/** Where the tag is written: just before its value (the node's range starts after the tag). */
+function tagPosition(text: string, node: Node, lines: LineCounter): { line: number; column: number } | undefined {
+  const start = node.range?.[0];
+  if (start === undefined) return undefined;
+  const before = text.slice(Math.max(0, start - 1024), start);
+  const match = /!\S*\s*$/.exec(before);
+  if (!match) return undefined;
+  const { line, col } = lines.linePos(start - before.length + match.index);
+  return { line, column: col };
 }
 
 function isKnownTag(doc: Document.Parsed, tag: string): boolean {

@@ -1,4 +1,5 @@
 import { compileNamePattern, dqdlPatternProblem, MAX_PATTERN_CHARACTERS, piiPatternProblem } from '../../src/contract/patterns';
+import { SourceDocument } from '../../src/contract/source';
 import { firstInvalidByte, decodeContract } from '../../src/contract/input-file';
 import { numberChange } from '../../src/contract/yaml-checks';
 
@@ -114,5 +115,32 @@ describe('strict UTF-8', () => {
     expect(decodeContract('f.yaml', input)).toEqual({
       errors: [expect.objectContaining({ file: 'f.yaml', line: 2, column: 12, message: 'not valid UTF-8: byte 0xFF does not start or continue a UTF-8 character' })],
     });
+  });
+});
+
+describe('text AWS refuses', () => {
+  it.each([
+    ['a control character', 'a: "x\\u0007y"\n', 'control character U+0007 in text: AWS refuses control characters in names, descriptions and tags'],
+    ['a C1 control character', 'a: "x\\u0085y"\n', 'control character U+0085 in text: AWS refuses control characters in names, descriptions and tags'],
+    ['a lone surrogate', 'a: "x\\ud800y"\n', 'U+D800 is not a character AWS accepts in text (a lone surrogate or a non-character)'],
+    ['a non-character', 'a: "\\uffff"\n', 'U+FFFF is not a character AWS accepts in text (a lone surrogate or a non-character)'],
+  ])('refuses %s at its line', (_what, text, message) => {
+    expect(SourceDocument.parse('f.yaml', text).errors).toEqual([{ file: 'f.yaml', line: 1, column: 4, path: 'a', message, hint: expect.any(String) }]);
+  });
+
+  it('accepts tabs, line breaks and characters outside the basic plane', () => {
+    expect(SourceDocument.parse('f.yaml', 'a: "x\\ty\\r\\nz 𝄞"\nb: |\n  two\n  lines\n').errors).toEqual([]);
+  });
+
+  it('refuses YAML 1.1, which reads yes, 0777 and 1:20 as values other than the text', () => {
+    expect(SourceDocument.parse('f.yaml', '%YAML 1.1\n---\na: yes\n').errors.map((e) => e.message)).toEqual(['%YAML 1.1 is not supported: contracts are YAML 1.2']);
+  });
+
+  it('refuses keys that are lists, aliases to nothing and aliases inside their own anchor', () => {
+    expect(SourceDocument.parse('f.yaml', '? [a, b]\n: 1\nc: *nope\nd: &d [1, *d]\n').errors.map((e) => `${e.line}:${e.column} ${e.path}: ${e.message}`)).toEqual([
+      '1:3 : a mapping key must be text, not a list or a mapping',
+      '3:4 c: alias *nope refers to no anchor before it',
+      '4:11 d[1]: alias *d is inside the value it refers to (a value cannot contain itself)',
+    ]);
   });
 });
