@@ -35,11 +35,27 @@ export function compileNamePattern(pattern: string): NamePattern {
 }
 
 export function piiPatternProblem(pattern: string): PatternProblem | undefined {
-  return lengthProblem(pattern, PII_HINT) ?? backtrackingProblem(pattern, PII_HINT) ?? re2Problem(pattern, PII_HINT);
+  return remembered(piiChecked, pattern, () => lengthProblem(pattern, PII_HINT) ?? backtrackingProblem(pattern, PII_HINT) ?? re2Problem(pattern, PII_HINT));
 }
 
 export function dqdlPatternProblem(pattern: string): PatternProblem | undefined {
-  return lengthProblem(pattern, DQDL_HINT) ?? backtrackingProblem(pattern, DQDL_HINT) ?? re2Problem(pattern, DQDL_HINT) ?? javaProblem(pattern);
+  return remembered(dqdlChecked, pattern, () => lengthProblem(pattern, DQDL_HINT) ?? backtrackingProblem(pattern, DQDL_HINT) ?? re2Problem(pattern, DQDL_HINT) ?? javaProblem(pattern));
+}
+
+/*
+ * Compiling costs about a millisecond, and a mesh repeats its patterns (country codes, ids)
+ * hundreds of times: each distinct pattern is checked once per process.
+ */
+const piiChecked = new Map<string, PatternProblem | undefined>();
+const dqdlChecked = new Map<string, PatternProblem | undefined>();
+const REMEMBERED = 10_000;
+
+function remembered(cache: Map<string, PatternProblem | undefined>, pattern: string, check: () => PatternProblem | undefined): PatternProblem | undefined {
+  if (cache.has(pattern)) return cache.get(pattern);
+  const problem = check();
+  if (cache.size >= REMEMBERED) cache.clear();
+  cache.set(pattern, problem);
+  return problem;
 }
 
 function lengthProblem(pattern: string, hint: string): PatternProblem | undefined {
