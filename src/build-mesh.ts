@@ -48,8 +48,8 @@ export interface BuiltMesh {
 export function buildMesh(app: App, options: BuildMeshOptions = {}): BuiltMesh {
   const contractsDir = options.contractsDir ?? process.env.DATAMESH_CONTRACTS ?? 'contracts';
   const environment = options.environment ?? process.env.DATAMESH_ENV ?? 'dev';
-  const { value: mesh, errors, warnings = [] } = loadMesh(contractsDir);
-  if (!mesh) throw new MeshValidationError(errors);
+  const { value: mesh, errors, warnings = [], filesRead } = loadMesh(contractsDir);
+  if (!mesh) throw new MeshValidationError(errors, { filesRead, warnings });
   if (!mesh.platform.environments.includes(environment)) {
     throw new MeshValidationError([
       {

@@ -14,19 +14,26 @@ export function formatFinding(finding: Finding, style: Style): string {
   return lines.join('\n');
 }
 
-export function formatSummary(counts: FindingCounts, products: number | undefined, style: Style): string {
+/** What the loader read: files read, and files under the contracts folder it did not read. */
+export interface FilesRead {
+  readonly read: number;
+  readonly notRead: number;
+}
+
+export function formatSummary(counts: FindingCounts, products: number | undefined, style: Style, files?: FilesRead): string {
   const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
   const parts = [plural(counts.errors, 'error'), plural(counts.warnings, 'warning')];
   if (counts.waived > 0) parts.push(`${counts.waived} waived`);
+  const read = files === undefined ? '' : `${plural(files.read, 'file')} read${files.notRead > 0 ? `, ${files.notRead} not read` : ''}; `;
   const checked = products === undefined ? '' : `${plural(products, 'product')} checked: `;
-  const text = `${checked}${parts.join(', ')}`;
+  const text = `${read}${checked}${parts.join(', ')}`;
   return counts.errors > 0 ? style.red(text) : counts.warnings > 0 ? style.yellow(text) : style.green(text);
 }
 
 export interface FindingsDocument {
   /** False when any unwaived error was found (the command exits 1). */
   readonly ok: boolean;
-  readonly summary: FindingCounts & { readonly products?: number };
+  readonly summary: FindingCounts & { readonly products?: number; readonly filesRead?: number; readonly filesNotRead?: number };
   /** False when the governance contract rules did not run (only loading was checked). */
   readonly rulesEvaluated: boolean;
   readonly findings: readonly FindingJson[];
@@ -50,15 +57,16 @@ export interface FindingJson {
 export interface FindingsInput {
   readonly findings: readonly Finding[];
   readonly products?: number;
+  readonly files?: FilesRead;
   readonly notes: readonly string[];
   readonly rulesEvaluated: boolean;
 }
 
-export function findingsDocument({ findings, products, notes, rulesEvaluated }: FindingsInput): FindingsDocument {
+export function findingsDocument({ findings, products, files, notes, rulesEvaluated }: FindingsInput): FindingsDocument {
   const counts = countFindings(findings);
   return {
     ok: counts.errors === 0,
-    summary: { ...counts, products },
+    summary: { ...counts, products, filesRead: files?.read, filesNotRead: files?.notRead },
     rulesEvaluated,
     findings: findings.map((f) => ({
       ruleId: f.ruleId,

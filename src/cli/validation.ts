@@ -6,17 +6,21 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
+import { isNotRead } from '../contract/errors';
 import { loadMesh, loadProductFile, type LoadResult } from '../contract/mesh';
 import type { MeshSpec } from '../contract/model';
 import type { Finding } from '../governance/finding';
 import type { ContractRuleEvaluator } from './contract-rules';
 import { LOAD_RULE_ID, loadErrorFinding, sortFindings } from './findings';
+import type { FilesRead } from './report';
 
 export interface ValidationReport {
   /** Findings about the requested paths, sorted by file and position. */
   readonly findings: readonly Finding[];
   /** Products checked; undefined where a mesh did not load. */
   readonly products?: number;
+  /** Files the loader read, and files under the contracts folders it reports as not read. */
+  readonly files: FilesRead;
   /** Things the user should know that are not findings (e.g. rules that could not run). */
   readonly notes: readonly string[];
   /** False when no contract-rule evaluator was available: only loader errors were looked for. */
@@ -28,12 +32,14 @@ export function validatePaths(targets: readonly string[], evaluateRules: Contrac
   const findings: Finding[] = [];
   const notes: string[] = [];
   let products: number | undefined = 0;
+  let read = 0;
   const byRoot = new Map<string, string[]>();
   for (const target of targets) {
     const root = meshRootOf(target);
     if (root === undefined && fs.statSync(target).isFile()) {
       // A lone contract outside any mesh: its own file can still be checked.
       findings.push(...loaderFindings(loadProductFile(target)));
+      read++;
       notes.push(`${display(target)} is not inside a contracts folder (no platform.yaml above it): checked its schema only, not the contract rules`);
       products = undefined;
       continue;
@@ -45,10 +51,12 @@ export function validatePaths(targets: readonly string[], evaluateRules: Contrac
     const result = validateWithinMesh(root, rootTargets, evaluateRules);
     findings.push(...result.findings);
     notes.push(...result.notes);
+    read += result.files.read;
     products = products === undefined || result.products === undefined ? undefined : products + result.products;
   }
   if (!evaluateRules) notes.push('governance contract rules are not part of this build yet: checked YAML, schema, Glue types and references');
-  return { findings: sortFindings(findings), products, notes, rulesEvaluated: evaluateRules !== undefined };
+  const notRead = findings.filter((f) => f.ruleId === LOAD_RULE_ID && f.severity === 'warning' && isNotRead(f)).length;
+  return { findings: sortFindings(findings), products, files: { read, notRead }, notes, rulesEvaluated: evaluateRules !== undefined };
 }
 
 function validateWithinMesh(root: string, targets: readonly string[], evaluateRules: ContractRuleEvaluator | undefined): ValidationReport {
@@ -67,7 +75,7 @@ function validateWithinMesh(root: string, targets: readonly string[], evaluateRu
       fix: `run \`datamesh validate ${display(root)}\` and fix them`,
     });
   }
-  return { findings, products, notes: [], rulesEvaluated: evaluateRules !== undefined };
+  return { findings, products, files: { read: loaded.filesRead ?? 0, notRead: 0 }, notes: [], rulesEvaluated: evaluateRules !== undefined };
 }
 
 function loaderFindings(result: LoadResult<unknown>): Finding[] {

@@ -1,7 +1,10 @@
 /** platform.yaml and domain.yaml -> PlatformSpec and DomainSpec (after schema validation). */
 import { durationToDays } from './duration';
+import { durationTooLong, type ContractError } from './errors';
+import { MAX_DURATION_DAYS, quote } from './limits';
 import type { BackendConfig, DomainSpec, GovernanceConfig, PlatformSpec } from './model';
-import type { SourceDocument } from './source';
+import { piiPatternProblem } from './patterns';
+import { formatPath, type SourceDocument } from './source';
 
 interface GovernanceFile {
   rules?: Record<string, { severity: 'error' | 'warning' }>;
@@ -20,6 +23,30 @@ function normalizeGovernance(document: SourceDocument, block: GovernanceFile | u
     requiredTags: block?.requiredTags ?? [],
     maxExceptionDays: block?.exceptions?.maxDuration ? { days: durationToDays(block.exceptions.maxDuration), location: at('exceptions', 'maxDuration') } : undefined,
   };
+}
+
+/**
+ * What the schema cannot say about the governance settings of platform.yaml or domain.yaml: PII
+ * patterns the engine can run, and a retention limit within what the platform accepts. Checked on
+ * the raw value, so these errors come in the same pass as the schema's.
+ */
+export function settingsErrors(document: SourceDocument, value: unknown): ContractError[] {
+  const pii = (value as { governance?: { pii?: { patterns?: unknown; maxRetention?: unknown } } }).governance?.pii;
+  const errors: ContractError[] = [];
+  if (Array.isArray(pii?.patterns)) {
+    pii.patterns.forEach((pattern: unknown, index: number) => {
+      if (typeof pattern !== 'string') return;
+      const problem = piiPatternProblem(pattern);
+      const path = ['governance', 'pii', 'patterns', index];
+      if (problem) errors.push({ ...document.locate(path), path: formatPath(path), message: `pattern ${quote(pattern)}: ${problem.message}`, hint: problem.hint });
+    });
+  }
+  if (typeof pii?.maxRetention === 'string' && /^[1-9][0-9]*[dwy]$/.test(pii.maxRetention)) {
+    const days = durationToDays(pii.maxRetention);
+    const path = ['governance', 'pii', 'maxRetention'];
+    if (days > MAX_DURATION_DAYS) errors.push(durationTooLong({ ...document.locate(path), path: formatPath(path) }, 'PII retention limit', days));
+  }
+  return errors;
 }
 
 interface PlatformFile {

@@ -5,110 +5,153 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { normalizeDomain, normalizePlatform } from './config';
-import { sortContractErrors, type ContractError } from './errors';
+import { normalizeDomain, normalizePlatform, settingsErrors } from './config';
+import { discoverMesh } from './discovery';
+import { fileTooLarge, sortContractErrors, type ContractError } from './errors';
+import { readContractText } from './input-file';
+import { excerpt, MAX_FILE_BYTES, quote } from './limits';
 import { closestMatch } from './suggest';
-import type { DataProductSpec, DomainSpec, MeshSpec, PlatformSpec } from './model';
-import { columnTypeErrors, normalizeNativeContract } from './native';
+import type { DataProductSpec, DomainSpec, MeshSpec, PlatformSpec, SourceLocation } from './model';
+import { columnTypeErrors, normalizeNativeContract, qualityPatternErrors } from './native';
 import { looksLikeOdcs, unsupportedVersionError } from './odcs/header';
 import { normalizeOdcsContract } from './odcs/normalize';
 import { validateAgainstSchema } from './schema';
 import { physicalNameErrors } from './physical-names';
 import { SourceDocument } from './source';
 import { compareText } from './order';
+import { inheritedTagClashes, tagKeyErrors, tagKeysOf, type TagLayer } from './tag-keys';
+import { fitProduct } from './target-fit';
 
 export interface LoadResult<T> {
   readonly value?: T;
   readonly errors: readonly ContractError[];
   /**
    * What is valid but not built or not enforced (an ODCS contract with several tables, a quality
-   * check the platform cannot run). They never stop a build; print them next to the errors.
+   * check the platform cannot run, a file under the contracts folder that is not read). They never
+   * stop a build; print them next to the errors.
    */
   readonly warnings?: readonly ContractError[];
+  /** Files read (platform.yaml, domain.yaml files and contracts), for the summary line. */
+  readonly filesRead?: number;
 }
 
-const CONTRACT_EXTENSIONS = new Set(['.yaml', '.yml']);
+/** A file as read: the result, plus the document and its raw value when the YAML parsed. */
+interface ReadFile<T> {
+  readonly result: LoadResult<T>;
+  readonly document?: SourceDocument;
+  readonly raw?: Record<string, unknown>;
+}
 
 export function loadMesh(contractsDir: string): LoadResult<MeshSpec> {
   const root = path.resolve(contractsDir);
   if (!fs.existsSync(root) || !fs.statSync(root).isDirectory()) {
     return { errors: [fileError(root, `contracts folder not found`, 'pass an existing folder, or set DATAMESH_CONTRACTS')] };
   }
-  const errors: ContractError[] = [];
-  const warnings: ContractError[] = [];
+  const layout = discoverMesh(root, displayPath);
+  const errors: ContractError[] = [...layout.errors];
+  const warnings: ContractError[] = [...layout.skipped];
+  let filesRead = 0;
   const platformFile = path.join(root, 'platform.yaml');
-  const platform = fs.existsSync(platformFile)
-    ? collect(loadPlatformFile(platformFile), errors)
-    : (errors.push(fileError(platformFile, 'platform.yaml is missing', 'create platform.yaml with organization, region and environments (see the README)')), undefined);
+  let platform: PlatformSpec | undefined;
+  let platformTags: TagLayer | undefined;
+  if (!fs.existsSync(platformFile)) {
+    errors.push(fileError(platformFile, 'platform.yaml is missing', 'create platform.yaml with organization, region and environments (see the README)'));
+  } else if (!layout.errors.some((e) => e.file === displayPath(platformFile))) {
+    const read = guarded(platformFile, () => readPlatform(platformFile));
+    filesRead++;
+    platform = collect(read.result, errors);
+    platformTags = tagLayer(read, 'in platform.yaml');
+  }
 
   const domains: DomainSpec[] = [];
-  const products: DataProductSpec[] = [];
+  const products: ProductOutline[] = [];
   // Domains whose domain.yaml exists but did not load: their errors are reported already, and
   // references to them should not add "unknown domain" errors on top.
   const brokenDomains = new Set<string>();
-  for (const folder of listDomainFolders(root)) {
+  for (const { folder, name: folderName, contracts } of layout.domains) {
     const domainFile = path.join(folder, 'domain.yaml');
-    const folderName = path.basename(folder);
+    let domainTags: TagLayer | undefined;
     if (!fs.existsSync(domainFile)) {
       errors.push(fileError(domainFile, `domain folder "${folderName}" has no domain.yaml`, 'add domain.yaml with name, owner and account, or move the folder out of the contracts folder'));
+      brokenDomains.add(folderName);
+    } else if (layout.errors.some((e) => e.file === displayPath(domainFile))) {
+      brokenDomains.add(folderName);
     } else {
-      const domain = collect(loadDomainFile(domainFile), errors);
+      const read = guarded(domainFile, () => readDomain(domainFile));
+      filesRead++;
+      const domain = collect(read.result, errors);
+      if (read.document && read.raw) errors.push(...inheritedTagClashes(read.document, read.raw, platformTags ? [platformTags] : []));
+      domainTags = tagLayer(read, `in ${displayPath(domainFile)}`);
       if (domain && domain.name !== folderName) {
         errors.push({ ...domain.location, path: 'name', message: `domain name "${domain.name}" does not match its folder "${folderName}"`, hint: `set \`name: ${folderName}\` or rename the folder` });
       }
       if (domain) domains.push(domain);
       else brokenDomains.add(folderName);
     }
-    for (const file of listContractFiles(folder)) {
-      const loaded = loadProductFile(file);
-      warnings.push(...(loaded.warnings ?? []));
-      const product = collect(loaded, errors);
-      if (!product) continue;
-      if (product.domain !== folderName) {
-        errors.push({ ...product.location, path: 'domain', message: `contract declares domain "${product.domain}" but lives in folder "${folderName}"`, hint: `move the file into the ${product.domain}/ folder, or set \`domain: ${folderName}\`` });
+    for (const file of contracts) {
+      const read = guarded(file, () => readProduct(displayPath(file), file, folderName));
+      filesRead++;
+      warnings.push(...(read.result.warnings ?? []));
+      const product = collect(read.result, errors);
+      if (read.document && read.raw) errors.push(...inheritedTagClashes(read.document, read.raw, [platformTags, domainTags].filter((l): l is TagLayer => l !== undefined)));
+      // Cross-file checks run on every file that parsed, valid or not, so a second round of
+      // errors never waits for the first to be fixed.
+      const outline = product ? outlineOf(product) : read.document && read.raw ? outlineOfRaw(read.document, read.raw, folderName) : undefined;
+      if (!outline) continue;
+      if (outline.domain !== undefined && outline.domain !== folderName) {
+        errors.push({ ...outline.domainLocation, path: 'domain', message: `contract declares domain "${outline.domain}" but lives in folder "${folderName}"`, hint: `move the file into the ${outline.domain}/ folder, or set \`domain: ${folderName}\`` });
       }
-      products.push(product);
+      products.push(outline);
     }
   }
 
   errors.push(...crossFileErrors(domains, products, brokenDomains), ...physicalNameErrors(platform, domains, products));
-  if (errors.length > 0 || !platform) return { errors: sortContractErrors(errors), warnings: sortContractErrors(warnings) };
+  if (errors.length > 0 || !platform) return { errors: sortContractErrors(errors), warnings: sortContractErrors(warnings), filesRead };
   return {
     errors: [],
     warnings: sortContractErrors(warnings),
+    filesRead,
     value: {
       platform,
       domains: [...domains].sort((a, b) => compareText(a.name, b.name)),
-      products: [...products].sort((a, b) => compareText(a.id, b.id)),
+      products: products.map((p) => p.spec!).sort((a, b) => compareText(a.id, b.id)),
     },
   };
 }
 
 export function loadPlatformFile(file: string): LoadResult<PlatformSpec> {
-  return loadYaml(file, interpretPlatform);
+  return guarded(file, () => readPlatform(file)).result;
 }
 
 export function loadDomainFile(file: string): LoadResult<DomainSpec> {
-  return loadYaml(file, interpretDomain);
+  return guarded(file, () => readDomain(file)).result;
 }
 
 /** platform.yaml given as text, e.g. read from git at another revision. */
 export function loadPlatformText(name: string, text: string): LoadResult<PlatformSpec> {
-  return parseYamlMapping(name, text, interpretPlatform);
+  return guarded(name, () => parseYamlMapping(name, text, interpretPlatform)).result;
 }
 
 /** A domain.yaml given as text, e.g. read from git at another revision. */
 export function loadDomainText(name: string, text: string): LoadResult<DomainSpec> {
-  return parseYamlMapping(name, text, interpretDomain);
+  return guarded(name, () => parseYamlMapping(name, text, interpretDomain)).result;
+}
+
+function readPlatform(file: string): ReadFile<PlatformSpec> {
+  return readYaml(file, interpretPlatform);
+}
+
+function readDomain(file: string): ReadFile<DomainSpec> {
+  return readYaml(file, interpretDomain);
 }
 
 function interpretPlatform(document: SourceDocument, value: unknown): LoadResult<PlatformSpec> {
-  const errors = validateAgainstSchema('platform', document, value);
+  const errors = [...validateAgainstSchema('platform', document, value), ...settingsErrors(document, value), ...tagKeyErrors(document, value as Record<string, unknown>)];
   return errors.length ? { errors } : { value: normalizePlatform(document, value), errors };
 }
 
 function interpretDomain(document: SourceDocument, value: unknown): LoadResult<DomainSpec> {
-  const errors = validateAgainstSchema('domain', document, value);
+  const errors = [...validateAgainstSchema('domain', document, value), ...settingsErrors(document, value), ...tagKeyErrors(document, value as Record<string, unknown>)];
   return errors.length ? { errors } : { value: normalizeDomain(document, value), errors };
 }
 
@@ -117,9 +160,7 @@ function interpretDomain(document: SourceDocument, value: unknown): LoadResult<D
  * ODCS v3 (`kind: DataContract`). An ODCS contract without `domain` belongs to its folder's domain.
  */
 export function loadProductFile(file: string): LoadResult<DataProductSpec> {
-  const text = readText(file);
-  if (typeof text !== 'string') return text;
-  return loadProductText(displayPath(file), text, path.basename(path.dirname(path.resolve(file))));
+  return guarded(file, () => readProduct(displayPath(file), file, path.basename(path.dirname(path.resolve(file))))).result;
 }
 
 /**
@@ -127,13 +168,25 @@ export function loadProductFile(file: string): LoadResult<DataProductSpec> {
  * to it; `folderDomain` is the domain folder it lives in.
  */
 export function loadProductText(name: string, text: string, folderDomain: string): LoadResult<DataProductSpec> {
+  if (Buffer.byteLength(text) > MAX_FILE_BYTES) return { errors: [fileTooLarge(name, Buffer.byteLength(text))] };
+  return guarded(name, () => parseProduct(name, text, folderDomain)).result;
+}
+
+function readProduct(name: string, file: string, folderDomain: string): ReadFile<DataProductSpec> {
+  const read = readContractText(file, name);
+  return 'text' in read ? parseProduct(name, read.text, folderDomain) : { result: { errors: read.errors } };
+}
+
+function parseProduct(name: string, text: string, folderDomain: string): ReadFile<DataProductSpec> {
   return parseYamlMapping(name, text, (document, value) => {
     const header = value as { apiVersion?: unknown; kind?: unknown } | null;
     if (header?.apiVersion === 'datamesh/v1' || header?.kind === 'DataProduct') {
       const errors = validateAgainstSchema('data-product', document, value);
-      if (errors.length) return { errors: [...errors, ...columnTypeErrors(document, value)] };
+      const patterns = qualityPatternErrors(document, value);
+      const tags = tagKeyErrors(document, value as Record<string, unknown>);
+      if (errors.length) return { errors: [...errors, ...columnTypeErrors(document, value), ...patterns, ...tags] };
       const { spec, errors: normalizeErrors } = normalizeNativeContract(document, value);
-      return { value: spec, errors: normalizeErrors };
+      return fitToTargets(spec, [...normalizeErrors, ...patterns, ...tags]);
     }
     if (header && looksLikeOdcs(header)) {
       const unsupported = unsupportedVersionError(document, header.apiVersion);
@@ -141,9 +194,9 @@ export function loadProductText(name: string, text: string, folderDomain: string
       const errors = validateAgainstSchema('odcs', document, value);
       if (errors.length) return { errors };
       const { spec, errors: normalizeErrors, warnings } = normalizeOdcsContract(document, value, { folderDomain });
-      return { value: spec, errors: normalizeErrors, warnings };
+      return { ...fitToTargets(spec, [...normalizeErrors]), warnings };
     }
-    const found = header && typeof header === 'object' ? `apiVersion ${JSON.stringify(header.apiVersion)}, kind ${JSON.stringify(header.kind)}` : 'no mapping';
+    const found = header && typeof header === 'object' ? `apiVersion ${quote(header.apiVersion)}, kind ${quote(header.kind)}` : 'no mapping';
     return {
       errors: [
         {
@@ -157,51 +210,136 @@ export function loadProductText(name: string, text: string, folderDomain: string
   });
 }
 
-function loadYaml<T>(file: string, interpret: (document: SourceDocument, value: unknown) => LoadResult<T>): LoadResult<T> {
-  const text = readText(file);
-  return typeof text === 'string' ? parseYamlMapping(displayPath(file), text, interpret) : text;
+/** The model as the AWS services take it: folded comments, bounded durations. */
+function fitToTargets(spec: DataProductSpec | undefined, errors: ContractError[]): LoadResult<DataProductSpec> {
+  if (!spec) return { errors };
+  const fitted = fitProduct(spec);
+  const all = [...errors, ...fitted.errors];
+  return all.length ? { errors: all } : { value: fitted.spec, errors: [] };
 }
 
-function readText(file: string): string | LoadResult<never> {
-  try {
-    return fs.readFileSync(file, 'utf8');
-  } catch (error) {
-    return { errors: [fileError(file, `cannot read file: ${(error as Error).message}`, 'check that the file exists and is readable')] };
-  }
+function readYaml<T>(file: string, interpret: (document: SourceDocument, value: unknown) => LoadResult<T>): ReadFile<T> {
+  const name = displayPath(file);
+  const read = readContractText(file, name);
+  return 'text' in read ? parseYamlMapping(name, read.text, interpret) : { result: { errors: read.errors } };
 }
 
-function parseYamlMapping<T>(name: string, text: string, interpret: (document: SourceDocument, value: unknown) => LoadResult<T>): LoadResult<T> {
-  const { document, errors } = SourceDocument.parse(name, text);
-  if (!document) return { errors };
+function parseYamlMapping<T>(name: string, text: string, interpret: (document: SourceDocument, value: unknown) => LoadResult<T>): ReadFile<T> {
+  const { document, errors: parseErrors } = SourceDocument.parse(name, text);
+  if (!document) return { result: { errors: parseErrors } };
   const value = document.toJS();
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    return { errors: [{ ...document.locate([]), path: '', message: 'the file must hold a YAML mapping', hint: 'start with `apiVersion:` and `kind:` at the top level' }] };
+    return { result: { errors: [...parseErrors, { ...document.locate([]), path: '', message: 'the file must hold a YAML mapping', hint: 'start with `apiVersion:` and `kind:` at the top level' }] } };
   }
-  return interpret(document, value);
+  const result = interpret(document, value);
+  const raw = value as Record<string, unknown>;
+  // Errors of values (a control character, an inexact number) fail the file, with everything else found in it.
+  return { document, raw, result: parseErrors.length ? { errors: [...parseErrors, ...result.errors], warnings: result.warnings } : result };
+}
+
+/**
+ * Reading a file never throws: whatever a file holds, the answer is an error that names it, not
+ * a stack trace. Anything that still throws here is a bug, reported as one.
+ */
+function guarded<T>(file: string, read: () => ReadFile<T>): ReadFile<T> {
+  try {
+    return read();
+  } catch (error) {
+    const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    return { result: { errors: [fileError(file, `could not be read: ${excerpt(reason)}`, 'this is a bug in datamesh; please report it with this file')] } };
+  }
+}
+
+/**
+ * What cross-file checks need of a contract: its id and domain, and the consumer domains it names.
+ * A contract that loaded gives it from the model; one that did not, from whatever of it is valid.
+ */
+interface ProductOutline {
+  readonly file: string;
+  readonly id?: string;
+  readonly domain?: string;
+  readonly name?: string;
+  /** Where `name` is written: physical-name clashes point at it. */
+  readonly nameLocation: SourceLocation;
+  readonly status?: string;
+  readonly location: SourceLocation;
+  readonly domainLocation: SourceLocation;
+  readonly consumers: readonly { readonly domain: string; readonly access?: string; readonly location: SourceLocation; readonly path: string }[];
+  /** The model, when the contract loaded. */
+  readonly spec?: DataProductSpec;
+}
+
+function outlineOf(product: DataProductSpec): ProductOutline {
+  return {
+    file: product.source.file,
+    id: product.id,
+    domain: product.domain,
+    name: product.name,
+    nameLocation: product.fieldLocations.name,
+    status: product.status,
+    location: product.location,
+    domainLocation: product.location,
+    // An ODCS contract names its consumers in `roles`.
+    consumers: product.consumers.flatMap((consumer, index) =>
+      consumer.kind === 'domain' ? [{ domain: consumer.domain, access: consumer.access, location: consumer.location, path: product.source.format === 'odcs' ? `roles[${index}].role` : `consumers[${index}].domain` }] : [],
+    ),
+    spec: product,
+  };
+}
+
+const SNAKE = /^[a-z][a-z0-9_]*$/;
+const text = (value: unknown, pattern: RegExp = SNAKE): string | undefined => (typeof value === 'string' && pattern.test(value) ? value : undefined);
+
+/** The outline of a contract that parsed but did not load: only fields that are valid on their own count. */
+function outlineOfRaw(document: SourceDocument, raw: Record<string, unknown>, folderName: string): ProductOutline | undefined {
+  const odcs = looksLikeOdcs(raw as { apiVersion?: unknown; kind?: unknown }) && raw.kind !== 'DataProduct';
+  const name = text(raw.name);
+  const domain = text(raw.domain) ?? (odcs && raw.domain === undefined ? folderName : undefined);
+  const id = odcs ? (name && domain ? `${domain}.${name}` : undefined) : text(raw.id, /^[a-z][a-z0-9_]*\.[a-z][a-z0-9_]*$/);
+  const list = (odcs ? raw.roles : raw.consumers) as unknown;
+  const consumers = (Array.isArray(list) ? list : []).flatMap((entry: unknown, index) => {
+    const item = (entry ?? {}) as Record<string, unknown>;
+    const consumer = text(odcs ? item.role : item.domain);
+    if (!consumer) return [];
+    const access = typeof item.access === 'string' ? item.access.trim().toLowerCase() : undefined;
+    const field = odcs ? 'role' : 'domain';
+    return [{ domain: consumer, access, location: document.locate([odcs ? 'roles' : 'consumers', index]), path: `${odcs ? 'roles' : 'consumers'}[${index}].${field}` }];
+  });
+  return {
+    file: document.file,
+    id,
+    domain: text(raw.domain),
+    name,
+    nameLocation: document.locate(['name']),
+    status: typeof raw.status === 'string' ? raw.status : undefined,
+    location: document.locate([]),
+    domainLocation: document.locate(['domain']),
+    consumers,
+  };
 }
 
 /** Checks that need more than one file: the product's domain, unique ids, known consumer domains. */
-function crossFileErrors(domains: readonly DomainSpec[], products: readonly DataProductSpec[], brokenDomains: ReadonlySet<string>): ContractError[] {
+function crossFileErrors(domains: readonly DomainSpec[], products: readonly ProductOutline[], brokenDomains: ReadonlySet<string>): ContractError[] {
   const errors: ContractError[] = [];
   const domainNames = domains.map((d) => d.name);
   const byName = new Map(domains.map((d) => [d.name, d]));
-  const seen = new Map<string, DataProductSpec>();
+  const seen = new Map<string, ProductOutline>();
   for (const product of products) {
-    if (!byName.has(product.domain) && !brokenDomains.has(product.domain)) {
+    if (product.domain !== undefined && !byName.has(product.domain) && !brokenDomains.has(product.domain)) {
       const suggestion = closestMatch(product.domain, domainNames);
-      errors.push({ ...product.location, path: 'domain', message: `"${product.domain}" is not a domain of the mesh`, hint: suggestion ? `did you mean "${suggestion}"?` : `known domains: ${domainNames.join(', ')}` });
+      errors.push({ ...product.domainLocation, path: 'domain', message: `"${product.domain}" is not a domain of the mesh`, hint: suggestion ? `did you mean "${suggestion}"?` : `known domains: ${domainNames.join(', ')}` });
     }
-    const first = seen.get(product.id);
-    if (first) {
-      errors.push({ ...product.location, path: 'id', message: `product id "${product.id}" is already used by ${first.source.file}`, hint: 'give each product a unique name within its domain' });
+    if (product.id !== undefined) {
+      const first = seen.get(product.id);
+      if (first) {
+        errors.push({ ...product.location, path: 'id', message: `product id "${product.id}" is already used by ${first.file}`, hint: 'give each product a unique name within its domain' });
+      }
+      seen.set(product.id, product);
     }
-    seen.set(product.id, product);
-    product.consumers.forEach((consumer, index) => {
-      if (consumer.kind !== 'domain') return;
-      // An ODCS contract names its consumers in `roles`.
-      const path = product.source.format === 'odcs' ? `roles[${index}].role` : `consumers[${index}].domain`;
+    for (const consumer of product.consumers) {
+      const { path } = consumer;
       const domain = byName.get(consumer.domain);
-      if (brokenDomains.has(consumer.domain)) return;
+      if (brokenDomains.has(consumer.domain)) continue;
       if (!domain) {
         const suggestion = closestMatch(consumer.domain, domainNames);
         errors.push({ ...consumer.location, path, message: `unknown consumer domain "${consumer.domain}"`, hint: suggestion ? `did you mean "${suggestion}"?` : `known domains: ${domainNames.join(', ')}` });
@@ -210,25 +348,14 @@ function crossFileErrors(domains: readonly DomainSpec[], products: readonly Data
       } else if (consumer.access === 'write' && !domain.roles.producer && product.status !== 'retired') {
         errors.push({ ...consumer.location, path, message: `domain "${consumer.domain}" declares no producer role to grant write access to`, hint: `add roles.producer to ${domain.source.file}` });
       }
-    });
+    }
   }
   return errors;
 }
 
-function listDomainFolders(root: string): string[] {
-  return fs
-    .readdirSync(root, { withFileTypes: true })
-    .filter((entry) => entry.isDirectory() && !entry.name.startsWith('.') && !entry.name.startsWith('_'))
-    .map((entry) => path.join(root, entry.name))
-    .sort();
-}
-
-function listContractFiles(folder: string): string[] {
-  return fs
-    .readdirSync(folder, { withFileTypes: true })
-    .filter((entry) => entry.isFile() && CONTRACT_EXTENSIONS.has(path.extname(entry.name)) && entry.name !== 'domain.yaml')
-    .map((entry) => path.join(folder, entry.name))
-    .sort();
+function tagLayer(read: ReadFile<unknown>, where: string): TagLayer | undefined {
+  const keys = tagKeysOf(read.raw);
+  return keys.length > 0 ? { keys, where } : undefined;
 }
 
 function collect<T>(result: LoadResult<T>, errors: ContractError[]): T | undefined {

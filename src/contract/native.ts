@@ -16,6 +16,8 @@ import {
   type OutputFormat,
   type QualityRule,
 } from './model';
+import { quote } from './limits';
+import { dqdlPatternProblem } from './patterns';
 import { formatPath, type DocPath, type SourceDocument } from './source';
 
 /** The contract as the schema guarantees it. */
@@ -160,7 +162,24 @@ export function columnTypeErrors(document: SourceDocument, value: unknown): Cont
     const parsed = parseGlueType(type);
     if (parsed.ok) return [];
     const path = ['schema', index, 'type'];
-    return [{ ...document.locateWithin(path, parsed.error.offset), path: formatPath(path), message: `invalid Glue type "${type}": ${parsed.error.message}`, hint: parsed.error.hint }];
+    return [{ ...document.locateWithin(path, parsed.error.offset), path: formatPath(path), message: `invalid Glue type ${quote(type)}: ${parsed.error.message}`, hint: parsed.error.hint }];
+  });
+}
+
+/**
+ * Quality patterns in the dialect Glue runs them in. Like Glue types, they are checked whatever
+ * the rest of the document looks like, so a bad pattern is reported in the same pass.
+ */
+export function qualityPatternErrors(document: SourceDocument, value: unknown): ContractError[] {
+  const rules = (value as { quality?: unknown }).quality;
+  if (!Array.isArray(rules)) return [];
+  return rules.flatMap((rule, index) => {
+    const { rule: kind, pattern } = (rule ?? {}) as { rule?: unknown; pattern?: unknown };
+    if (kind !== 'pattern' || typeof pattern !== 'string') return [];
+    const problem = dqdlPatternProblem(pattern);
+    if (!problem) return [];
+    const path = ['quality', index, 'pattern'];
+    return [{ ...document.locate(path), path: formatPath(path), message: `pattern ${quote(pattern)}: ${problem.message}`, hint: problem.hint }];
   });
 }
 
@@ -168,7 +187,7 @@ function normalizeColumn(document: SourceDocument, column: NativeColumn, index: 
   const typePath = ['schema', index, 'type'];
   const parsed = parseGlueType(column.type);
   if (!parsed.ok) {
-    fail(typePath, `invalid Glue type "${column.type}": ${parsed.error.message}`, parsed.error.hint, parsed.error.offset);
+    fail(typePath, `invalid Glue type ${quote(column.type)}: ${parsed.error.message}`, parsed.error.hint, parsed.error.offset);
     return undefined;
   }
   if (!storesNestedTypes(format) && !isScalarGlueType(parsed.type)) {

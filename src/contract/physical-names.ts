@@ -5,8 +5,11 @@
  * for every environment of the platform, since bucket names are global to all of them.
  */
 import type { ContractError } from './errors';
-import type { DataProductSpec, DomainSpec, PlatformSpec, SourceLocation } from './model';
+import type { DomainSpec, PlatformSpec, SourceLocation } from './model';
 import { bucketName, domainNames, productNames, reservedBucketAffix, type NameParts } from './naming';
+
+/** The longest name AWS accepts, per kind (bucket names are shortened with a hash instead). */
+const MAX_LENGTH: Readonly<Record<string, number>> = { 'IAM policy': 128, 'quality ruleset': 255, 'Glue database': 255, 'Glue table': 511, 'KMS alias': 256, 'LF-tag key': 128 };
 
 interface Claim {
   readonly owner: string;
@@ -14,13 +17,26 @@ interface Claim {
   readonly path: string;
 }
 
-export function physicalNameErrors(platform: PlatformSpec | undefined, domains: readonly DomainSpec[], products: readonly DataProductSpec[]): ContractError[] {
+/** What the check needs of a product; a contract that did not load still has it when its name is valid. */
+export interface NamedProduct {
+  readonly id?: string;
+  readonly domain?: string;
+  readonly name?: string;
+  readonly nameLocation: SourceLocation;
+}
+
+export function physicalNameErrors(platform: PlatformSpec | undefined, domains: readonly DomainSpec[], products: readonly NamedProduct[]): ContractError[] {
   if (!platform) return [];
   const errors = new Map<string, ContractError>();
   const claims = new Map<string, Claim>();
   // Per claimant and holder, every kind of name they would share, reported as one error.
   const clashes = new Map<string, { claimant: Claim; holder: Claim; names: string[] }>();
   const claim = (kind: string, name: string, next: Claim) => {
+    const max = MAX_LENGTH[kind];
+    if (max !== undefined && name.length > max) {
+      const key = `${next.location.file}:${next.location.line}:${next.location.column}:${kind}:length`;
+      if (!errors.has(key)) errors.set(key, { ...next.location, path: next.path, message: `${next.owner} would get the ${kind} name "${name.slice(0, 60)}…" of ${name.length} characters; AWS accepts at most ${max}`, hint: 'shorten the organization, domain or product name' });
+    }
     const holder = claims.get(`${kind}\0${name}`);
     if (!holder) {
       claims.set(`${kind}\0${name}`, next);
@@ -55,9 +71,10 @@ export function physicalNameErrors(platform: PlatformSpec | undefined, domains: 
       reserved(names.accessLogBucket, owner, parts);
     }
     for (const product of products) {
+      if (product.id === undefined || product.domain === undefined || product.name === undefined) continue;
       const parts = { organization: platform.organization, environment, domain: product.domain };
       const names = productNames(parts, product.name);
-      const owner: Claim = { owner: `product ${product.id}`, location: product.fieldLocations.name, path: 'name' };
+      const owner: Claim = { owner: `product ${product.id}`, location: product.nameLocation, path: 'name' };
       claim('bucket', names.bucket, owner);
       claim('IAM policy', names.readPolicy, owner);
       claim('IAM policy', names.writePolicy, owner);

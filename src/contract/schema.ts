@@ -5,6 +5,7 @@ import domainSchema from './schemas/domain.schema.json';
 import odcsSchema from './schemas/odcs-v3.schema.json';
 import platformSchema from './schemas/platform.schema.json';
 import type { ContractError } from './errors';
+import { quote } from './limits';
 import { closestMatch } from './suggest';
 import { formatPath, type DocPath, type SourceDocument } from './source';
 
@@ -115,7 +116,7 @@ function explain(error: ErrorObject, document: SourceDocument): ContractError {
       const expected = String(params.type).replace(',', ' or ');
       const actual = describeType(error.data);
       const versionHint =
-        expected === 'string' && typeof error.data === 'number' ? `quote the value ("${error.data}") so YAML keeps it as text` : undefined;
+        expected === 'string' && typeof error.data === 'number' ? `quote the value (${quote(String(error.data))}) so YAML keeps it as text` : undefined;
       return { ...at(path), message: `must be ${article(expected)} ${expected}, got ${actual}`, hint: versionHint ?? hint ?? `write ${article(expected)} ${expected} here` };
     }
     case 'enum':
@@ -124,7 +125,7 @@ function explain(error: ErrorObject, document: SourceDocument): ContractError {
       const suggestion = typeof error.data === 'string' ? closestMatch(error.data, allowed) : undefined;
       return {
         ...at(path),
-        message: `${JSON.stringify(error.data)} is not allowed; expected ${allowed.length === 1 ? allowed[0] : `one of: ${allowed.join(', ')}`}`,
+        message: `${quote(error.data)} is not allowed; expected ${allowed.length === 1 ? allowed[0] : `one of: ${allowed.join(', ')}`}`,
         hint: hint ?? (suggestion ? `did you mean "${suggestion}"?` : `use one of: ${allowed.join(', ')}`),
       };
     }
@@ -145,7 +146,7 @@ function explain(error: ErrorObject, document: SourceDocument): ContractError {
       return { ...at([...path, tag]), message: `"${tag}" is missing or not one of the known values`, hint: hint ?? `set \`${tag}\`` };
     }
     case 'uniqueItems':
-      return { ...at([...path, Number(params.j)]), message: `duplicate entry ${JSON.stringify((error.data as unknown[])[Number(params.j)])}`, hint: 'each entry may appear once; remove the duplicate' };
+      return { ...at([...path, Number(params.j)]), message: `duplicate entry ${quote((error.data as unknown[])[Number(params.j)])}`, hint: 'each entry may appear once; remove the duplicate' };
     case 'not': {
       // `{not: {}}` under a key marks a key that this shape does not allow.
       const key = path[path.length - 1];
@@ -156,7 +157,7 @@ function explain(error: ErrorObject, document: SourceDocument): ContractError {
       };
     }
     case 'format':
-      return { ...at(path), message: `${JSON.stringify(error.data)} is not a valid ${params.format}`, hint: hint ?? `write a valid ${params.format}` };
+      return { ...at(path), message: `${quote(error.data)} is not a valid ${params.format}`, hint: hint ?? `write a valid ${params.format}` };
     default:
       return { ...at(path), message: `${describeValue(error.data)} ${error.message ?? 'is invalid'}`, hint: hint ?? 'see the contract format in the README' };
   }
@@ -176,11 +177,11 @@ function describeType(value: unknown): string {
   if (value === null) return 'null (an empty value)';
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'a mapping';
-  return `${typeof value} ${JSON.stringify(value)}`;
+  return `${typeof value} ${quote(value)}`;
 }
 
 function describeValue(value: unknown): string {
-  return typeof value === 'object' && value !== null ? 'value' : JSON.stringify(value);
+  return typeof value === 'object' && value !== null ? 'value' : quote(value);
 }
 
 function article(word: string): string {

@@ -1,6 +1,8 @@
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
-import type { ContractError } from './errors';
+import { tooManyAliases, unknownTag, yamlVersionUnsupported, yamlWarning, type ContractError } from './errors';
+import { MAX_ALIAS_COUNT } from './limits';
 import type { SourceLocation } from './model';
+import { checkDocument, firstAlias } from './yaml-checks';
 
 /** A path into a YAML document: keys and sequence indexes. */
 export type DocPath = readonly (string | number)[];
@@ -15,23 +17,51 @@ export class SourceDocument {
     readonly text: string,
     private readonly doc: Document.Parsed,
     private readonly lines: LineCounter,
+    private readonly value: unknown,
   ) {}
 
-  /** Parses YAML 1.2 (core schema: an unquoted date stays a string). Syntax errors are returned, not thrown. */
+  /**
+   * Parses YAML 1.2 (core schema: an unquoted date stays a string). Errors are returned, not
+   * thrown. Without a document, the file cannot be read as values (syntax, unknown tags, broken
+   * aliases); with one, `errors` are about values (control characters, inexact numbers) and the
+   * document is still worth checking further, so one run reports them all.
+   */
   static parse(file: string, text: string): { document?: SourceDocument; errors: ContractError[] } {
     const lines = new LineCounter();
     const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true, strict: true });
-    const errors: ContractError[] = doc.errors.map((e) => {
-      const { line, col } = lines.linePos(e.pos[0]);
-      return { file, line, column: col, path: '', message: yamlMessage(e.code, e.message), hint: yamlHint(e.code) };
-    });
+    const located = (pos: number) => {
+      const { line, col } = lines.linePos(pos);
+      return { file, line, column: col };
+    };
+    const errors: ContractError[] = doc.errors.map((e) => ({ ...located(e.pos[0]), path: '', message: yamlMessage(e.code, e.message), hint: yamlHint(e.code) }));
     if (errors.length > 0) return { errors };
-    return { document: new SourceDocument(file, text, doc, lines), errors: [] };
+    // %YAML 1.1 would switch to 1.1 rules, where yes, 0777 and 1:20 are no longer text.
+    if (doc.directives?.yaml.explicit && doc.directives.yaml.version !== '1.2') errors.push(yamlVersionUnsupported(located(0), doc.directives.yaml.version));
+    const { structure, content } = checkDocument(file, text, doc, lines);
+    errors.push(...structure);
+    // Tags are reported by the document check, with their path; other warnings are errors too.
+    for (const warning of doc.warnings) {
+      if (warning.code === 'TAG_RESOLVE_FAILED') {
+        if (structure.length === 0) errors.push(unknownTag({ ...located(warning.pos[0]), path: '' }, warning.message.replace(/^Unresolved tag: /, '')));
+      } else {
+        errors.push(yamlWarning({ ...located(warning.pos[0]), path: '' }, warning.code, warning.message.split('\n')[0]));
+      }
+    }
+    if (errors.length > 0) return { errors };
+    let value: unknown;
+    try {
+      value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    } catch (error) {
+      // yaml's guard against alias bombs (and anything else it refuses) names no file: we do.
+      if (error instanceof ReferenceError && /alias/i.test(error.message)) return { errors: [tooManyAliases(firstAlias(doc, file, lines))] };
+      throw error;
+    }
+    return { document: new SourceDocument(file, text, doc, lines, value), errors: content };
   }
 
   /** The plain JavaScript value of the document. */
   toJS(): unknown {
-    return this.doc.toJS({ maxAliasCount: 100 });
+    return this.value;
   }
 
   /** Location of the value at `path`, or of its nearest existing ancestor. */

@@ -5,6 +5,7 @@
  */
 import type { ContractError } from '../contract/errors';
 import type { DomainSpec, GovernanceConfig, PlatformSpec } from '../contract/model';
+import { compileNamePattern, type NamePattern } from '../contract/patterns';
 import { closestMatch } from '../contract/suggest';
 import type { Severity } from './finding';
 import type { RuleMetadata } from './rule';
@@ -12,8 +13,11 @@ import type { RuleMetadata } from './rule';
 export interface EffectivePolicy {
   /** Severity per rule id, defaults included. */
   readonly severities: Readonly<Record<string, Severity>>;
-  /** Column names matching any of these hold personal data. */
-  readonly piiPatterns: readonly RegExp[];
+  /**
+   * Column names matching any of these hold personal data. Compiled with RE2 (linear time), so a
+   * pattern from platform.yaml or domain.yaml cannot hang a run.
+   */
+  readonly piiPatterns: readonly NamePattern[];
   readonly maxPiiRetentionDays: number;
   /** Tags every taggable resource must carry. */
   readonly requiredTags: readonly string[];
@@ -96,7 +100,7 @@ export function mergePolicy(
     errors,
     policy: {
       severities,
-      piiPatterns: [...new Set(patterns)].map((p) => new RegExp(p, 'i')),
+      piiPatterns: [...new Set(patterns)].map(compileNamePattern),
       maxPiiRetentionDays: Math.min(globalMax, domainMax?.days ?? globalMax),
       requiredTags: [...new Set([...MANDATORY_TAGS, ...platform.governance.requiredTags, ...(domain?.governance.requiredTags ?? [])])],
       maxExceptionDays: Math.min(globalExceptionDays, domainExceptionDays?.days ?? globalExceptionDays),

@@ -26,7 +26,8 @@ describe('datamesh validate', () => {
   it('passes the reference mesh with exit 0', async () => {
     const { code, stdout, stderr } = await datamesh(['validate', REFERENCE_CONTRACTS]);
     expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
-    expect(stdout).toContain(`${REFERENCE.products.length} products checked: 0 errors, 0 warnings`);
+    // platform.yaml, a domain.yaml per domain, and the contracts.
+    expect(stdout).toContain(`${1 + REFERENCE.domains.length + REFERENCE.products.length} files read; ${REFERENCE.products.length} products checked: 0 errors, 0 warnings`);
   });
 
   it('validates $DATAMESH_CONTRACTS when no path is given', async () => {
@@ -63,7 +64,7 @@ describe('datamesh validate', () => {
     const { code, stdout } = await datamesh(['validate', dir, '--format', 'json']);
     expect(code).toBe(1);
     const document = JSON.parse(stdout);
-    expect(document).toMatchObject({ ok: false, summary: { errors: 1, warnings: 0, waived: 0 }, rulesEvaluated: false });
+    expect(document).toMatchObject({ ok: false, summary: { errors: 1, warnings: 0, waived: 0, filesRead: 3, filesNotRead: 0 }, rulesEvaluated: false });
     expect(document.findings).toEqual([
       expect.objectContaining({ ruleId: 'contract', severity: 'error', file: ORDERS(dir), line: expect.any(Number), column: 11, fix: 'did you mean "parquet"?' }),
     ]);

@@ -35,6 +35,7 @@ const NON_COMPLIANT: readonly Case[] = [
   { id: 'DM110', what: 'a tag value with characters AWS rejects', product: productWith({ tags: { Project: 'data<mesh>' } }), expected: /tag value "data<mesh>"/ },
   { id: 'DM110', what: 'a tag key in the aws: namespace', product: productWith({ tags: { 'aws:team': 'x' } }), expected: /tag key "aws:team"/ },
   { id: 'DM110', what: 'a tag the platform sets', product: productWith({ tags: { ManagedBy: 'manual' } }), expected: /tag key "ManagedBy" .* is set by the platform/ },
+  { id: 'DM110', what: 'a tag the platform sets, in another case', product: productWith({ tags: { owner: 'someone' } }), expected: /tag key "owner" .* is set by the platform/ },
   { id: 'DM111', what: 'a deprecated product without a sunset date', product: productWith({ status: 'deprecated' }), expected: /deprecated without a sunset date/ },
   { id: 'DM111', what: 'a retired product with consumers', product: productWith({ status: 'retired' }), expected: /retired but still lists 1 consumer/ },
   { id: 'DM112', what: 'a column without a description', product: withColumn('total', { description: undefined }), expected: /column "total" .* has no description/ },

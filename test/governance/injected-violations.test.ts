@@ -28,7 +28,6 @@ const CONTRACT_VIOLATIONS: readonly [string, string, (text: string) => string][]
   ['DM104', 'PII (iban) without retention', (t) => t.replace('  retention: 7y\n', '')],
   ['DM105', 'a primary key without its unique rule', (t) => t.replace('  - rule: unique\n    column: transaction_id\n', '')],
   ['DM109', 'PII access with a placeholder reason', (t) => t.replace('    pii: false\n    reason: Sales reports payment method mix and decline rates per channel next to order revenue.', '    pii: true\n    reason: xxxxxxxxxx')],
-  ['DM110', 'a tag overriding one the platform sets', (t) => t.replace('  Tier: gold', '  Tier: gold\n  Environment: prod')],
   ['DM111', 'deprecated without a sunset date', (t) => t.replace('status: active', 'status: deprecated')],
 ];
 
@@ -85,6 +84,19 @@ describe('each violation injected into a copy of the reference mesh', () => {
       error = e;
     }
     expect((error as MeshValidationError).errors.map((e) => e.path)).toEqual(['version', 'owner.email', 'schema[1].name', 'consumers[1].principal']);
+  });
+
+  it('DM110: the loader refuses a tag the platform sets, in any case, at its key, before governance', () => {
+    const dir = copyMesh(REFERENCE_CONTRACTS);
+    const file = editFile(dir, TRANSACTIONS, (t) => t.replace('  Tier: gold', '  Tier: gold\n  Environment: prod\n  owner: someone'));
+    let error: unknown;
+    try {
+      synthesize(dir);
+    } catch (e) {
+      error = e;
+    }
+    const line = fs.readFileSync(file, 'utf8').split('\n').findIndex((l) => l === '  Environment: prod') + 1;
+    expect((error as MeshValidationError).errors.map((e) => `${e.line}:${e.column} ${e.path}`)).toEqual([`${line}:3 tags.Environment`, `${line + 1}:3 tags.owner`]);
   });
 
   const RESOURCE_VIOLATIONS: readonly [string[], string, (built: BuiltMesh) => void][] = [

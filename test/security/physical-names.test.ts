@@ -92,3 +92,21 @@ describe('names S3 reserves', () => {
     expect(errors[0]).toMatchObject({ line: lineOf(fs.readFileSync(file, 'utf8'), 'name: orders_s3alias'), path: 'name' });
   });
 });
+
+describe('names AWS would refuse for their length', () => {
+  it('refuses a product whose IAM policy name would pass 128 characters, at its name', () => {
+    const dir = copyMesh();
+    // Every part at its schema maximum: organization 16, environment 8, domain 32, product 64.
+    const organization = `o${'r'.repeat(15)}`;
+    const domain = `d_${'y'.repeat(30)}`;
+    const product = `p_${'x'.repeat(62)}`;
+    editFile(dir, 'platform.yaml', (t) => t.replace('organization: testco', `organization: ${organization}`).replace('environments: [dev, prod]', 'environments: [dev, prod, staging1]'));
+    addDomain(dir, domain);
+    const file = addProduct(dir, product, domain);
+    const errors = loadMesh(dir).errors;
+    const write = `${organization}-staging1-${domain}-${product}-write`.replace(/_/g, '-');
+    expect(write.length).toBe(129);
+    expect(errors.map((e) => e.message)).toEqual([`product ${domain}.${product} would get the IAM policy name "${write.slice(0, 60)}…" of 129 characters; AWS accepts at most 128`]);
+    expect(errors[0]).toMatchObject({ line: lineOf(fs.readFileSync(file, 'utf8'), `name: ${product}`), path: 'name' });
+  });
+});

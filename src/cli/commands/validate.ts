@@ -46,7 +46,7 @@ function runValidate(paths: readonly string[], format: OutputFormat, { terminal,
     const style = styleFor(terminal.outIsTTY, terminal.env);
     const blocks = report.findings.map((f) => formatFinding(f, style));
     const notes = report.notes.map((n) => `note: ${n}`);
-    terminal.out([...blocks, ...notes, formatSummary(counts, report.products, style)].join('\n') + '\n');
+    terminal.out([...blocks, ...notes, formatSummary(counts, report.products, style, report.files)].join('\n') + '\n');
   }
   return counts.errors > 0 ? EXIT_FINDINGS : EXIT_OK;
 }

@@ -3,8 +3,10 @@
  * custom checks become rules the platform enforces; every other check is valid ODCS that the
  * platform does not enforce, and says so in a warning rather than disappearing.
  */
+import { quote } from '../limits';
 import { normalizeQualityRule, type Fail, type NativeQualityRule } from '../native';
 import type { QualityCheck, QualityRule } from '../model';
+import { dqdlPatternProblem } from '../patterns';
 import type { DocPath } from '../source';
 import { DATAMESH_ENGINE } from './custom-properties';
 import { OPERATORS, type OdcsProperty, type OdcsQualityCheck } from './document';
@@ -129,8 +131,10 @@ function invalidValues(args: Record<string, unknown>, path: DocPath, column: str
     }
   }
   if (typeof args.pattern === 'string') {
-    if (isRegex(args.pattern)) checks.push({ kind: 'pattern', column, pattern: args.pattern });
-    else issues.error([...path, 'arguments', 'pattern'], `"${args.pattern}" is not a valid regular expression`, 'fix the pattern, e.g. ^[A-Z]{3}$');
+    // Checked in the dialect Glue runs it in (Java), not as a JavaScript regex.
+    const problem = dqdlPatternProblem(args.pattern);
+    if (!problem) checks.push({ kind: 'pattern', column, pattern: args.pattern });
+    else issues.error([...path, 'arguments', 'pattern'], `pattern ${quote(args.pattern)}: ${problem.message}`, problem.hint);
   }
   if (!Array.isArray(args.validValues) && args.pattern === undefined) {
     issues.warn([...path, 'arguments'], 'invalidValues without `validValues` or `pattern` is not enforced', 'add `arguments.validValues` or `arguments.pattern`');
@@ -170,14 +174,5 @@ function warnNested(property: OdcsProperty, path: DocPath, issues: DocumentIssue
   for (const [child, at] of nested) {
     (child.quality ?? []).forEach((_, q) => issues.warn([...at, 'quality', q], 'quality checks on nested fields are not enforced by the platform', 'check the top-level column instead'));
     warnNested(child, at, issues);
-  }
-}
-
-function isRegex(pattern: string): boolean {
-  try {
-    new RegExp(pattern);
-    return true;
-  } catch {
-    return false;
   }
 }

@@ -1,8 +1,9 @@
+import { platformTagKey } from '../../contract/limits';
 import type { ContractRule, Violation } from '../rule';
 
 /** What AWS accepts in tag keys and values (letters, spaces, digits and _ . : / = + - @). */
-// The platform sets these on every resource; a contract tag of the same key would override them.
-const RESERVED = ['Domain', 'DataProduct', 'Owner', 'Classification', 'ContractVersion', 'Status', 'Sunset', 'Environment', 'ManagedBy'];
+// The platform sets its tags on every resource; a contract tag of the same key, in any case, would
+// override them or be a duplicate to IAM, which compares tag keys without case.
 
 const TAG_CHARS = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u;
 
@@ -17,7 +18,7 @@ export const awsTagValues: ContractRule = {
   check(product) {
     const tags: Record<string, string> = { ...product.tags, Owner: product.owner.team, ContractVersion: product.version };
     const violations: Violation[] = Object.keys(product.tags)
-      .filter((key) => RESERVED.includes(key))
+      .filter((key) => platformTagKey(key) !== undefined)
       .map((key) => ({ message: `tag key "${key}" of ${product.id} is set by the platform and cannot be overridden`, location: product.fieldLocations.tags, fix: `remove the ${key} tag; the platform sets it from the contract` }));
     const where = (key: string) => (key in product.tags ? product.fieldLocations.tags : key === 'Owner' ? product.fieldLocations.owner : product.fieldLocations.version);
     for (const [key, value] of Object.entries(tags)) {
