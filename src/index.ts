@@ -6,7 +6,7 @@ export * from './contract/model';
 export { loadMesh, loadProductFile, loadDomainFile, loadPlatformFile, type LoadResult } from './contract/mesh';
 export { MeshValidationError, formatContractError, type ContractError } from './contract/errors';
 export { parseGlueType, formatGlueType, type GlueType, type GlueTypeResult } from './contract/glue-type';
-export { exportOdcs, normalizeOdcsContract, ODCS_API_VERSIONS, ODCS_EXPORT_VERSION, ODCS_CUSTOM_PROPERTIES, DATAMESH_ENGINE, type OdcsExportOptions, type OdcsReadContext, type OdcsReadResult } from './contract/odcs';
+export { exportOdcs, normalizeOdcsContract, readOdcsContract, odcsExportLosses, ODCS_API_VERSIONS, ODCS_EXPORT_VERSION, ODCS_EXPORT_VERSIONS, ODCS_CUSTOM_PROPERTIES, DATAMESH_ENGINE, type OdcsExportOptions, type OdcsExportVersion, type OdcsReadContext, type OdcsReadResult } from './contract/odcs';
 export { governContracts, evaluateContracts, evaluateResources, evaluateEvolution, domainPolicies, type GovernanceOptions } from './governance/evaluate';
 export { GovernanceAspect, type GovernanceAspectProps } from './governance/aspect';
 export { GovernanceLedger } from './governance/ledger';

@@ -10,8 +10,8 @@ import { sortContractErrors, type ContractError } from './errors';
 import { closestMatch } from './suggest';
 import type { DataProductSpec, DomainSpec, MeshSpec, PlatformSpec } from './model';
 import { columnTypeErrors, normalizeNativeContract } from './native';
-import { looksLikeOdcs, unsupportedVersionError } from './odcs/header';
-import { normalizeOdcsContract } from './odcs/normalize';
+import { looksLikeOdcs } from './odcs/header';
+import { readOdcsContract } from './odcs/read';
 import { validateAgainstSchema } from './schema';
 import { SourceDocument } from './source';
 import { compareText } from './order';
@@ -121,12 +121,9 @@ export function loadProductText(name: string, text: string, folderDomain: string
       return { value: spec, errors: normalizeErrors };
     }
     if (header && looksLikeOdcs(header)) {
-      const unsupported = unsupportedVersionError(document, header.apiVersion);
-      if (unsupported) return { errors: [unsupported] };
-      const errors = validateAgainstSchema('odcs', document, value);
-      if (errors.length) return { errors };
-      const { spec, errors: normalizeErrors, warnings } = normalizeOdcsContract(document, value, { folderDomain });
-      return { value: spec, errors: normalizeErrors, warnings };
+      // Each ODCS version is validated by its own schema, then normalized (odcs/read.ts).
+      const { spec, errors, warnings } = readOdcsContract(document, value, { folderDomain });
+      return { value: spec, errors, warnings };
     }
     const found = header && typeof header === 'object' ? `apiVersion ${JSON.stringify(header.apiVersion)}, kind ${JSON.stringify(header.kind)}` : 'no mapping';
     return {

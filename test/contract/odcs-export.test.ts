@@ -5,7 +5,7 @@ import { parse } from 'yaml';
 import { formatContractError } from '../../src/contract/errors';
 import { loadMesh, loadProductFile } from '../../src/contract/mesh';
 import type { DataProductSpec } from '../../src/contract/model';
-import { exportOdcs, type OdcsExportOptions } from '../../src/contract/odcs';
+import { exportOdcs, odcsExportErrors, type OdcsExportOptions } from '../../src/contract/odcs';
 import { copyMesh, editFile, FIXTURES, REFERENCE_CONTRACTS } from '../helpers/fixtures';
 import { comparableSpec, loadOdcs } from '../helpers/odcs';
 
@@ -104,9 +104,10 @@ describe('the exported document', () => {
   const text = exportOdcs(spec);
   const document = parse(text);
 
-  it('says what it is and where it came from', () => {
-    expect(text.split('\n')[0]).toBe('# ODCS v3.1.0 export of shop.orders, written by datamesh from ' + spec.source.file + '.');
-    expect(document).toMatchObject({ apiVersion: 'v3.1.0', kind: 'DataContract', id: 'shop.orders', name: 'orders', domain: 'shop', status: 'active' });
+  it('says what it is and where it came from, in the newest version whose schema accepts it', () => {
+    expect(text.split('\n')[0]).toBe('# ODCS v3.2.0 export of shop.orders, written by datamesh from ' + spec.source.file + '.');
+    expect(document).toMatchObject({ apiVersion: 'v3.2.0', kind: 'DataContract', id: 'shop.orders', name: 'orders', domain: 'shop', status: 'active' });
+    expect(odcsExportErrors(text, 'v3.2.0')).toEqual([]);
   });
 
   it('puts the format in a custom property when no server location is known, and a server when it is', () => {
