@@ -74,6 +74,9 @@ function catalogProduct(product: DataProductSpec, mesh: MeshSpec, options: Build
       classification: c.classification,
       pii: c.pii,
       tags: c.tags,
+      ...(c.deprecated ? { deprecated: true } : {}),
+      ...(c.semanticType ? { semanticType: c.semanticType } : {}),
+      ...(c.synonyms?.length ? { synonyms: c.synonyms } : {}),
     })),
     quality: product.quality.map(qualityEntry),
     consumers: product.consumers.map((c) => ({
@@ -85,6 +88,8 @@ function catalogProduct(product: DataProductSpec, mesh: MeshSpec, options: Build
     governance: governanceSummary(product, options.findings),
     tags: product.tags,
     athenaQuery: athenaQuery(product, database),
+    ...(product.synonyms?.length ? { synonyms: product.synonyms } : {}),
+    ...(product.context ? { context: product.context } : {}),
     source: { file: product.source.file, format: product.source.format },
   };
 }

@@ -12,6 +12,7 @@ import type { DataProductSpec, DomainSpec, MeshSpec, PlatformSpec } from './mode
 import { columnTypeErrors, normalizeNativeContract } from './native';
 import { looksLikeOdcs } from './odcs/header';
 import { readOdcsContract } from './odcs/read';
+import { declaredPlacementErrors } from './placement';
 import { validateAgainstSchema } from './schema';
 import { SourceDocument } from './source';
 import { compareText } from './order';
@@ -71,6 +72,7 @@ export function loadMesh(contractsDir: string): LoadResult<MeshSpec> {
   }
 
   errors.push(...crossFileErrors(domains, products, brokenDomains));
+  if (platform) errors.push(...declaredPlacementErrors(platform, domains, products));
   if (errors.length > 0 || !platform) return { errors: sortContractErrors(errors), warnings: sortContractErrors(warnings) };
   return {
     errors: [],

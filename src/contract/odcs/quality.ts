@@ -167,7 +167,7 @@ function enumValues(property: OdcsProperty, path: DocPath, column: string, own: 
     issues.warn([...path, 'enum'], `an enum of ${typeof values.find((v) => typeof v !== 'string' && typeof v !== 'number')} values is not enforced by the platform`, 'list text or numbers, or check the values with a sql or custom check');
     return [];
   }
-  return [{ kind: 'accepted_values', column, values: values as (string | number)[], location: issues.document.locate([...path, 'enum']) }];
+  return [{ kind: 'accepted_values', column, values: values as (string | number)[], location: issues.document.locate([...path, 'enum'], 'key') }];
 }
 
 function intersect(a: { min?: number; max?: number } | undefined, b: { min?: number; max?: number } | undefined): { min?: number; max?: number } | undefined {
