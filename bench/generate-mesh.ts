@@ -77,7 +77,7 @@ export function generateMesh(options: GenerateOptions): GeneratedMesh {
         costCenter: `${domain.slice(0, 2).toUpperCase()}-${1000 + d}`,
       });
       const odcs = odcsEvery > 0 && (index + 1) % odcsEvery === 0;
-      files.push(odcs ? { path: `${domain}/${plan.name}.odcs.yaml`, text: odcsContract(plan) } : { path: `${domain}/${plan.name}.yaml`, text: nativeContract(plan) });
+      files.push(odcs ? { path: `${domain}/${plan.name}.odcs.yaml`, text: odcsContract(plan, ORGANIZATION) } : { path: `${domain}/${plan.name}.yaml`, text: nativeContract(plan) });
       products.push(plan);
     }
   });

@@ -3,6 +3,7 @@
  * for the share of products a mesh keeps in the open standard.
  */
 import { stringify } from 'yaml';
+import { DATA_PREFIX, productBucketName } from '../src/constructs/naming';
 import type { PlannedColumn, PlannedRule, ProductPlan } from './product-plan';
 import { hash32 } from './random';
 
@@ -30,7 +31,8 @@ export function nativeContract(plan: ProductPlan): string {
   return HEADER + stringify(document, { lineWidth: 0 });
 }
 
-export function odcsContract(plan: ProductPlan): string {
+/** `organization` names the product's bucket: a declared location must be the platform's own. */
+export function odcsContract(plan: ProductPlan, organization: string): string {
   const document = {
     apiVersion: 'v3.1.0',
     kind: 'DataContract',
@@ -57,7 +59,7 @@ export function odcsContract(plan: ProductPlan): string {
       { property: 'availability', value: plan.sla.availability },
       ...(plan.retention ? [{ property: 'retention', ...amount(plan.retention) }] : []),
     ],
-    servers: [{ server: 'production', type: 's3', location: `s3://${plan.domain.replace(/_/g, '-')}-${plan.name.replace(/_/g, '-')}/data/`, format: plan.format }],
+    servers: [{ server: 'production', type: 's3', environment: 'prod', location: `s3://${productBucketName({ organization, environment: 'prod', domain: plan.domain }, plan.name)}/${DATA_PREFIX}`, format: plan.format }],
     schema: [
       {
         name: plan.name,

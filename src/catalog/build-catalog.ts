@@ -3,7 +3,7 @@
  * products and domains in sorted order, so synthesizing twice gives a byte-identical catalog.
  */
 import type { DataProductSpec, MeshSpec, QualityRule } from '../contract/model';
-import { DATA_PREFIX, glueDatabaseName, productBucketName, type NameParts } from '../constructs/naming';
+import { DATA_PREFIX, glueDatabaseName, productBucketName, type NameParts } from '../contract/naming';
 import { isBlocking, type Finding } from '../governance/finding';
 import { athenaQuery } from './athena';
 import { formatMinutes } from './durations';
@@ -74,6 +74,9 @@ function catalogProduct(product: DataProductSpec, mesh: MeshSpec, options: Build
       classification: c.classification,
       pii: c.pii,
       tags: c.tags,
+      ...(c.deprecated ? { deprecated: true } : {}),
+      ...(c.semanticType ? { semanticType: c.semanticType } : {}),
+      ...(c.synonyms?.length ? { synonyms: c.synonyms } : {}),
     })),
     quality: product.quality.map(qualityEntry),
     consumers: product.consumers.map((c) => ({
@@ -85,6 +88,8 @@ function catalogProduct(product: DataProductSpec, mesh: MeshSpec, options: Build
     governance: governanceSummary(product, options.findings),
     tags: product.tags,
     athenaQuery: athenaQuery(product, database),
+    ...(product.synonyms?.length ? { synonyms: product.synonyms } : {}),
+    ...(product.context ? { context: product.context } : {}),
     source: { file: product.source.file, format: product.source.format },
   };
 }

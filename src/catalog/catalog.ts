@@ -52,6 +52,14 @@ export interface CatalogProduct {
   readonly tags: Readonly<Record<string, string>>;
   /** A query to start from in Athena. */
   readonly athenaQuery: string;
+  /** Other names of the product's table (ODCS v3.2.0 `synonyms`), for search. */
+  readonly synonyms?: readonly string[];
+  /** Guidance for people and AI tools (ODCS v3.2.0 `context`). */
+  readonly context?: {
+    readonly instructions?: string;
+    readonly statements: readonly { readonly question: string; readonly answer?: string }[];
+    readonly constraints: readonly string[];
+  };
   readonly source: { readonly file: string; readonly format: 'native' | 'odcs' };
 }
 
@@ -79,6 +87,12 @@ export interface CatalogColumn {
   readonly classification: Classification;
   readonly pii: boolean;
   readonly tags: readonly string[];
+  /** Being phased out (ODCS v3.2.0 `deprecated`); the Glue comment says so too. */
+  readonly deprecated?: boolean;
+  /** column, measure or dimension (ODCS v3.2.0 `semanticType`). */
+  readonly semanticType?: 'column' | 'measure' | 'dimension';
+  /** Other names of the column (ODCS v3.2.0 `synonyms`). */
+  readonly synonyms?: readonly string[];
 }
 
 export interface QualityEntry {

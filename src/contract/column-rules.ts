@@ -49,3 +49,9 @@ export function isProtected(column: Pick<ColumnSpec, 'classification' | 'pii'>):
 export function holdsProtectedData(product: { readonly columns: readonly ColumnSpec[]; readonly partitionKeys: readonly ColumnSpec[] }): boolean {
   return [...product.columns, ...product.partitionKeys].some(isProtected);
 }
+
+/** The Glue comment of a column: its description, marked `[deprecated]` when the contract deprecates the column. */
+export function columnComment(column: Pick<ColumnSpec, 'description' | 'deprecated'>): string | undefined {
+  if (!column.deprecated) return column.description;
+  return column.description ? `[deprecated] ${column.description}` : '[deprecated]';
+}

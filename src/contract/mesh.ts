@@ -13,8 +13,9 @@ import { excerpt, MAX_FILE_BYTES, quote } from './limits';
 import { closestMatch } from './suggest';
 import type { DataProductSpec, DomainSpec, MeshSpec, PlatformSpec, SourceLocation } from './model';
 import { columnTypeErrors, normalizeNativeContract, qualityPatternErrors } from './native';
-import { looksLikeOdcs, unsupportedVersionError } from './odcs/header';
-import { normalizeOdcsContract } from './odcs/normalize';
+import { looksLikeOdcs } from './odcs/header';
+import { readOdcsContract } from './odcs/read';
+import { declaredPlacementErrors } from './placement';
 import { validateAgainstSchema } from './schema';
 import { physicalNameErrors } from './physical-names';
 import { SourceDocument } from './source';
@@ -106,6 +107,7 @@ export function loadMesh(contractsDir: string): LoadResult<MeshSpec> {
   }
 
   errors.push(...crossFileErrors(domains, products, brokenDomains), ...physicalNameErrors(platform, domains, products));
+  if (platform) errors.push(...declaredPlacementErrors(platform, domains, products.flatMap((p) => (p.spec ? [p.spec] : []))));
   if (errors.length > 0 || !platform) return { errors: sortContractErrors(errors), warnings: sortContractErrors(warnings), filesRead };
   return {
     errors: [],
@@ -189,12 +191,9 @@ function parseProduct(name: string, text: string, folderDomain: string): ReadFil
       return fitToTargets(spec, [...normalizeErrors, ...patterns, ...tags]);
     }
     if (header && looksLikeOdcs(header)) {
-      const unsupported = unsupportedVersionError(document, header.apiVersion);
-      if (unsupported) return { errors: [unsupported] };
-      const errors = validateAgainstSchema('odcs', document, value);
-      if (errors.length) return { errors };
-      const { spec, errors: normalizeErrors, warnings } = normalizeOdcsContract(document, value, { folderDomain });
-      return { ...fitToTargets(spec, [...normalizeErrors]), warnings };
+      // Each ODCS version is validated by its own schema, then normalized (odcs/read.ts).
+      const { spec, errors, warnings } = readOdcsContract(document, value, { folderDomain });
+      return { ...fitToTargets(spec, [...errors]), warnings };
     }
     const found = header && typeof header === 'object' ? `apiVersion ${quote(header.apiVersion)}, kind ${quote(header.kind)}` : 'no mapping';
     return {

@@ -50,6 +50,34 @@ export interface ColumnSpec {
   readonly pii: boolean;
   readonly tags: readonly string[];
   readonly location: SourceLocation;
+  /** The column is being phased out (ODCS v3.2.0 `deprecated`); it stays in the table, marked. */
+  readonly deprecated?: boolean;
+  /** What the column is for analytics (ODCS v3.2.0 `semanticType`): a plain column, a measure or a dimension. */
+  readonly semanticType?: 'column' | 'measure' | 'dimension';
+  /** Other names of the column (ODCS v3.2.0 `synonyms`), for search in the catalog. */
+  readonly synonyms?: readonly string[];
+}
+
+/**
+ * Where a contract says its data lives: an S3 location, a Glue database, an AWS account or region.
+ * The platform names what it builds itself, so each declaration is checked against those names
+ * when the mesh loads and refused at its line when it names something else (contract/placement.ts).
+ */
+export interface DeclaredPlacement {
+  readonly kind: 'location' | 'database' | 'account' | 'region' | 'catalog';
+  readonly value: string;
+  /** The environment the declaration is for (an ODCS server's `environment`); undefined: any. */
+  readonly environment?: string;
+  /** The field, as errors name it, e.g. `servers[0].location`. */
+  readonly path: string;
+  readonly location: SourceLocation;
+}
+
+/** Guidance for people and AI tools that read the product (ODCS v3.2.0 `context`). */
+export interface ProductContext {
+  readonly instructions?: string;
+  readonly statements: readonly { readonly question: string; readonly answer?: string }[];
+  readonly constraints: readonly string[];
 }
 
 export interface OutputPort {
@@ -60,12 +88,14 @@ export interface OutputPort {
   readonly retentionDays?: number;
   /**
    * Where the contract says the data lives (an ODCS s3 or glue server's `location`). The platform
-   * names buckets itself, so this is a declaration kept for the catalog and for export, not the
-   * bucket that is built.
+   * names buckets itself: a declared location is accepted only when it is the platform's own for
+   * one of the environments (see `declared`), and kept for export and evolution.
    */
   readonly location?: string;
   /** The Glue database the contract names (ODCS glue `database`, athena `schema`); recorded like `location`. */
   readonly database?: string;
+  /** Every location, database, account and region the contract declares, with where; checked when the mesh loads. */
+  readonly declared?: readonly DeclaredPlacement[];
 }
 
 export type QualityCheck =
@@ -120,6 +150,10 @@ export interface DataProductSpec {
   /** ISO date a deprecated product stops being served. */
   readonly sunset?: string;
   readonly tags: Readonly<Record<string, string>>;
+  /** Other names of the product's table (ODCS v3.2.0 `synonyms`). */
+  readonly synonyms?: readonly string[];
+  /** Guidance for people and AI tools (ODCS v3.2.0 `context`). */
+  readonly context?: ProductContext;
   /** The contract file and the format it was written in. */
   readonly source: { readonly file: string; readonly format: 'native' | 'odcs' };
   readonly location: SourceLocation;

@@ -31,7 +31,7 @@ interface NativeContract {
   sunset?: string;
   owner: { team: string; email: string };
   sla?: { freshness?: string; availability?: string };
-  output: { format: OutputFormat; partitionBy?: string[]; retention?: string };
+  output: { format: OutputFormat; partitionBy?: string[]; retention?: string; location?: string; database?: string };
   schema: NativeColumn[];
   quality?: NativeQualityRule[];
   consumers?: NativeConsumer[];
@@ -123,6 +123,7 @@ export function normalizeNativeContract(document: SourceDocument, value: unknown
         format: contract.output.format,
         partitionBy,
         retentionDays: contract.output.retention ? durationToDays(contract.output.retention) : undefined,
+        ...declaredPlacement(document, contract.output),
       },
       columns: valid.filter((c) => !partitionSet.has(c.name)),
       partitionKeys: partitionBy.map((name) => byName.get(name)!),
@@ -145,6 +146,14 @@ export function normalizeNativeContract(document: SourceDocument, value: unknown
       },
     },
   };
+}
+
+/** A declared location or database: checked against the platform's names when the mesh loads (placement.ts). */
+function declaredPlacement(document: SourceDocument, output: NativeContract['output']): Pick<DataProductSpec['output'], 'location' | 'database' | 'declared'> {
+  const declared = (['location', 'database'] as const)
+    .filter((kind) => output[kind] !== undefined)
+    .map((kind) => ({ kind, value: output[kind]!, path: `output.${kind}`, location: document.locate(['output', kind]) }));
+  return declared.length === 0 ? {} : { location: output.location, database: output.database, declared };
 }
 
 export type Fail = (path: DocPath, message: string, hint: string, offset?: number) => void;

@@ -2,21 +2,26 @@ import Ajv2020, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020'
 import addFormats from 'ajv-formats';
 import dataProductSchema from './schemas/data-product.schema.json';
 import domainSchema from './schemas/domain.schema.json';
-import odcsSchema from './schemas/odcs-v3.schema.json';
+import odcsV30Schema from './schemas/odcs-v3.0.schema.json';
+import odcsV31Schema from './schemas/odcs-v3.1.schema.json';
+import odcsV32Schema from './schemas/odcs-v3.2.schema.json';
 import platformSchema from './schemas/platform.schema.json';
 import type { ContractError } from './errors';
 import { quote } from './limits';
 import { closestMatch } from './suggest';
 import { formatPath, type DocPath, type SourceDocument } from './source';
 
-export type SchemaName = 'data-product' | 'domain' | 'platform' | 'odcs';
+/** ODCS has one schema per minor version: each version is read by its own (see odcs/versions.ts). */
+export type SchemaName = 'data-product' | 'domain' | 'platform' | 'odcs-v3.0' | 'odcs-v3.1' | 'odcs-v3.2';
 
-// Order matters: the ODCS schema refers to definitions of the native one, so that one comes first.
+// Order matters: the ODCS schemas refer to definitions of the native one, so that one comes first.
 const SCHEMAS: Record<SchemaName, object> = {
   'data-product': dataProductSchema,
   domain: domainSchema,
   platform: platformSchema,
-  odcs: odcsSchema,
+  'odcs-v3.0': odcsV30Schema,
+  'odcs-v3.1': odcsV31Schema,
+  'odcs-v3.2': odcsV32Schema,
 };
 
 let ajv: Ajv2020 | undefined;
@@ -28,13 +33,13 @@ const compiled = new Map<SchemaName, ValidateFunction>();
  */
 function validator(name: SchemaName): ValidateFunction {
   if (!ajv) {
-    // No code optimization: it makes compiling (the ODCS schema most) slower by more than it makes
+    // No code optimization: it makes compiling (the ODCS schemas most) slower by more than it makes
     // validators faster that run a few thousand times per process at most.
     ajv = new Ajv2020({ allErrors: true, verbose: true, strict: true, strictRequired: false, allowUnionTypes: true, discriminator: true, code: { optimize: false } });
     addFormats(ajv, ['date', 'date-time', 'email', 'regex', 'uri']);
     // Fix hints live next to the field they explain, in the schema itself.
     ajv.addKeyword({ keyword: 'x-hint', schemaType: 'string' });
-    // Registered, not compiled: the ODCS schema refers to definitions of the native one by $id.
+    // Registered, not compiled: the ODCS schemas refer to definitions of the native one by $id.
     for (const schema of Object.values(SCHEMAS)) ajv.addSchema(schema);
   }
   let validate = compiled.get(name);

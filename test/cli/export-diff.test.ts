@@ -7,16 +7,28 @@ import { copyMesh, editFile, FIXTURES, REFERENCE_CONTRACTS } from '../helpers/fi
 import { datamesh } from './run-cli';
 
 describe('datamesh export odcs', () => {
-  it('writes ODCS v3.1.0 naming the bucket and database of the environment, which loads back to the same product', async () => {
+  it('writes ODCS v3.2.0 by default, naming the bucket and database of the environment, which loads back to the same product', async () => {
     const file = path.join(REFERENCE_CONTRACTS, 'sales', 'orders.yaml');
     const { code, stdout } = await datamesh(['export', 'odcs', file, '--env', 'prod']);
     expect(code).toBe(0);
-    expect(stdout).toMatch(/^apiVersion: v3\.1\.0\nkind: DataContract$/m);
+    expect(stdout).toMatch(/^apiVersion: v3\.2\.0\nkind: DataContract$/m);
     expect(stdout).toContain('s3://acme-prod-sales-orders/data/');
     const back = loadProductText('orders.odcs.yaml', stdout, 'sales');
     expect(back.errors).toEqual([]);
     const original = loadProductFile(file).value!;
     expect(back.value!.columns.map((c) => [c.name, c.glueType, c.pii])).toEqual(original.columns.map((c) => [c.name, c.glueType, c.pii]));
+  });
+
+  it('writes the version --odcs-version names, and names on stderr what that version cannot say', async () => {
+    const dir = copyMesh();
+    fs.copyFileSync(path.join(FIXTURES, 'odcs', 'v3.2.0-features.odcs.yaml'), path.join(dir, 'shop', 'order_metrics.odcs.yaml'));
+    const older = await datamesh(['export', 'odcs', path.join(dir, 'shop', 'order_metrics.odcs.yaml'), '--odcs-version', 'v3.0.2']);
+    expect(older.code).toBe(0);
+    expect(older.stdout).toMatch(/^apiVersion: v3\.0\.2$/m);
+    expect(older.stderr).toContain('warning: ODCS v3.0.2 has no field for deprecated columns (customer_ref): left out');
+    const back = loadProductText('order_metrics.odcs.yaml', older.stdout, 'shop');
+    expect(back.errors).toEqual([]);
+    expect((await datamesh(['export', 'odcs', path.join(dir, 'shop', 'order_metrics.odcs.yaml'), '--odcs-version', 'v3.3.0'])).code).toBe(2);
   });
 
   it('writes to --out instead of stdout', async () => {

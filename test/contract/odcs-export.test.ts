@@ -5,7 +5,7 @@ import { parse } from 'yaml';
 import { formatContractError } from '../../src/contract/errors';
 import { loadMesh, loadProductFile } from '../../src/contract/mesh';
 import type { DataProductSpec } from '../../src/contract/model';
-import { exportOdcs, type OdcsExportOptions } from '../../src/contract/odcs';
+import { exportOdcs, odcsExportErrors, odcsExportLosses, ODCS_EXPORT_VERSIONS, type OdcsExportOptions } from '../../src/contract/odcs';
 import { copyMesh, editFile, FIXTURES, REFERENCE_CONTRACTS } from '../helpers/fixtures';
 import { comparableSpec, loadOdcs } from '../helpers/odcs';
 
@@ -104,9 +104,10 @@ describe('the exported document', () => {
   const text = exportOdcs(spec);
   const document = parse(text);
 
-  it('says what it is and where it came from', () => {
-    expect(text.split('\n')[0]).toBe('# ODCS v3.1.0 export of shop.orders, written by datamesh from ' + spec.source.file + '.');
-    expect(document).toMatchObject({ apiVersion: 'v3.1.0', kind: 'DataContract', id: 'shop.orders', name: 'orders', domain: 'shop', status: 'active' });
+  it('says what it is and where it came from, in the newest version whose schema accepts it', () => {
+    expect(text.split('\n')[0]).toBe('# ODCS v3.2.0 export of shop.orders, written by datamesh from ' + spec.source.file + '.');
+    expect(document).toMatchObject({ apiVersion: 'v3.2.0', kind: 'DataContract', id: 'shop.orders', name: 'orders', domain: 'shop', status: 'active' });
+    expect(odcsExportErrors(text, 'v3.2.0')).toEqual([]);
   });
 
   it('puts the format in a custom property when no server location is known, and a server when it is', () => {
@@ -142,5 +143,50 @@ describe('the exported document', () => {
 
   it('is the same text every time', () => {
     expect(exportOdcs(spec)).toBe(text);
+  });
+});
+
+describe('export writes each ODCS version in its own form', () => {
+  const { value: mesh } = loadMesh(REFERENCE_CONTRACTS);
+
+  it.each(mesh!.products.flatMap((p) => ODCS_EXPORT_VERSIONS.map((version) => [p.id, version, p] as const)))('%s as %s reads back to the same model, valid under that version', (_id, version, spec) => {
+    const account = mesh!.domains.find((d) => d.name === spec.domain)!.account;
+    const { text, back } = roundTrip(spec, { account, odcsVersion: version });
+    expect(parse(text).apiVersion).toBe(version);
+    expect(odcsExportErrors(text, version)).toEqual([]);
+    expect(comparableSpec(back)).toEqual(comparableSpec(spec));
+  });
+
+  it('writes v3.0.2 with a team list, library `rule:` names, and a format its s3 server cannot name in datameshFormat', () => {
+    const spec = loadMinimalEdited((t) => t.replace('format: parquet', 'format: orc'));
+    const document = parse(exportOdcs(spec, { odcsVersion: 'v3.0.2', location: 's3://testco-dev-shop-orders/data/' }));
+    expect(document.team).toEqual([{ username: spec.owner.email, name: spec.owner.team, role: 'owner' }]);
+    const orderId = document.schema[0].properties.find((p: { name: string }) => p.name === 'order_id');
+    expect(orderId.quality).toEqual([
+      { rule: 'nullCheck', mustBe: 0, dimension: 'completeness' },
+      { rule: 'duplicateCount', mustBe: 0, dimension: 'uniqueness' },
+    ]);
+    expect(document.servers).toEqual([{ server: 's3', type: 's3', location: 's3://testco-dev-shop-orders/data/' }]);
+    expect(document.customProperties).toContainEqual({ property: 'datameshFormat', value: 'orc' });
+  });
+
+  it('writes the v3.2.0 additions in v3.2.0 and reads them back', () => {
+    const { value: spec } = loadOdcs('v3.2.0-features.odcs.yaml');
+    const { text, back } = roundTrip(spec!, { odcsVersion: 'v3.2.0', account: '123456789012' });
+    const properties = parse(text).schema[0].properties;
+    expect(properties.find((p: { name: string }) => p.name === 'attributes')).toMatchObject({ logicalType: 'map', map: { key: { logicalType: 'string' }, value: { logicalType: 'integer', physicalType: 'bigint' } } });
+    expect(properties.find((p: { name: string }) => p.name === 'customer_ref')).toMatchObject({ deprecated: true });
+    expect(comparableSpec(back)).toEqual(comparableSpec(spec!));
+  });
+
+  it('names what an older version cannot say, rather than dropping it silently', () => {
+    const { value: spec } = loadOdcs('v3.2.0-features.odcs.yaml');
+    expect(odcsExportLosses(spec!, 'v3.2.0')).toEqual([]);
+    expect(odcsExportLosses(spec!, 'v3.1.0')).toEqual([
+      'ODCS v3.1.0 has no field for deprecated columns (customer_ref): left out; export --odcs-version v3.2.0 keeps it',
+      'ODCS v3.1.0 has no field for semantic types (amount: measure, region: dimension): left out; export --odcs-version v3.2.0 keeps it',
+      "ODCS v3.1.0 has no field for synonyms (Sales, turnover, chiffre d'affaires): left out; export --odcs-version v3.2.0 keeps it",
+      'ODCS v3.1.0 has no field for the context block: left out; export --odcs-version v3.2.0 keeps it',
+    ]);
   });
 });

@@ -112,8 +112,8 @@ describe('defaults for what ODCS leaves out', () => {
     expect(spec!.sla).toEqual({ freshnessMinutes: undefined, availabilityPercent: undefined });
   });
 
-  it('reads the owner of a v3.0.x team list from the member whose role is owner', () => {
-    expect(loadProductFile(path.join(ODCS_FIXTURES, 'v3.0.2-team-list.odcs.yaml')).value!.owner).toEqual({ team: '', email: 'ana@example.com' });
+  it('reads the owner of a v3.0.x team list from the member whose role is owner, who names the team there is no name for', () => {
+    expect(loadProductFile(path.join(ODCS_FIXTURES, 'v3.0.2-team-list.odcs.yaml')).value!.owner).toEqual({ team: 'ana@example.com', email: 'ana@example.com' });
   });
 });
 

@@ -98,9 +98,9 @@ describe('contradictions within an ODCS contract', () => {
     expect(errors).toEqual([expect.objectContaining({ path: 'schema[0].properties[3].classification', hint: 'did you mean "public"?' })]);
   });
 
-  it('rejects an SLA unit it would have to guess', () => {
+  it('refuses an SLA unit it would have to guess', () => {
     const { errors } = loadOdcs('complete.odcs.yaml', (t) => t.replace('    unit: minutes', '    unit: m'));
-    expect(errors).toEqual([expect.objectContaining({ path: 'slaProperties[0].unit', message: 'unit "m" of Latency is not one the platform reads (minutes or months?)' })]);
+    expect(errors).toEqual([expect.objectContaining({ path: 'slaProperties[0].unit', message: 'cannot build: unit "m" of Latency is not one the platform reads (minutes or months?)' })]);
   });
 
   it('rejects a quality check on a property the table does not have', () => {

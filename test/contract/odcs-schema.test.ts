@@ -17,7 +17,7 @@ describe('ODCS documents are recognised and validated strictly', () => {
     const { errors, text } = loadOdcs('minimal.odcs.yaml', (t) => t.replace('apiVersion: v3.1.0', 'apiVersion: v2.2.2'));
     const error = onlyError(errors);
     expect(error).toMatchObject({ path: 'apiVersion', line: lineOf(text, 'apiVersion'), column: columnOf(text, 'v2.2.2') });
-    expect(error.message).toBe('ODCS apiVersion "v2.2.2" is not supported; supported versions: v3.1.0, v3.0.2, v3.0.1, v3.0.0');
+    expect(error.message).toBe('ODCS apiVersion "v2.2.2" is not supported; supported versions: v3.2.0, v3.1.0, v3.0.2, v3.0.1, v3.0.0');
     expect(error.hint).toMatch(/set `apiVersion: v3.1.0`/);
   });
 

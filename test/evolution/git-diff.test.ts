@@ -106,7 +106,7 @@ describe('datamesh diff against a git revision', () => {
 
   it('compares ODCS contracts like native ones', () => {
     const repo = repository();
-    const odcs = fs.readFileSync(path.join(__dirname, '..', '..', 'contracts', 'payments', 'sepa_mandates.odcs.yaml'), 'utf8').replace(/domain: payments/, 'domain: shop').replace('role: customer', 'role: shop');
+    const odcs = fs.readFileSync(path.join(__dirname, '..', '..', 'contracts', 'payments', 'sepa_mandates.odcs.yaml'), 'utf8').replace(/domain: payments/, 'domain: shop').replace('role: customer', 'role: shop').replace('s3://acme-prod-payments-sepa-mandates/', 's3://testco-prod-shop-sepa-mandates/');
     writeFile(repo, 'contracts/shop/sepa_mandates.odcs.yaml', odcs);
     commit(repo, 'odcs product');
     editFile(repo, 'contracts/shop/sepa_mandates.odcs.yaml', (t) => t.replace(/\n      - name: [a-z_]+\n(?:        .*\n)*?(?=      - name:)/, '\n'));

@@ -26,8 +26,11 @@ export function messages(errors: readonly ContractError[] | undefined): string[]
 
 /**
  * The model without what naturally differs between two files holding the same contract: the
- * `source` (file and format) and every `location` (file:line:col). Quality rules are compared in
- * a canonical order, because ODCS nests each check under its column and so reorders them.
+ * `source` (file and format), every `location` (file:line:col) and the `declared` placements,
+ * which say at which field each server named its location (export writes one server, for the
+ * environment it is given; `output.location` and `output.database` are compared). Quality rules
+ * are compared in a canonical order, because ODCS nests each check under its column and so
+ * reorders them.
  */
 export function comparableSpec(spec: DataProductSpec): unknown {
   const strip = (value: unknown): unknown => {
@@ -35,7 +38,7 @@ export function comparableSpec(spec: DataProductSpec): unknown {
     if (value === null || typeof value !== 'object') return value;
     return Object.fromEntries(
       Object.entries(value)
-        .filter(([key, v]) => key !== 'location' && key !== 'fieldLocations' && key !== 'source' && v !== undefined)
+        .filter(([key, v]) => key !== 'location' && key !== 'fieldLocations' && key !== 'source' && key !== 'declared' && v !== undefined)
         .sort(([a], [b]) => a.localeCompare(b))
         .map(([key, v]) => [key, strip(v)]),
     );

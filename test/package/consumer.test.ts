@@ -32,7 +32,7 @@ describe('the packed library in a domain team repository', () => {
   }
 
   it('ships the compiled library, its declarations, schemas, docs and the CLI, and nothing else', () => {
-    expect(files).toEqual(expect.arrayContaining(['dist/index.js', 'dist/index.d.ts', 'dist/contract/schemas/odcs-v3.schema.json', 'bin/datamesh.js', 'docs/governance.md', 'README.md', 'CHANGELOG.md', 'package.json']));
+    expect(files).toEqual(expect.arrayContaining(['dist/index.js', 'dist/index.d.ts', 'dist/contract/schemas/odcs-v3.0.schema.json', 'dist/contract/schemas/odcs-v3.1.schema.json', 'dist/contract/schemas/odcs-v3.2.schema.json', 'bin/datamesh.js', 'docs/governance.md', 'README.md', 'CHANGELOG.md', 'package.json']));
     expect(files.filter((f) => /^(src|test|contracts|examples|bench|stacks|scripts)\//.test(f) || f.endsWith('.ts') && !f.endsWith('.d.ts'))).toEqual([]);
   });
 

@@ -15,6 +15,7 @@ export function renderProductDetail(product: CatalogProduct): SafeHtml {
 <p><a href="#" class="back">&larr; All products</a></p>
 <h2 id="${detailAnchor(product)}-title">${product.id} <span class="version">v${product.version}</span> <span class="badge status-${product.status}">${product.status}</span> ${governanceBadge(product)}${product.containsPii ? html` <span class="badge pii">contains PII</span>` : ''}</h2>
 <p class="description">${product.description}</p>
+${product.synonyms?.length ? html`<p class="synonyms">Also known as: ${product.synonyms.join(', ')}</p>` : ''}
 <dl class="facts">
 <dt>Owner</dt><dd>${product.owner.team} &lt;<a href="mailto:${product.owner.email}">${product.owner.email}</a>&gt;</dd>
 <dt>Freshness</dt><dd>${sla.freshnessMinutes === undefined ? 'not promised' : `at most ${formatMinutes(sla.freshnessMinutes)} old`}</dd>
@@ -28,7 +29,7 @@ export function renderProductDetail(product: CatalogProduct): SafeHtml {
 <h3>Schema</h3>
 <table class="schema"><thead><tr><th>Column</th><th>Type</th><th>Description</th><th>Classification</th><th>Flags</th></tr></thead>
 <tbody>${product.schema.map(columnRow)}</tbody></table>
-<h3>Query in Athena</h3>
+${product.context ? contextSection(product.context) : ''}<h3>Query in Athena</h3>
 <pre class="athena"><code>${product.athenaQuery}</code></pre>
 <h3>Quality rules</h3>
 ${product.quality.length ? html`<ul class="quality">${product.quality.map((q) => html`<li><code>${q.rule}</code> ${q.summary}${q.description ? html` <span class="note">${q.description}</span>` : ''}</li>`)}</ul>` : html`<p class="empty">No quality rules.</p>`}
@@ -42,6 +43,8 @@ ${governanceList(product)}
 
 function columnRow(column: CatalogColumn): SafeHtml {
   const flags = [
+    column.deprecated ? 'deprecated' : undefined,
+    column.semanticType && column.semanticType !== 'column' ? column.semanticType : undefined,
     column.primaryKey ? 'primary key' : undefined,
     column.required && !column.primaryKey ? 'required' : undefined,
     column.partitionKey ? 'partition' : undefined,
@@ -49,7 +52,16 @@ function columnRow(column: CatalogColumn): SafeHtml {
   ].filter((f): f is string => f !== undefined);
   return html`<tr data-column="${column.name}"${column.pii ? html` class="pii-column"` : ''}>
 <td><code>${column.name}</code>${column.pii ? html` <span class="badge pii" title="personal data">PII</span>` : ''}</td>
-<td><code>${column.type}</code></td><td>${column.description ?? ''}</td><td>${column.classification}</td><td>${flags.join(', ')}</td></tr>`;
+<td><code>${column.type}</code></td><td>${column.description ?? ''}${column.synonyms?.length ? html` <span class="note">also: ${column.synonyms.join(', ')}</span>` : ''}</td><td>${column.classification}</td><td>${flags.join(', ')}</td></tr>`;
+}
+
+/** ODCS v3.2.0 context: what people and AI tools should know before they query. */
+function contextSection(context: NonNullable<CatalogProduct['context']>): SafeHtml {
+  return html`<h3>Context</h3>
+<div class="context">${context.instructions ? html`<p>${context.instructions}</p>` : ''}${
+    context.statements.length ? html`<dl class="statements">${context.statements.map((s) => html`<dt>${s.question}</dt><dd>${s.answer ?? ''}</dd>`)}</dl>` : ''
+  }${context.constraints.length ? html`<ul class="constraints">${context.constraints.map((c) => html`<li>${c}</li>`)}</ul>` : ''}</div>
+`;
 }
 
 function consumersTable(consumers: readonly ConsumerEntry[]): SafeHtml {

@@ -1,11 +1,11 @@
-/** `datamesh export odcs <file>`: any contract, native or ODCS, as ODCS v3.1.0 YAML. */
+/** `datamesh export odcs <file>`: any contract, native or ODCS, as ODCS v3.2.0, v3.1.0 or v3.0.2 YAML. */
 import * as fs from 'fs';
 import * as path from 'path';
 import { Option, type Command } from 'commander';
 import { loadDomainFile, loadPlatformFile, loadProductFile } from '../../contract/mesh';
 import type { DataProductSpec } from '../../contract/model';
-import { exportOdcs, type OdcsExportOptions } from '../../contract/odcs';
-import { DATA_PREFIX, glueDatabaseName, productBucketName } from '../../constructs/naming';
+import { exportOdcs, odcsExportErrors, odcsExportLosses, ODCS_EXPORT_VERSIONS, type OdcsExportOptions, type OdcsExportVersion } from '../../contract/odcs';
+import { DATA_PREFIX, glueDatabaseName, productBucketName } from '../../contract/naming';
 import type { CliContext } from '../main';
 import { EXIT_FINDINGS, EXIT_OK, UsageError, type ExitCode } from '../exit-codes';
 import { countFindings, loadErrorFinding } from '../findings';
@@ -16,24 +16,29 @@ import { meshRootOf } from '../validation';
 interface ExportOptions {
   readonly out?: string;
   readonly env?: string;
+  readonly odcsVersion?: OdcsExportVersion;
 }
 
 export function registerExport(program: Command, context: CliContext): void {
   const exportCommand = program.command('export').description('write a contract in another format');
   exportCommand
     .command('odcs')
-    .description('write a contract (native or ODCS) as ODCS v3.1.0 YAML, with our extra fields in customProperties')
+    .description('write a contract (native or ODCS) as ODCS YAML, with our extra fields in customProperties')
     .argument('<file>', 'a data product contract')
     .addOption(new Option('--out <file>', 'write to a file instead of stdout'))
     .addOption(new Option('--env <environment>', 'environment whose bucket and database the server entry names (default: $DATAMESH_ENV, else dev)'))
+    .addOption(new Option('--odcs-version <version>', 'ODCS version to write (default: the newest whose schema accepts the output)').choices([...ODCS_EXPORT_VERSIONS]))
     .addHelpText(
       'after',
       `
 Inside a contracts folder (one with platform.yaml above the file), the ODCS server entry names the
 product's bucket location and Glue database for --env. Outside one, no server entry is written.
+Without --odcs-version the newest version whose schema accepts the output is written (v3.2.0,
+else v3.1.0, else v3.0.2); what an older version has no field for is named on stderr.
 
 Examples:
   $ datamesh export odcs contracts/sales/orders.yaml
+  $ datamesh export odcs contracts/sales/orders.yaml --odcs-version v3.1.0
   $ datamesh export odcs contracts/sales/orders.yaml --env prod --out orders.odcs.yaml`,
     )
     .action((file: string, options: ExportOptions) => {
@@ -51,7 +56,16 @@ function runExport(file: string, options: ExportOptions, { terminal }: CliContex
     terminal.err(`${[...findings.map((f) => formatFinding(f, style)), formatSummary(countFindings(findings), undefined, style)].join('\n')}\nnothing was exported.\n`);
     return EXIT_FINDINGS;
   }
-  const yaml = exportOdcs(spec, serverOptions(target, spec, options.env ?? terminal.env.DATAMESH_ENV ?? 'dev'));
+  const yaml = exportOdcs(spec, { ...serverOptions(target, spec, options.env ?? terminal.env.DATAMESH_ENV ?? 'dev'), odcsVersion: options.odcsVersion });
+  if (options.odcsVersion) {
+    // Asked for a version: its schema must accept what was written, and what it cannot say is named.
+    const invalid = odcsExportErrors(yaml, options.odcsVersion);
+    if (invalid.length > 0) {
+      terminal.err(`${invalid.map((e) => `${e.path}: ${e.message}`).join('\n')}\nthe ODCS ${options.odcsVersion} schema does not accept the export; nothing was exported.\n`);
+      return EXIT_FINDINGS;
+    }
+    for (const loss of odcsExportLosses(spec, options.odcsVersion)) terminal.err(`warning: ${loss}\n`);
+  }
   if (options.out) {
     const temporary = `${options.out}.${process.pid}.tmp`;
     fs.writeFileSync(temporary, yaml);

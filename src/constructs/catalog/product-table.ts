@@ -2,6 +2,7 @@ import { GlueCatalogTable, type GlueCatalogTableStorageDescriptorColumns } from 
 import { TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
 import { guardStack, untrusted } from '../terraform-text';
+import { columnComment } from '../../contract/column-rules';
 import type { ColumnSpec, DataProductSpec } from '../../contract/model';
 import { avroSchemaLiteral } from './avro-schema';
 import type { ProductTableProps } from './product-table-props';
@@ -57,7 +58,7 @@ export class ProductTable extends Construct {
 }
 
 function glueColumn(column: ColumnSpec): GlueCatalogTableStorageDescriptorColumns {
-  return { name: column.name, type: column.glueType, comment: column.description };
+  return { name: column.name, type: column.glueType, comment: columnComment(column) };
 }
 
 /** The contract travels with the table, so a catalog user sees who owns it and what it promises. */

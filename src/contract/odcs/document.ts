@@ -1,6 +1,8 @@
 /**
- * The parts of an ODCS v3 document that the platform reads, typed as the project's schema
- * (schemas/odcs-v3.schema.json) guarantees them. Keys the platform does not use are left out.
+ * The parts of an ODCS v3 document that the platform reads, typed as the project's schemas
+ * (schemas/odcs-v3.0, -v3.1 and -v3.2.schema.json) guarantee them: the union of the three
+ * versions, where a field's shape tells its version (a `rule` is v3.0.x, a numeric
+ * `exclusiveMaximum` v3.1.0 or later). Keys the platform does not use are left out.
  */
 
 export interface OdcsDocument {
@@ -8,7 +10,8 @@ export interface OdcsDocument {
   kind: 'DataContract';
   id: string;
   version: string;
-  status: string;
+  /** Optional from v3.2.0 on. */
+  status?: string;
   name?: string;
   domain?: string;
   dataProduct?: string;
@@ -21,6 +24,23 @@ export interface OdcsDocument {
   slaProperties?: OdcsSlaProperty[];
   customProperties?: OdcsCustomProperty[];
   tags?: string[];
+  /** v3.2.0: guidance for people and AI tools. */
+  context?: OdcsContext;
+}
+
+/** v3.2.0 (RFC 0038): a text, or instructions, verified questions and answers, and constraints. */
+export type OdcsContext =
+  | string
+  | {
+      instructions?: string;
+      verifiedStatements?: { question: string; answer?: string }[];
+      constraints?: { constraint: string }[];
+    };
+
+/** v3.2.0 (RFC 0041): another name of a table or a column. */
+export interface OdcsSynonym {
+  synonym: string;
+  locale?: string;
 }
 
 export interface OdcsSchemaObject {
@@ -30,9 +50,16 @@ export interface OdcsSchemaObject {
   description?: string;
   properties?: OdcsProperty[];
   quality?: OdcsQualityCheck[];
+  /** v3.2.0 */
+  synonyms?: OdcsSynonym[];
+  /** v3.2.0 */
+  context?: OdcsContext;
+  /** v3.2.0 (RFC 0051) */
+  deprecated?: boolean;
 }
 
-export type OdcsLogicalType = 'string' | 'date' | 'timestamp' | 'time' | 'number' | 'integer' | 'object' | 'array' | 'boolean';
+export type OdcsLogicalType = 'string' | 'date' | 'timestamp' | 'time' | 'number' | 'integer' | 'object' | 'array' | 'boolean' | 'map';
+export type OdcsSemanticType = 'column' | 'measure' | 'dimension';
 
 export interface OdcsProperty {
   /** Absent only on array `items`. */
@@ -53,6 +80,17 @@ export interface OdcsProperty {
   quality?: OdcsQualityCheck[];
   items?: OdcsProperty;
   properties?: OdcsProperty[];
+  /** v3.2.0: the allowed values. */
+  enum?: { value: string | number | boolean | null; label?: string }[];
+  /** v3.2.0: key and value types of `logicalType: map`. */
+  map?: { key: OdcsProperty; value: OdcsProperty };
+  /** v3.2.0 */
+  semanticType?: OdcsSemanticType;
+  transformLogic?: string;
+  /** v3.2.0 */
+  synonyms?: OdcsSynonym[];
+  /** v3.2.0 (RFC 0051) */
+  deprecated?: boolean;
 }
 
 export const OPERATORS = [
@@ -67,9 +105,15 @@ export const OPERATORS = [
 ] as const;
 export type OdcsOperator = (typeof OPERATORS)[number];
 
+export type OdcsMetric = 'nullValues' | 'missingValues' | 'invalidValues' | 'duplicateValues' | 'rowCount';
+
 export type OdcsQualityCheck = {
   type?: 'text' | 'library' | 'sql' | 'custom';
-  metric?: 'nullValues' | 'missingValues' | 'invalidValues' | 'duplicateValues' | 'rowCount';
+  metric?: OdcsMetric;
+  /** v3.0.x: the library rule, free text (duplicateCount, validValues, rowCount, nullCheck, ...). */
+  rule?: string;
+  /** v3.0.x: the values a `rule: validValues` check allows. */
+  validValues?: unknown[];
   arguments?: Record<string, unknown>;
   description?: string;
   unit?: string;
@@ -86,11 +130,20 @@ export interface OdcsServer {
   database?: string;
   account?: string;
   schema?: string;
+  catalog?: string;
+  regionName?: string;
+  stagingDir?: string;
+  endpointUrl?: string;
+  /** v3.2.0, Athena */
+  workgroup?: string;
 }
 
 export interface OdcsTeamMember {
-  username: string;
+  /** Required from v3.1.0 on. */
+  username?: string;
+  name?: string;
   role?: string;
+  dateOut?: string;
 }
 
 export interface OdcsTeam {

@@ -1,11 +1,14 @@
 /**
  * Quality rules -> ODCS checks. Rules ODCS has a library metric for are written as that metric
- * with `mustBe: 0` (or the row-count bounds), so other ODCS tools understand them; range and
- * freshness have no metric and travel as `datamesh` custom checks whose implementation is the
- * native rule. Reading them back gives the same rules.
+ * with `mustBe: 0` (or the row-count bounds), so other ODCS tools understand them: from v3.1.0 as
+ * `metric:`, in v3.0.x as the `rule:` names of its documentation. Range and freshness have no
+ * metric and travel as `datamesh` custom checks whose implementation is the native rule, as do
+ * rules v3.0.x has no library form for. Reading them back gives the same rules.
  */
 import type { QualityRule } from '../model';
 import { DATAMESH_ENGINE } from './custom-properties';
+import type { OdcsMetric } from './document';
+import type { OdcsExportVersion } from './header';
 
 type Check = Record<string, unknown>;
 
@@ -16,34 +19,50 @@ export interface PlacedChecks {
   readonly table: readonly Check[];
 }
 
-export function placeQualityRules(rules: readonly QualityRule[]): PlacedChecks {
+/** The v3.0.x library rule each metric was called, as the v3.0.x reader understands it again. */
+const V30_RULE: Record<OdcsMetric, string> = {
+  nullValues: 'nullCheck',
+  missingValues: 'missingValues',
+  invalidValues: 'validValues',
+  duplicateValues: 'duplicateCount',
+  rowCount: 'rowCount',
+};
+
+export function placeQualityRules(rules: readonly QualityRule[], version: OdcsExportVersion): PlacedChecks {
+  const v30 = version.startsWith('v3.0.');
   const byColumn = new Map<string, Check[]>();
   const table: Check[] = [];
   const onColumn = (column: string, check: Check) => byColumn.set(column, [...(byColumn.get(column) ?? []), check]);
+  const library = (metric: OdcsMetric, rest: Check): Check => (v30 ? { rule: V30_RULE[metric], ...rest } : { metric, ...rest });
   for (const rule of rules) {
     const described = (check: Check): Check => (rule.description ? { ...check, description: rule.description } : check);
+    const native = (implementation: Check, dimension: string) => described(datameshCheck(implementation, dimension));
     switch (rule.kind) {
       case 'not_null':
-        onColumn(rule.column, described({ metric: 'nullValues', mustBe: 0, dimension: 'completeness' }));
+        onColumn(rule.column, described(library('nullValues', { mustBe: 0, dimension: 'completeness' })));
         break;
       case 'unique':
-        if (rule.columns.length === 1) onColumn(rule.columns[0], described({ metric: 'duplicateValues', mustBe: 0, dimension: 'uniqueness' }));
+        if (rule.columns.length === 1) onColumn(rule.columns[0], described(library('duplicateValues', { mustBe: 0, dimension: 'uniqueness' })));
+        // v3.0.x has no `arguments` to name the columns of a table-level check.
+        else if (v30) table.push(native({ rule: 'unique', columns: [...rule.columns] }, 'uniqueness'));
         else table.push(described({ metric: 'duplicateValues', mustBe: 0, dimension: 'uniqueness', arguments: { properties: [...rule.columns] } }));
         break;
       case 'accepted_values':
-        onColumn(rule.column, described({ metric: 'invalidValues', mustBe: 0, dimension: 'conformity', arguments: { validValues: [...rule.values] } }));
+        if (v30) onColumn(rule.column, described({ rule: 'validValues', validValues: [...rule.values], dimension: 'conformity' }));
+        else onColumn(rule.column, described({ metric: 'invalidValues', mustBe: 0, dimension: 'conformity', arguments: { validValues: [...rule.values] } }));
         break;
       case 'pattern':
-        onColumn(rule.column, described({ metric: 'invalidValues', mustBe: 0, dimension: 'conformity', arguments: { pattern: rule.pattern } }));
+        if (v30) onColumn(rule.column, native({ rule: 'pattern', column: rule.column, pattern: rule.pattern }, 'conformity'));
+        else onColumn(rule.column, described({ metric: 'invalidValues', mustBe: 0, dimension: 'conformity', arguments: { pattern: rule.pattern } }));
         break;
       case 'row_count':
-        table.push(described({ metric: 'rowCount', ...rowCountOperator(rule.min, rule.max), dimension: 'completeness' }));
+        table.push(described(library('rowCount', { ...rowCountOperator(rule.min, rule.max), dimension: 'completeness' })));
         break;
       case 'range':
-        onColumn(rule.column, described(datameshCheck({ rule: 'range', column: rule.column, ...bounds(rule.min, rule.max) }, 'accuracy')));
+        onColumn(rule.column, native({ rule: 'range', column: rule.column, ...bounds(rule.min, rule.max) }, 'accuracy'));
         break;
       case 'freshness':
-        onColumn(rule.column, described(datameshCheck({ rule: 'freshness', column: rule.column, maxAge: duration(rule.maxAgeMinutes) }, 'timeliness')));
+        onColumn(rule.column, native({ rule: 'freshness', column: rule.column, maxAge: duration(rule.maxAgeMinutes) }, 'timeliness'));
         break;
     }
   }

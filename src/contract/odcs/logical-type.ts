@@ -1,9 +1,10 @@
 /**
  * The Glue type of an ODCS property: its `physicalType` when that already is a Glue type
  * (decimal(12,2), varchar(36), array<string>), otherwise a mapping of `logicalType` and
- * `logicalTypeOptions`, with nested objects and arrays becoming struct<> and array<>.
+ * `logicalTypeOptions`, with nested objects, arrays and (v3.2.0) maps becoming struct<>, array<>
+ * and map<>.
  */
-import { formatGlueType, parseGlueType, type GlueType } from '../glue-type';
+import { formatGlueType, isScalarGlueType, parseGlueType, type GlueType } from '../glue-type';
 import type { DocPath } from '../source';
 import type { OdcsProperty } from './document';
 import type { DocumentIssues } from './issues';
@@ -77,10 +78,23 @@ export function columnType(property: OdcsProperty, path: DocPath, issues: Docume
       const element = columnType(property.items, [...path, 'items'], issues, depth + 1);
       return element && { kind: 'array', element };
     }
+    case 'map':
+      return mapType(property, path, issues, depth);
     default:
       issues.cannotBuild(path, `"${label}" has no type the platform can map${notGlue}`, 'add a `logicalType`, or set `physicalType` to a Glue type such as string, bigint or decimal(12,2)');
       return undefined;
   }
+}
+
+/** v3.2.0 `logicalType: map` -> map<k,v>: the schema requires `map.key` and `map.value`; Glue (Hive) keys are scalar. */
+function mapType(property: OdcsProperty, path: DocPath, issues: DocumentIssues, depth: number): GlueType | undefined {
+  const key = columnType(property.map!.key, [...path, 'map', 'key'], issues, depth + 1);
+  const value = columnType(property.map!.value, [...path, 'map', 'value'], issues, depth + 1);
+  if (key && !isScalarGlueType(key)) {
+    issues.cannotBuild([...path, 'map', 'key'], `the keys of map "${property.name ?? 'items'}" are ${formatGlueType(key)}; Glue map keys are of a scalar type`, 'key the map by a string, a number or a date');
+    return undefined;
+  }
+  return key && value ? { kind: 'map', key, value } : undefined;
 }
 
 function structType(property: OdcsProperty, path: DocPath, issues: DocumentIssues, depth: number, notGlue: string): GlueType | undefined {

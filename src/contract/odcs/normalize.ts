@@ -1,20 +1,21 @@
 /**
  * An ODCS v3 contract -> DataProductSpec, the same model the native format becomes. Runs after
- * the project's ODCS schema accepted the document, so every shape is known; what fails here is
+ * the project's schema of the document's version accepted it (odcs/read.ts), so every shape is
+ * known, and where versions differ the shape says which meaning applies; what fails here is
  * valid ODCS that cannot become S3 + Glue resources ("cannot build: ...") or that contradicts
  * itself. Errors and warnings of the whole document are collected in one pass.
  */
 import { mostSensitive } from '../column-rules';
 import { sortContractErrors, type ContractError } from '../errors';
-import type { DataProductSpec, GovernanceException, ProductStatus } from '../model';
+import type { DataProductSpec, GovernanceException, ProductContext, ProductStatus } from '../model';
 import type { SourceDocument } from '../source';
 import { EXTRA, findExtra } from './custom-properties';
-import type { OdcsDocument } from './document';
+import type { OdcsContext, OdcsDocument } from './document';
 import { DocumentIssues } from './issues';
 import { readQualityChecks } from './quality';
 import { readOutputPort } from './servers';
 import { readServiceLevels } from './service-levels';
-import { readColumns, selectTable } from './table';
+import { checkTableName, readColumns, selectTable } from './table';
 import { readConsumers, readOwner } from './team-and-roles';
 
 export interface OdcsReadResult {
@@ -51,7 +52,10 @@ export function normalizeOdcsContract(document: SourceDocument, value: unknown, 
   const status = readStatus(contract, issues);
   const output = readOutputPort(contract, issues);
   const table = selectTable(contract, issues);
+  if (table && name) checkTableName(table, name, issues);
   const columns = table && output ? readColumns(table, output.format, issues) : undefined;
+  const productContext = readContext([contract.context, table?.table.context]);
+  const synonyms = table?.table.synonyms?.map((s) => s.synonym) ?? [];
   const quality = table && columns ? readQualityChecks(table, columns, issues) : [];
   const levels = readServiceLevels(contract, issues);
   const consumers = readConsumers(contract, issues);
@@ -86,6 +90,8 @@ export function normalizeOdcsContract(document: SourceDocument, value: unknown, 
       exceptions: readExceptions(contract, document),
       sunset: sunset?.value as string | undefined,
       tags: (tags?.value as Record<string, string> | undefined) ?? {},
+      ...(synonyms.length > 0 ? { synonyms } : {}),
+      ...(productContext ? { context: productContext } : {}),
       source: { file: document.file, format: 'odcs' },
       location: document.locate([]),
       fieldLocations: {
@@ -116,11 +122,28 @@ function readName(contract: OdcsDocument, issues: DocumentIssues): string | unde
 }
 
 function readStatus(contract: OdcsDocument, issues: DocumentIssues): ProductStatus | undefined {
+  if (contract.status === undefined) {
+    // Optional from v3.2.0 on. Building it as a draft would destroy what an earlier version built.
+    issues.warn([], 'the contract has no `status`; the platform builds it as active', 'add `status: active`, or `status: draft` to build nothing');
+    return 'active';
+  }
   const status = STATUSES.get(contract.status.trim().toLowerCase());
   if (!status) {
     issues.cannotBuild(['status'], `status "${contract.status}" does not say whether to build the product`, 'use draft (builds nothing), active, deprecated or retired; proposed and development count as draft, production as active');
   }
   return status;
+}
+
+/** v3.2.0 `context` of the contract and of its table, in one: what people and AI tools should know. */
+function readContext(blocks: readonly (OdcsContext | undefined)[]): ProductContext | undefined {
+  const given = blocks.filter((b): b is OdcsContext => b !== undefined);
+  if (given.length === 0) return undefined;
+  const instructions = given.map((b) => (typeof b === 'string' ? b : b.instructions)).filter((t): t is string => !!t?.trim()).map((t) => t.trim());
+  return {
+    ...(instructions.length > 0 ? { instructions: instructions.join('\n\n') } : {}),
+    statements: given.flatMap((b) => (typeof b === 'string' ? [] : (b.verifiedStatements ?? []).map(({ question, answer }) => ({ question, ...(answer !== undefined ? { answer } : {}) })))),
+    constraints: given.flatMap((b) => (typeof b === 'string' ? [] : (b.constraints ?? []).map((c) => c.constraint))),
+  };
 }
 
 function readExceptions(contract: OdcsDocument, document: SourceDocument): GovernanceException[] {

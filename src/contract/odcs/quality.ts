@@ -9,11 +9,31 @@ import type { QualityCheck, QualityRule } from '../model';
 import { dqdlPatternProblem } from '../patterns';
 import type { DocPath } from '../source';
 import { DATAMESH_ENGINE } from './custom-properties';
-import { OPERATORS, type OdcsProperty, type OdcsQualityCheck } from './document';
+import { OPERATORS, type OdcsMetric, type OdcsProperty, type OdcsQualityCheck } from './document';
 import type { DocumentIssues } from './issues';
 import type { OdcsColumns, OdcsTable } from './table';
 
 const NOT_ENFORCED = 'the check stays in the contract; express it as a library metric with `mustBe: 0`, or as a `datamesh` custom check, to have it enforced';
+
+/**
+ * ODCS v3.0.x library checks name a `rule`, free text: the ones its documentation and common tools
+ * use, as the v3.1.0 metric they became. `zero`: without an operator, the name itself says that no
+ * row may fail (a not-null check, a list of valid values).
+ */
+const V30_RULES = new Map<string, { metric: OdcsMetric; zero?: boolean }>([
+  ['nullcheck', { metric: 'nullValues', zero: true }],
+  ['notnull', { metric: 'nullValues', zero: true }],
+  ['nullvalues', { metric: 'nullValues' }],
+  ['nullcount', { metric: 'nullValues' }],
+  ['missingvalues', { metric: 'missingValues' }],
+  ['duplicatecount', { metric: 'duplicateValues' }],
+  ['duplicatevalues', { metric: 'duplicateValues' }],
+  ['unique', { metric: 'duplicateValues', zero: true }],
+  ['validvalues', { metric: 'invalidValues', zero: true }],
+  ['invalidvalues', { metric: 'invalidValues' }],
+  ['invalid', { metric: 'invalidValues' }],
+  ['rowcount', { metric: 'rowCount' }],
+]);
 
 export function readQualityChecks({ table, index }: OdcsTable, columns: OdcsColumns, issues: DocumentIssues): QualityRule[] {
   const rules: QualityRule[] = [];
@@ -22,25 +42,32 @@ export function readQualityChecks({ table, index }: OdcsTable, columns: OdcsColu
     const column = columns.byPropertyName.get(property.name!)!;
     const path: DocPath = [...base, 'properties', p];
     const own = (property.quality ?? []).flatMap((check, q) => readCheck(check, [...path, 'quality', q], column, columns, issues));
-    rules.push(...own, ...propertyConstraints(property, path, column, own, issues));
+    rules.push(...own, ...propertyConstraints(property, path, column, own, issues), ...enumValues(property, path, column, own, issues));
     warnNested(property, path, issues);
   });
   (table.quality ?? []).forEach((check, q) => rules.push(...readCheck(check, [...base, 'quality', q], undefined, columns, issues)));
   return rules;
 }
 
-function readCheck(check: OdcsQualityCheck, path: DocPath, column: string | undefined, columns: OdcsColumns, issues: DocumentIssues): QualityRule[] {
-  const rule = (kind: QualityCheck): QualityRule => ({ ...kind, description: check.description, location: issues.document.locate(path) });
-  const type = check.type ?? (check.metric ? 'library' : 'text');
+function readCheck(written: OdcsQualityCheck, path: DocPath, column: string | undefined, columns: OdcsColumns, issues: DocumentIssues): QualityRule[] {
+  const rule = (kind: QualityCheck): QualityRule => ({ ...kind, description: written.description, location: issues.document.locate(path) });
+  const type = written.type ?? (written.metric || written.rule ? 'library' : 'text');
+  const check = type === 'library' ? asMetric(written, path, issues) : written;
+  if (!check) return [];
   if (type === 'custom' && check.engine === DATAMESH_ENGINE) return datameshCheck(check, path, columns, issues);
   if (type !== 'library') {
     const what = type === 'custom' ? `custom checks for engine "${check.engine}"` : `${type} checks`;
     issues.warn(path, `${what} are not enforced by the platform`, NOT_ENFORCED);
     return [];
   }
-  const operator = OPERATORS.find((o) => check[o] !== undefined)!;
+  const operators = OPERATORS.filter((o) => check[o] !== undefined);
+  const operator = operators[0];
+  if (operators.length === 0) {
+    issues.warn(path, `${check.rule ?? check.metric} without an operator is not enforced`, 'compare the result with an operator, e.g. `mustBe: 0`');
+    return [];
+  }
   if (check.metric === 'rowCount') {
-    const bounds = rowCountBounds(check);
+    const bounds = operators.map((o) => rowCountBounds({ [o]: check[o] })).reduce(intersect);
     if (!bounds) issues.warn([...path, operator], `rowCount with ${operator} is not enforced by the platform`, 'bound the row count with mustBe, mustBeGreaterThan, mustBeLessThan (or their OrEqualTo forms) or mustBeBetween');
     return bounds ? [rule({ kind: 'row_count', ...bounds })] : [];
   }
@@ -52,6 +79,10 @@ function readCheck(check: OdcsQualityCheck, path: DocPath, column: string | unde
   // At table level, duplicateValues checks the combination of `arguments.properties`.
   const group = column !== undefined ? [column] : columnsOfArguments(args, path, columns, issues);
   if (!group) return [];
+  if (operators.length > 1) {
+    issues.warn([...path, operators[1]], `${check.metric} with ${operators.join(' and ')} is not enforced: the platform enforces ${check.metric} with \`mustBe: 0\``, NOT_ENFORCED);
+    return [];
+  }
   if (!isZeroTolerance(check)) {
     issues.warn([...path, operator], `${check.metric} with ${operator}: ${JSON.stringify(check[operator])}${check.unit ? ` ${check.unit}` : ''} is not enforced: the platform enforces ${check.metric} with \`mustBe: 0\``, NOT_ENFORCED);
     return [];
@@ -84,18 +115,67 @@ function propertyConstraints(property: OdcsProperty, path: DocPath, column: stri
     rules.push({ kind: 'unique', columns: [column], location: issues.document.locate([...path, 'unique']) });
   }
   const options = property.logicalTypeOptions ?? {};
-  const [min, max] = [options.minimum, options.maximum].map((v) => (typeof v === 'number' ? v : undefined));
+  // v3.0.x: `exclusiveMinimum: true` makes `minimum` itself exclusive (false: inclusive); from v3.1.0 the exclusive bound is a number of its own.
+  const inclusive = (bound: 'minimum' | 'maximum', exclusive: 'exclusiveMinimum' | 'exclusiveMaximum') =>
+    typeof options[bound] === 'number' && options[exclusive] !== true ? (options[bound] as number) : undefined;
+  const [min, max] = [inclusive('minimum', 'exclusiveMinimum'), inclusive('maximum', 'exclusiveMaximum')];
   if ((min !== undefined || max !== undefined) && !own.some((r) => r.kind === 'range')) {
     rules.push({ kind: 'range', column, min, max, location: issues.document.locate([...path, 'logicalTypeOptions']) });
   }
   for (const bound of ['exclusiveMinimum', 'exclusiveMaximum'] as const) {
-    if (options[bound] !== undefined) issues.warn([...path, 'logicalTypeOptions', bound], `${bound} is not enforced by the platform`, 'use the inclusive minimum or maximum');
+    const value = options[bound];
+    if (value === undefined || value === false) continue;
+    const what = value === true ? `${bound}: true (an exclusive ${bound === 'exclusiveMinimum' ? 'minimum' : 'maximum'} of ${JSON.stringify(options[bound === 'exclusiveMinimum' ? 'minimum' : 'maximum'])})` : bound;
+    issues.warn([...path, 'logicalTypeOptions', bound], `${what} is not enforced by the platform`, 'use the inclusive minimum or maximum');
   }
   for (const bound of ['minimum', 'maximum'] as const) {
     // Dates and timestamps give their bounds as text; range rules compare numbers.
     if (typeof options[bound] === 'string') issues.warn([...path, 'logicalTypeOptions', bound], `a ${bound} of ${property.logicalType} values is not enforced by the platform`, NOT_ENFORCED);
   }
   return rules;
+}
+
+/**
+ * A v3.0.x check (`rule: duplicateCount`, `validValues: [...]`) as the v3.1.0 check it became
+ * (`metric: duplicateValues`, `arguments.validValues`); a v3.1.0 check as it is. Undefined, with
+ * a warning, for a v3.0.x rule that has no v3.1.0 metric.
+ */
+function asMetric(check: OdcsQualityCheck, path: DocPath, issues: DocumentIssues): OdcsQualityCheck | undefined {
+  if (check.metric || check.rule === undefined) return check;
+  const known = V30_RULES.get(check.rule.toLowerCase());
+  if (!known) {
+    issues.warn([...path, 'rule'], `ODCS v3.0.x library rule "${check.rule}" has no ODCS v3.1.0 metric and is not enforced by the platform`, 'use rule nullCheck, duplicateCount, validValues or rowCount, or a `datamesh` custom check, to have it enforced');
+    return undefined;
+  }
+  const hasOperator = OPERATORS.some((o) => check[o] !== undefined);
+  return {
+    ...check,
+    metric: known.metric,
+    ...(check.validValues !== undefined ? { arguments: { ...check.arguments, validValues: check.validValues } } : {}),
+    ...(known.zero && !hasOperator ? { mustBe: 0 } : {}),
+  };
+}
+
+/**
+ * ODCS v3.2.0 `enum`: the values a property may take, as an accepted-values rule. A check that
+ * already lists accepted values wins; nulls are allowed anyway, and values other than text and
+ * numbers cannot be compared by the rule and are said.
+ */
+function enumValues(property: OdcsProperty, path: DocPath, column: string, own: readonly QualityRule[], issues: DocumentIssues): QualityRule[] {
+  if (!property.enum || own.some((r) => r.kind === 'accepted_values')) return [];
+  const values = property.enum.map((e) => e.value).filter((v) => v !== null);
+  if (values.length === 0) return [];
+  if (!values.every((v) => typeof v === 'string' || typeof v === 'number')) {
+    issues.warn([...path, 'enum'], `an enum of ${typeof values.find((v) => typeof v !== 'string' && typeof v !== 'number')} values is not enforced by the platform`, 'list text or numbers, or check the values with a sql or custom check');
+    return [];
+  }
+  return [{ kind: 'accepted_values', column, values: values as (string | number)[], location: issues.document.locate([...path, 'enum'], 'key') }];
+}
+
+function intersect(a: { min?: number; max?: number } | undefined, b: { min?: number; max?: number } | undefined): { min?: number; max?: number } | undefined {
+  if (!a || !b) return undefined;
+  const pick = (x: number | undefined, y: number | undefined, f: (...n: number[]) => number) => (x === undefined ? y : y === undefined ? x : f(x, y));
+  return { min: pick(a.min, b.min, Math.max), max: pick(a.max, b.max, Math.min) };
 }
 
 /** Zero bad rows: `mustBe: 0`, `mustBeLessOrEqualTo: 0`, or fewer than one row. */

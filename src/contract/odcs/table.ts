@@ -3,7 +3,7 @@
  * its properties the columns, and `partitioned` properties the partition keys in
  * `partitionKeyPosition` order.
  */
-import { classifyColumn, storesNestedTypes } from '../column-rules';
+import { classifyColumn, columnComment, storesNestedTypes } from '../column-rules';
 import { formatGlueType, isScalarGlueType } from '../glue-type';
 import { CLASSIFICATIONS, type Classification, type ColumnSpec, type OutputFormat } from '../model';
 import type { DocPath } from '../source';
@@ -48,11 +48,20 @@ export function selectTable(contract: OdcsDocument, issues: DocumentIssues): Odc
     const names = ignored.slice(0, 5).map(({ name }) => `"${name}"`).join(', ') + (ignored.length > 5 ? ` and ${ignored.length - 5} more` : '');
     issues.warn(['schema', ignored[0].index], `${ignored.length === 1 ? 'schema object' : `${ignored.length} schema objects`} ${names} ${ignored.length === 1 ? 'is' : 'are'} not built: only the first table, "${chosen.table.name}", becomes the Glue table`, 'give each table a contract of its own');
   }
+  if (chosen.table.deprecated) {
+    issues.warn(['schema', chosen.index, 'deprecated'], `table "${chosen.table.name}" is deprecated, but the product's status is what the platform builds by`, 'set `status: deprecated` to tag the product deprecated (and a sunset date in customProperties datameshSunset)');
+  }
   if (!chosen.table.properties?.length) {
     issues.cannotBuild(['schema', chosen.index], `table "${chosen.table.name}" has no properties; a Glue table needs columns`, 'list the columns under `properties`');
     return undefined;
   }
   return chosen;
+}
+
+/** The Glue table is named after the product: a physicalName that says otherwise is not silently replaced. */
+export function checkTableName({ table, index }: OdcsTable, productName: string, issues: DocumentIssues): void {
+  if (table.physicalName === undefined || glueName(table.physicalName) === productName) return;
+  issues.cannotBuild(['schema', index, 'physicalName'], `the table's physicalName is "${table.physicalName}", but the platform names the Glue table after the product: "${productName}"`, `set \`physicalName: ${productName}\`, or leave it out`);
 }
 
 export function readColumns({ table, index: tableIndex }: OdcsTable, format: OutputFormat, issues: DocumentIssues): OdcsColumns | undefined {
@@ -86,14 +95,20 @@ function readColumn(property: OdcsProperty, name: string, path: DocPath, format:
   const type = columnType(property, path, issues);
   const classification = readClassification(property, path, issues);
   const description = property.description?.trim();
-  if (description && description.length > MAX_COMMENT) {
-    issues.cannotBuild([...path, 'description'], `the description of "${name}" has ${description.length} characters; Glue column comments hold at most ${MAX_COMMENT}`, 'shorten it and move the details to the table or contract description');
+  const comment = columnComment({ description, deprecated: property.deprecated });
+  if (description && comment && comment.length > MAX_COMMENT) {
+    const marked = property.deprecated ? ' with its [deprecated] mark' : '';
+    issues.cannotBuild([...path, 'description'], `the description of "${name}" has ${comment.length} characters${marked}; Glue column comments hold at most ${MAX_COMMENT}`, 'shorten it and move the details to the table or contract description');
   }
   if (type && !storesNestedTypes(format) && !isScalarGlueType(type)) {
     issues.cannotBuild(path, `format ${format} cannot store the nested type ${formatGlueType(type)} of "${name}"`, 'use parquet, orc, avro, json or iceberg for nested data, or flatten the column');
     return undefined;
   }
   if (!type || classification === null) return undefined;
+  if (property.semanticType && property.semanticType !== 'column' && property.transformLogic) {
+    // v3.2.0 measures and dimensions may be computed (SUM(...)): the table gets a column the producer fills.
+    issues.warn([...path, 'transformLogic'], `${property.semanticType} "${name}" becomes a column of the Glue table; the platform does not compute its transformLogic`, 'the producer writes its values, or the measure is computed by the query tool and left out of the table');
+  }
   const tags = property.tags ?? [];
   return {
     name,
@@ -105,6 +120,9 @@ function readColumn(property: OdcsProperty, name: string, path: DocPath, format:
     ...classifyColumn(classification, tags),
     tags,
     location: issues.document.locate(path),
+    ...(property.deprecated ? { deprecated: true } : {}),
+    ...(property.semanticType ? { semanticType: property.semanticType } : {}),
+    ...(property.synonyms?.length ? { synonyms: property.synonyms.map((s) => s.synonym) } : {}),
   };
 }
 

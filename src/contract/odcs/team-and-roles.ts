@@ -10,18 +10,26 @@ import type { DocumentIssues } from './issues';
 
 const ROLE_ARN = /^arn:aws[a-z-]*:iam::[0-9]{12}:role\/[A-Za-z0-9+=,.@_/-]{1,512}$/;
 
+// "owner", "Data Owner", "product owner"; ODCS examples call the data product owner "dpo".
+const OWNER_ROLE = /owner|^dpo$/i;
+
 /**
- * The team name and a mailbox: the first `mailto:` support channel, else the email of a team
- * member whose role is owner. Either may be empty; the governance owner rule reports that.
+ * The team name and a mailbox. The team is `team.name` (v3.1.0 on); a v3.0.x team is a list of
+ * members, so there the owner is the member whose role is owner (or dpo) and who has not left
+ * (no `dateOut`; else the last one listed), named by `name` or `username`. The mailbox is the
+ * first `mailto:` support channel, else the owner's username when it is an email. Either may
+ * be empty; the governance owner rule reports that.
  */
 export function readOwner(contract: OdcsDocument): Owner {
   const team = Array.isArray(contract.team) ? undefined : contract.team;
   const members = Array.isArray(contract.team) ? contract.team : (team?.members ?? []);
   const mailbox = (contract.support ?? []).map((s) => s.url?.trim()).find((url) => url?.toLowerCase().startsWith('mailto:'));
-  const ownerMember = members.find((m) => /owner/i.test(m.role ?? '') && m.username.includes('@'));
+  const owners = members.filter((m) => OWNER_ROLE.test(m.role?.trim() ?? ''));
+  const owner = owners.find((m) => !m.dateOut) ?? owners[owners.length - 1];
+  const username = owner?.username?.trim() ?? '';
   return {
-    team: team?.name?.trim() ?? '',
-    email: mailbox ? mailbox.slice('mailto:'.length).split('?')[0] : (ownerMember?.username ?? ''),
+    team: team?.name?.trim() || owner?.name?.trim() || username,
+    email: mailbox ? mailbox.slice('mailto:'.length).split('?')[0] : username.includes('@') ? username : '',
   };
 }
 
