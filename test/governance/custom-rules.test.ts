@@ -3,6 +3,8 @@ import { loadMesh } from '../../src/contract/mesh';
 import type { MeshSpec } from '../../src/contract/model';
 import { domainPolicies, governContracts } from '../../src/governance/evaluate';
 import { RulePackError, type RulePack } from '../../src/governance/custom/rule-set';
+import { compileCondition } from '../../src/governance/custom/condition';
+import { variableRows, variablesFor } from '../../src/governance/custom/variables';
 import type { ContractRule } from '../../src/governance/rule';
 import { copyMesh, editFile, lineOf } from '../helpers/fixtures';
 
@@ -214,5 +216,24 @@ describe('contract rules in code', () => {
     expect(findingsOf(mesh, 'PACK003', { contract: [columnRule, consumerRule] }).map((f) => f.message)).toEqual(['principal consumer']);
     const compliant = meshWith('', '', (d) => editFile(d, 'shop/orders.yaml', (t) => t.replace('classification: pii', 'classification: restricted')));
     expect(findingsOf(compliant.mesh, 'PACK002', { contract: [columnRule] })).toEqual([]);
+  });
+});
+
+describe('the README', () => {
+  it('shows only conditions that compile for their target', () => {
+    const readme = fs.readFileSync(`${__dirname}/../../README.md`, 'utf8');
+    const examples = [...readme.matchAll(/condition: "((?:[^"\\]|\\.)*)"\s*#\s*(product|column|consumer|quality|macros)/g)];
+    expect(examples.length).toBeGreaterThanOrEqual(5);
+    for (const [, source, target] of examples) {
+      const applies = target === 'macros' ? 'product' : (target as 'product');
+      const { problems } = compileCondition(source, variablesFor(applies));
+      expect({ source, problems }).toEqual({ source, problems: [] });
+    }
+  });
+
+  it('documents every variable the checker knows', () => {
+    const docs = fs.readFileSync(`${__dirname}/../../docs/governance.md`, 'utf8');
+    for (const row of variableRows()) expect(docs).toContain(`| \`${row.path}\` |`);
+    expect(variableRows().map((r) => r.path)).toEqual(expect.arrayContaining(['product.tags', 'column.pii', 'consumer.reason', 'quality.columns', 'domain.account', 'platform.organization']));
   });
 });

@@ -5,7 +5,7 @@
  * is refused before anything is evaluated; what the shapes cannot know (a map key, a value
  * computed at run time) is left to evaluation, whose errors become findings, never crashes.
  */
-import { celEnv, isCelError, parse, plan, type CelInput } from '@bufbuild/cel';
+import { celEnv, celList, celMap, isCelError, parse, plan, type CelInput } from '@bufbuild/cel';
 import { closestMatch } from '../../contract/suggest';
 import { VARIABLES, type Shape } from './variables';
 
@@ -65,6 +65,18 @@ export function compileCondition(source: string, variables: readonly string[]): 
       },
     },
   };
+}
+
+/**
+ * A variable's value converted to CEL values once. The library converts plain objects lazily, on
+ * every access of every evaluation; a product shared by twenty rules is better converted once.
+ */
+export function celValue(value: unknown): unknown {
+  if (Array.isArray(value)) return celList(value.map(celValue) as CelInput[]);
+  if (value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+    return celMap(new Map(Object.entries(value).map(([key, v]) => [key, celValue(v) as CelInput])));
+  }
+  return value;
 }
 
 function describe(value: unknown): string {

@@ -5,7 +5,7 @@
 import type { ContractError } from '../../contract/errors';
 import type { CustomRuleSpec, DataProductSpec, DomainSpec, PlatformSpec, SourceLocation } from '../../contract/model';
 import type { ContractRule, RuleSource, Violation } from '../rule';
-import { compileCondition, type CompiledCondition } from './condition';
+import { celValue, compileCondition, type CompiledCondition } from './condition';
 import { columnValue, consumerValue, domainValue, platformValue, productValue, qualityValue, variablesFor } from './variables';
 
 /** Compiles a rule's condition; the errors point at the condition in platform.yaml or domain.yaml. */
@@ -21,8 +21,8 @@ export function declarativeRule(spec: CustomRuleSpec, source: Extract<RuleSource
     return { errors };
   }
   const condition = compiled.condition;
-  const platform = platformValue(mesh.platform);
-  const domains = new Map(mesh.domains.map((d) => [d.name, domainValue(d)]));
+  const platform = converted(mesh.platform, platformValue);
+  const domains = new Map(mesh.domains.map((d) => [d.name, converted(d, domainValue)]));
   const rule: ContractRule = {
     id: spec.id,
     scope: 'contract',
@@ -34,7 +34,7 @@ export function declarativeRule(spec: CustomRuleSpec, source: Extract<RuleSource
     source,
     domain,
     check(product) {
-      const base = { product: productBindings(product), domain: domains.get(product.domain) ?? {}, platform };
+      const base = { product: converted(product, productValue), domain: domains.get(product.domain) ?? celValue({}), platform };
       const violations = targets(spec, product).flatMap(({ label, location, bindings }) => judge(spec, condition, { ...base, ...bindings }, label, location));
       return violations.length > 0 ? violations : 'compliant';
     },
@@ -56,19 +56,18 @@ function targets(spec: CustomRuleSpec, product: DataProductSpec): Target[] {
       return [...product.columns.map((c) => [c, false] as const), ...product.partitionKeys.map((c) => [c, true] as const)].map(([column, partitionKey]) => ({
         label: `column ${column.name} of ${product.id}`,
         location: column.location,
-        bindings: { column: columnValue(column, partitionKey) },
+        bindings: { column: converted(column, (c) => columnValue(c, partitionKey)) },
       }));
     case 'consumer':
       return product.consumers.map((consumer) => ({
         label: `consumer ${consumer.kind === 'domain' ? consumer.domain : consumer.principal} of ${product.id}`,
         location: consumer.location,
-        bindings: { consumer: consumerValue(consumer) },
+        bindings: { consumer: converted(consumer, consumerValue) },
       }));
     case 'quality':
       return product.quality.map((quality) => {
-        const value = qualityValue(quality);
-        const columns = (value.columns as string[]).join(', ');
-        return { label: `quality rule ${quality.kind}${columns ? `(${columns})` : ''} of ${product.id}`, location: quality.location, bindings: { quality: value } };
+        const columns = (qualityValue(quality).columns as string[]).join(', ');
+        return { label: `quality rule ${quality.kind}${columns ? `(${columns})` : ''} of ${product.id}`, location: quality.location, bindings: { quality: converted(quality, qualityValue) } };
       });
   }
 }
@@ -80,10 +79,9 @@ function judge(spec: CustomRuleSpec, condition: CompiledCondition, bindings: Rec
   return [{ message: `${label}: ${spec.id} ${result}`, location, fix: `make the condition of ${spec.id} handle this case (e.g. with has() or \`in\`), or ${spec.fix}` }];
 }
 
-/** The product variable is the same for every rule: built once per product. */
-const productCache = new WeakMap<DataProductSpec, Record<string, unknown>>();
-function productBindings(product: DataProductSpec): Record<string, unknown> {
-  let value = productCache.get(product);
-  if (!value) productCache.set(product, (value = productValue(product)));
-  return value;
+/** A variable is the same for every rule: built and converted once per model object. */
+const cache = new WeakMap<object, unknown>();
+function converted<T extends object>(spec: T, build: (spec: T) => Record<string, unknown>): unknown {
+  if (!cache.has(spec)) cache.set(spec, celValue(build(spec)));
+  return cache.get(spec);
 }
