@@ -81,11 +81,15 @@ function main(): void {
     }
     const products = plain.products.length;
     const columns = plain.products.reduce((n, p) => n + p.columns.length + p.partitionKeys.length, 0);
-    console.log(`mesh ${process.argv[2] ?? '10x100'}: ${products} products, ${columns} columns; ${CONDITIONS.length} custom rules; ${repeat} runs, median`);
+    const consumers = plain.products.reduce((n, p) => n + p.consumers.length, 0);
+    const quality = plain.products.reduce((n, p) => n + p.quality.length, 0);
+    const evaluations = 5 * (products + columns + consumers + quality);
+    console.log(`mesh ${process.argv[2] ?? '10x100'}: ${products} products, ${columns} columns, ${consumers} consumers, ${quality} quality rules; ${CONDITIONS.length} custom rules (${evaluations} condition evaluations); ${repeat} runs, median; load average ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} cores`);
     console.log(`compile 20 conditions:             ${compileMs.toFixed(1)} ms`);
     console.log(`contract rules without custom:     ${median(without).toFixed(0)} ms`);
     console.log(`contract rules with 20 custom:     ${median(withCustom).toFixed(0)} ms`);
-    console.log(`cost of the 20 custom rules:       ${(median(withCustom) - median(without)).toFixed(0)} ms (${customFindings} findings)`);
+    const cost = median(withCustom) - median(without);
+    console.log(`cost of the 20 custom rules:       ${cost.toFixed(0)} ms (${((cost * 1000) / evaluations).toFixed(1)} µs per evaluation; ${customFindings} findings)`);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }

@@ -6,6 +6,7 @@
  * computed at run time) is left to evaluation, whose errors become findings, never crashes.
  */
 import { celEnv, celList, celMap, isCelError, parse, plan, type CelInput } from '@bufbuild/cel';
+import { RE2JS } from '@bufbuild/re2';
 import { closestMatch } from '../../contract/suggest';
 import { VARIABLES, type Shape } from './variables';
 
@@ -27,7 +28,24 @@ export interface CompiledCondition {
 /** Names CEL itself defines: type denotations usable as values (`type(x) == string`). */
 const CEL_IDENTIFIERS = new Set(['int', 'uint', 'double', 'bool', 'string', 'bytes', 'list', 'map', 'null_type', 'type', 'dyn']);
 
-const ENV = celEnv();
+/**
+ * The library compiles a `matches()` pattern on every call; a rule runs on thousands of columns
+ * with the same few patterns, so compiled ones are kept (RE2 semantics unchanged: linear time).
+ */
+const PATTERNS = new Map<string, { test(text: string): boolean }>();
+const ENV = celEnv({
+  re2: {
+    compile(pattern: string) {
+      let matcher = PATTERNS.get(pattern);
+      if (!matcher) {
+        if (PATTERNS.size >= 1000) PATTERNS.clear();
+        matcher = RE2JS.compile(pattern);
+        PATTERNS.set(pattern, matcher);
+      }
+      return matcher;
+    },
+  },
+});
 
 export function compileCondition(source: string, variables: readonly string[]): { condition?: CompiledCondition; problems: ConditionProblem[] } {
   let parsed: ReturnType<typeof parse>;

@@ -43,7 +43,8 @@ export function declarativeRule(spec: CustomRuleSpec, source: Extract<RuleSource
 }
 
 interface Target {
-  readonly label: string;
+  /** Named only when there is something to report: most targets comply. */
+  readonly label: () => string;
   readonly location: SourceLocation;
   readonly bindings: Record<string, unknown>;
 }
@@ -51,32 +52,36 @@ interface Target {
 function targets(spec: CustomRuleSpec, product: DataProductSpec): Target[] {
   switch (spec.applies) {
     case 'product':
-      return [{ label: product.id, location: product.location, bindings: {} }];
+      return [{ label: () => product.id, location: product.location, bindings: {} }];
     case 'column':
       return [...product.columns.map((c) => [c, false] as const), ...product.partitionKeys.map((c) => [c, true] as const)].map(([column, partitionKey]) => ({
-        label: `column ${column.name} of ${product.id}`,
+        label: () => `column ${column.name} of ${product.id}`,
         location: column.location,
         bindings: { column: converted(column, (c) => columnValue(c, partitionKey)) },
       }));
     case 'consumer':
       return product.consumers.map((consumer) => ({
-        label: `consumer ${consumer.kind === 'domain' ? consumer.domain : consumer.principal} of ${product.id}`,
+        label: () => `consumer ${consumer.kind === 'domain' ? consumer.domain : consumer.principal} of ${product.id}`,
         location: consumer.location,
         bindings: { consumer: converted(consumer, consumerValue) },
       }));
     case 'quality':
-      return product.quality.map((quality) => {
-        const columns = (qualityValue(quality).columns as string[]).join(', ');
-        return { label: `quality rule ${quality.kind}${columns ? `(${columns})` : ''} of ${product.id}`, location: quality.location, bindings: { quality: converted(quality, qualityValue) } };
-      });
+      return product.quality.map((quality) => ({
+        label: () => {
+          const columns = (qualityValue(quality).columns as string[]).join(', ');
+          return `quality rule ${quality.kind}${columns ? `(${columns})` : ''} of ${product.id}`;
+        },
+        location: quality.location,
+        bindings: { quality: converted(quality, qualityValue) },
+      }));
   }
 }
 
-function judge(spec: CustomRuleSpec, condition: CompiledCondition, bindings: Record<string, unknown>, label: string, location: SourceLocation): Violation[] {
+function judge(spec: CustomRuleSpec, condition: CompiledCondition, bindings: Record<string, unknown>, label: () => string, location: SourceLocation): Violation[] {
   const result = condition.evaluate(bindings);
   if (result === true) return [];
-  if (result === false) return [{ message: `${label} does not satisfy ${spec.id}: ${spec.description}`, location }];
-  return [{ message: `${label}: ${spec.id} ${result}`, location, fix: `make the condition of ${spec.id} handle this case (e.g. with has() or \`in\`), or ${spec.fix}` }];
+  if (result === false) return [{ message: `${label()} does not satisfy ${spec.id}: ${spec.description}`, location }];
+  return [{ message: `${label()}: ${spec.id} ${result}`, location, fix: `make the condition of ${spec.id} handle this case (e.g. with has() or \`in\`), or ${spec.fix}` }];
 }
 
 /** A variable is the same for every rule: built and converted once per model object. */
