@@ -80,6 +80,17 @@ describe('custom rules at synth time', () => {
   });
 });
 
+describe('datamesh validate', () => {
+  it('reports a custom rule finding at the contract line, and exits 1 on it', async () => {
+    const dir = copyMesh(REFERENCE_CONTRACTS);
+    editFile(dir, 'payments/refunds.yaml', (t) => t.replace(/  freshness: [^\n]+\n/, ''));
+    const run = await datamesh(['validate', dir, '--format', 'json'], { evaluateRules: 'wired' });
+    expect(run.code).toBe(1);
+    const findings = JSON.parse(run.stdout).findings as { ruleId: string; file: string; productId: string }[];
+    expect(findings.filter((f) => f.ruleId === 'ACME001')).toEqual([expect.objectContaining({ productId: 'payments.refunds', file: expect.stringMatching(/payments\/refunds\.yaml$/) })]);
+  });
+});
+
 describe('datamesh rules', () => {
   it('lists built-in, platform and domain rules with their effective severity and source', async () => {
     const dir = copyMesh(REFERENCE_CONTRACTS);

@@ -1,5 +1,5 @@
 import * as fs from 'fs';
-import { loadMesh } from '../../src/contract/mesh';
+import { loadMesh, loadProductText } from '../../src/contract/mesh';
 import type { MeshSpec } from '../../src/contract/model';
 import { domainPolicies, governContracts } from '../../src/governance/evaluate';
 import { RulePackError, type RulePack } from '../../src/governance/custom/rule-set';
@@ -136,6 +136,12 @@ describe('federation stays one-way', () => {
     expect(domainPolicies(mesh).errors.map((e) => e.message)).toEqual(['domain policy may only tighten: ACME001 cannot be disabled', 'domain policy may only tighten: DM112 cannot be disabled']);
   });
 
+  it('refuses enabled: false in platform.yaml too', () => {
+    const dir = copyMesh();
+    editFile(dir, 'platform.yaml', (t) => `${t}governance:\n  rules:\n    DM112: { severity: warning, enabled: false }\n`);
+    expect(domainPolicies(loadMesh(dir).value!).errors.map((e) => e.message)).toEqual(['DM112 cannot be disabled']);
+  });
+
   it('refuses a domain that redefines a global rule to weaken it', () => {
     const { mesh } = meshWith(global, `  customRules:\n${rule('ACME001', 'product', 'true').replace('severity: error', 'severity: warning')}`);
     expect(domainPolicies(mesh).errors).toEqual([expect.objectContaining({ file: expect.stringContaining('domain.yaml'), message: expect.stringContaining('ACME001 is already used by') })]);
@@ -186,6 +192,17 @@ describe('exceptions for custom rules', () => {
     const far = withException(true, 'ACME001', '2030-01-01');
     expect(findingsOf(far, 'DM118')).toHaveLength(1);
     expect(findingsOf(far, 'ACME001')[0].waiver).toBeUndefined();
+  });
+});
+
+describe('exceptions for custom rules in ODCS contracts', () => {
+  it('accepts a custom rule id in datameshExceptions and refuses a malformed one at its line', () => {
+    const text = fs.readFileSync(`${__dirname}/../fixtures/odcs/complete.odcs.yaml`, 'utf8');
+    const custom = loadProductText('complete.odcs.yaml', text.replace('- rule: DM112', '- rule: ACME001'), 'shop');
+    expect(custom.errors).toEqual([]);
+    expect(custom.value!.exceptions.map((e) => e.rule)).toEqual(['ACME001']);
+    const malformed = loadProductText('complete.odcs.yaml', text.replace('- rule: DM112', '- rule: acme-1'), 'shop');
+    expect(malformed.errors).toEqual([expect.objectContaining({ line: lineOf(text, '- rule: DM112') })]);
   });
 });
 
