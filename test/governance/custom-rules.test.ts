@@ -227,12 +227,13 @@ describe('contract rules in code', () => {
 
   it('judges columns and consumers from code too', () => {
     const columnRule: ContractRule = { ...dataOwner, id: 'PACK002', check: (p) => p.columns.filter((c) => c.pii && c.classification !== 'restricted').map((c) => ({ message: `${c.name} is not restricted`, location: c.location })) };
-    const consumerRule: ContractRule = { ...dataOwner, id: 'PACK003', check: (p) => p.consumers.filter((c) => c.kind === 'principal').map((c) => ({ message: 'principal consumer', location: c.location })) };
+    const consumerRule: ContractRule = { ...dataOwner, id: 'PACK003', check: (p) => p.consumers.filter((c) => c.kind === 'principal' && c.principal.endsWith('/central-bi')).map((c) => ({ message: 'principal consumer', location: c.location })) };
     const { mesh } = meshWith('');
     expect(findingsOf(mesh, 'PACK002', { contract: [columnRule, consumerRule] }).map((f) => f.message)).toEqual(['customer_email is not restricted']);
     expect(findingsOf(mesh, 'PACK003', { contract: [columnRule, consumerRule] }).map((f) => f.message)).toEqual(['principal consumer']);
-    const compliant = meshWith('', '', (d) => editFile(d, 'shop/orders.yaml', (t) => t.replace('classification: pii', 'classification: restricted')));
-    expect(findingsOf(compliant.mesh, 'PACK002', { contract: [columnRule] })).toEqual([]);
+    const compliant = meshWith('', '', (d) => editFile(d, 'shop/orders.yaml', (t) => t.replace('classification: pii', 'classification: restricted').replace('role/central-bi', 'role/central-reporting')));
+    expect(findingsOf(compliant.mesh, 'PACK002', { contract: [columnRule, consumerRule] })).toEqual([]);
+    expect(findingsOf(compliant.mesh, 'PACK003', { contract: [columnRule, consumerRule] })).toEqual([]);
   });
 });
 
