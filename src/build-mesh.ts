@@ -11,6 +11,7 @@ import { diffAccess } from './evolution/diff-access';
 import type { Finding } from './governance/finding';
 import type { EffectivePolicy } from './governance/policy';
 import { GovernanceLedger } from './governance/ledger';
+import type { MeshRules, RulePack } from './governance/custom/rule-set';
 import { addGovernanceGate } from './synthesis-output';
 
 export interface BuildMeshOptions {
@@ -25,6 +26,14 @@ export interface BuildMeshOptions {
    * @default $DATAMESH_BASELINE, else no comparison
    */
   readonly baseline?: string;
+  /**
+   * Rules of your own, with the built-in rules' interface: contract rules run on every product,
+   * resource rules on every stack (hand-added resources too). Ids must not start with DM nor
+   * reuse another rule's id; a clash throws a RulePackError.
+   * @example buildMesh(app, { rules: { contract: [dataOwnerTag], resource: [costCenterTag] } })
+   * @default no rules beyond the built-in ones and `governance.customRules`
+   */
+  readonly rules?: RulePack;
 }
 
 export interface BuiltMesh {
@@ -34,6 +43,8 @@ export interface BuiltMesh {
   readonly stacks: ReadonlyMap<string, DomainStack>;
   /** Contract findings now; resource findings once `app.synth()` has run the governance aspect. */
   readonly governance: GovernanceLedger;
+  /** Every rule the mesh is governed by (built-in, code, platform.yaml and domain.yaml), for reports. */
+  readonly rules: MeshRules;
   /** What a valid contract declares but the platform does not build or enforce (e.g. a second ODCS table). */
   readonly warnings: readonly ContractError[];
 }
@@ -62,21 +73,21 @@ export function buildMesh(app: App, options: BuildMeshOptions = {}): BuiltMesh {
       },
     ]);
   }
-  const { policies, errors: policyErrors } = domainPolicies(mesh);
+  const { policies, errors: policyErrors, rules } = domainPolicies(mesh, options.rules);
   if (policyErrors.length > 0) throw new MeshValidationError(policyErrors);
 
   const governance = new GovernanceLedger();
-  governance.add(evaluateContracts(mesh, policies, { today: options.today }));
+  governance.add(evaluateContracts(mesh, policies, { today: options.today, rules }));
   const baseline = options.baseline ?? process.env.DATAMESH_BASELINE;
   if (baseline) governance.add(evolutionFindings(mesh, contractsDir, baseline, policies, options.today));
   const stacks = new Map<string, DomainStack>();
   for (const domain of mesh.domains) {
     const stack = new DomainStack(app, domain.name, { mesh, domain: domain.name, environment });
     const products = new Map([...stack.products].map(([name, product]) => [name, product.product]));
-    Aspects.of(stack).add(new GovernanceAspect({ ledger: governance, policy: policies.get(domain.name)!, domain, products, options: { today: options.today } }));
+    Aspects.of(stack).add(new GovernanceAspect({ ledger: governance, policy: policies.get(domain.name)!, domain, products, options: { today: options.today, rules } }));
     stacks.set(domain.name, stack);
   }
-  const built: BuiltMesh = { mesh, environment, stacks, governance, warnings };
+  const built: BuiltMesh = { mesh, environment, stacks, governance, rules, warnings };
   // Unwaived errors fail app.synth() itself, whoever calls it, and the reports are always written.
   addGovernanceGate(app, () => built);
   return built;

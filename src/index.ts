@@ -12,7 +12,11 @@ export { GovernanceAspect, type GovernanceAspectProps } from './governance/aspec
 export { GovernanceLedger } from './governance/ledger';
 export { ALL_RULES, CONTRACT_RULES, RESOURCE_RULES, EVOLUTION_RULES, ruleById } from './governance/registry';
 export { isBlocking, type Finding, type Severity } from './governance/finding';
-export type { ContractRule, ResourceRule, EvolutionRule, RuleMetadata, RuleResult, Violation } from './governance/rule';
+export type { ContractRule, ContractRuleContext, ResourceRule, ResourceRuleContext, EvolutionRule, RuleMetadata, RuleResult, RuleSource, Violation } from './governance/rule';
+export { meshRules, RulePackError, CUSTOM_RULE_ID, type RulePack, type MeshRules } from './governance/custom/rule-set';
+export { compileCondition, type CompiledCondition, type ConditionProblem } from './governance/custom/condition';
+export { VARIABLES, variableRows, type Shape } from './governance/custom/variables';
+export type { StackResources, StackResource } from './governance/stack-resources';
 export { mergePolicy, MANDATORY_TAGS, DEFAULT_PII_PATTERNS, type EffectivePolicy } from './governance/policy';
 export { DomainStack } from './constructs/domain-stack';
 export type { DomainStackProps } from './constructs/domain-stack-props';

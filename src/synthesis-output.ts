@@ -10,6 +10,7 @@ import type { BuiltMesh } from './build-mesh';
 import { buildCatalog, writeCatalog } from './catalog';
 import type { Finding } from './governance/finding';
 import { ALL_RULES } from './governance/registry';
+import type { RuleMetadata } from './governance/rule';
 import { whereOf } from './governance/reports/summary';
 import { jsonReport } from './governance/reports/json';
 import { markdownReport } from './governance/reports/markdown';
@@ -40,15 +41,16 @@ export function addGovernanceGate(app: App, built: () => BuiltMesh): void {
 }
 
 export function writeSynthesisReports(outdir: string, built: BuiltMesh, findings: readonly Finding[]): void {
-  writeGovernanceReports(path.join(outdir, 'governance'), findings);
+  writeGovernanceReports(path.join(outdir, 'governance'), findings, built.rules.all);
   writeCatalog(buildCatalog(built.mesh, { environment: built.environment, findings }), path.join(outdir, 'catalog'));
 }
 
-export function writeGovernanceReports(dir: string, findings: readonly Finding[]): void {
+/** `rules`: the metadata reports carry (custom rules included). @default the built-in rules */
+export function writeGovernanceReports(dir: string, findings: readonly Finding[], rules: readonly RuleMetadata[] = ALL_RULES): void {
   fs.mkdirSync(dir, { recursive: true });
-  writeAtomically(path.join(dir, 'report.json'), jsonReport(findings, ALL_RULES));
+  writeAtomically(path.join(dir, 'report.json'), jsonReport(findings, rules));
   writeAtomically(path.join(dir, 'report.md'), markdownReport(findings));
-  writeAtomically(path.join(dir, 'report.sarif'), sarifReport(findings, ALL_RULES, VERSION));
+  writeAtomically(path.join(dir, 'report.sarif'), sarifReport(findings, rules, VERSION));
 }
 
 /** Write then rename: a reader never sees half a report. */

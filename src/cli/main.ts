@@ -10,6 +10,7 @@ import { registerCatalog } from './commands/catalog';
 import { registerDiff } from './commands/diff';
 import { registerExport } from './commands/export';
 import { registerNew } from './commands/new';
+import { registerRules } from './commands/rules';
 import { registerValidate } from './commands/validate';
 import { evaluateContractRules, type ContractRuleEvaluator } from './contract-rules';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError, type ExitCode } from './exit-codes';
@@ -27,7 +28,7 @@ export interface CliContext {
 
 export type CommandRegistration = (program: Command, context: CliContext) => void;
 
-const COMMANDS: readonly CommandRegistration[] = [registerValidate, registerNew, registerCatalog, registerExport, registerDiff];
+const COMMANDS: readonly CommandRegistration[] = [registerValidate, registerNew, registerCatalog, registerExport, registerDiff, registerRules];
 
 export interface RunOptions {
   /** Where output goes and which environment the command sees. @default the process's stdout, stderr and env */
@@ -86,6 +87,7 @@ Examples:
   $ datamesh catalog --out site/            write catalog.json and index.html
   $ datamesh export odcs contracts/sales/orders.yaml
   $ datamesh diff --base origin/main        breaking changes and version bumps since main
+  $ datamesh rules payments                 the governance rules in force for a domain
   $ datamesh <command> --help               options and examples of one command`,
     );
   // Without an action of its own, the program answers no command at all with its help on

@@ -2,12 +2,13 @@
 import { durationToDays } from './duration';
 import { durationTooLong, type ContractError } from './errors';
 import { MAX_DURATION_DAYS, quote } from './limits';
-import type { BackendConfig, DomainSpec, GovernanceConfig, PlatformSpec } from './model';
+import type { BackendConfig, CustomRuleSpec, DomainSpec, GovernanceConfig, PlatformSpec } from './model';
 import { piiPatternProblem } from './patterns';
 import { formatPath, type SourceDocument } from './source';
 
 interface GovernanceFile {
-  rules?: Record<string, { severity: 'error' | 'warning' }>;
+  rules?: Record<string, { severity: 'error' | 'warning'; enabled?: boolean }>;
+  customRules?: { id: string; description: string; rationale?: string; applies: CustomRuleSpec['applies']; condition: string; severity: 'error' | 'warning'; waivable?: boolean; fix: string }[];
   pii?: { patterns?: string[]; maxRetention?: string };
   requiredTags?: string[];
   exceptions?: { maxDuration?: string };
@@ -17,7 +18,15 @@ interface GovernanceFile {
 function normalizeGovernance(document: SourceDocument, block: GovernanceFile | undefined): GovernanceConfig {
   const at = (...path: (string | number)[]) => document.locate(['governance', ...path]);
   return {
-    rules: Object.fromEntries(Object.entries(block?.rules ?? {}).map(([id, rule]) => [id, { severity: rule.severity, location: at('rules', id) }])),
+    rules: Object.fromEntries(Object.entries(block?.rules ?? {}).map(([id, rule]) => [id, { severity: rule.severity, enabled: rule.enabled, location: at('rules', id) }])),
+    customRules: (block?.customRules ?? []).map((rule, index) => ({
+      ...rule,
+      description: rule.description.trim(),
+      rationale: rule.rationale?.trim(),
+      waivable: rule.waivable ?? false,
+      location: at('customRules', index, 'id'),
+      conditionLocation: document.locateWithin(['governance', 'customRules', index, 'condition'], 0),
+    })),
     piiPatterns: (block?.pii?.patterns ?? []).map((pattern, index) => ({ pattern, location: at('pii', 'patterns', index) })),
     maxPiiRetentionDays: block?.pii?.maxRetention ? { days: durationToDays(block.pii.maxRetention), location: at('pii', 'maxRetention') } : undefined,
     requiredTags: block?.requiredTags ?? [],

@@ -195,8 +195,10 @@ export interface DomainSpec {
  * The governance layer merges them; a domain may only tighten the global policy.
  */
 export interface GovernanceConfig {
-  /** Severity per rule id, e.g. `{ DM112: 'error' }`. */
-  readonly rules: Readonly<Record<string, { readonly severity: 'error' | 'warning'; readonly location: SourceLocation }>>;
+  /** Severity per rule id (built-in or custom), e.g. `{ DM112: 'error' }`; `enabled: false` is refused by policy. */
+  readonly rules: Readonly<Record<string, { readonly severity: 'error' | 'warning'; readonly enabled?: boolean; readonly location: SourceLocation }>>;
+  /** Rules of the platform team (platform.yaml) or of the domain (domain.yaml), with CEL conditions. */
+  readonly customRules: readonly CustomRuleSpec[];
   /** Extra regular expressions (case-insensitive) for column names that hold personal data. */
   readonly piiPatterns: readonly { readonly pattern: string; readonly location: SourceLocation }[];
   /** Longest retention allowed for a product holding PII, in days. */
@@ -205,6 +207,28 @@ export interface GovernanceConfig {
   readonly requiredTags: readonly string[];
   /** How many days ahead of today a contract exception may expire. */
   readonly maxExceptionDays?: { readonly days: number; readonly location: SourceLocation };
+}
+
+/** What a custom rule's condition is evaluated for: each product, column, consumer or quality rule. */
+export type CustomRuleTarget = 'product' | 'column' | 'consumer' | 'quality';
+export const CUSTOM_RULE_TARGETS: readonly CustomRuleTarget[] = ['product', 'column', 'consumer', 'quality'];
+
+/** A declarative rule from `governance.customRules`: a CEL condition that is true when compliant. */
+export interface CustomRuleSpec {
+  readonly id: string;
+  readonly description: string;
+  readonly rationale?: string;
+  readonly applies: CustomRuleTarget;
+  /** CEL expression over the documented variables (README, Writing rules). */
+  readonly condition: string;
+  readonly severity: 'error' | 'warning';
+  /** Whether a contract exception may waive it. @default false */
+  readonly waivable: boolean;
+  readonly fix: string;
+  /** Where the rule's `id` is written. */
+  readonly location: SourceLocation;
+  /** Where the condition's text starts (errors in the expression point here). */
+  readonly conditionLocation: SourceLocation;
 }
 
 /** An account outside the mesh whose roles contracts and domains may grant to. */

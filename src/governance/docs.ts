@@ -1,4 +1,5 @@
 import type { RuleMetadata } from './rule';
+import { variableRows } from './custom/variables';
 
 const cell = (text: string) => text.replace(/\|/g, '\\|');
 
@@ -32,6 +33,20 @@ export function renderRuleCatalog(rules: readonly RuleMetadata[]): string {
     '| id | severity | waivable | what it checks | why | how to fix |',
     '|---|---|---|---|---|---|',
     ...rules.map((r) => `| ${r.id} | ${r.defaultSeverity} | ${r.waivable ? 'yes' : 'no'} | ${cell(r.title)} | ${cell(r.rationale)} | ${cell(r.fix)} |`),
+    '',
+    '## Custom rules',
+    '',
+    '`governance.customRules` in `platform.yaml` (every domain) and `domain.yaml` (that domain only)',
+    'add rules whose `condition` is a CEL expression, true when compliant, evaluated for each',
+    '`product`, `column`, `consumer` or `quality` rule (`applies`). A condition that does not parse or',
+    'names an unknown variable or field is an error at its line when the mesh loads. Rules in code',
+    '(`buildMesh(app, { rules: { contract, resource } })`) use the interfaces of the rules above.',
+    'Custom ids (e.g. `ACME001`) never start with `DM` and never repeat. `datamesh rules [domain]` lists',
+    'the rules in force. The variables a condition may name:',
+    '',
+    '| variable | type | what it holds |',
+    '|---|---|---|',
+    ...variableRows().map((r) => `| \`${r.path}\` | ${cell(r.type)} | ${cell(r.doc)} |`),
     '',
   ];
   return lines.join('\n');

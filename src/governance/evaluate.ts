@@ -7,45 +7,52 @@ import type { DataProductSpec, DomainSpec, MeshSpec } from '../contract/model';
 import type { Finding } from './finding';
 import { mergePolicy, type EffectivePolicy } from './policy';
 import type { ProductEvolution } from '../evolution/evolution';
-import { ACCESS_RULES, ALL_RULES, CONTRACT_RULES, DOMAIN_RULES, EVOLUTION_RULES, RESOURCE_RULES } from './registry';
+import { ACCESS_RULES, DOMAIN_RULES, EVOLUTION_RULES, RESOURCE_RULES } from './registry';
 import type { AccessChange } from '../evolution/diff-access';
 import type { RuleMetadata, RuleResult } from './rule';
 import type { StackResource, StackResources } from './stack-resources';
 import { traceGovernance } from './trace';
 import { exceptionHorizon } from './exception-horizon';
+import { meshRules, type MeshRules, type RulePack } from './custom/rule-set';
 
 export interface GovernanceOptions {
   /** ISO date exceptions and sunsets are compared with. @default today (UTC) */
   readonly today?: string;
+  /** The mesh's rules: built-in, code rule packs and `governance.customRules`. @default built-in and the mesh's declarative rules */
+  readonly rules?: MeshRules;
 }
 
 export function today(): string {
   return new Date().toISOString().slice(0, 10);
 }
 
-/** Effective policy per domain, plus the errors of policies that try to loosen the global one. */
-export function domainPolicies(mesh: MeshSpec): { policies: Map<string, EffectivePolicy>; errors: ContractError[] } {
+/**
+ * Effective policy per domain, the mesh's rules, and the errors of policies that try to loosen
+ * the global one and of custom rules that do not compile or reuse an id.
+ */
+export function domainPolicies(mesh: MeshSpec, pack: RulePack = {}): { policies: Map<string, EffectivePolicy>; errors: ContractError[]; rules: MeshRules } {
   const policies = new Map<string, EffectivePolicy>();
-  const errors: ContractError[] = [];
+  const { rules, errors } = meshRules(mesh, pack);
   for (const domain of mesh.domains) {
-    const merged = mergePolicy(mesh.platform, domain, ALL_RULES);
+    const merged = mergePolicy(mesh.platform, domain, rules.forDomain(domain.name));
     policies.set(domain.name, merged.policy);
     errors.push(...merged.errors);
   }
   // Global-policy errors are the same for every domain: report them once.
   const unique = new Map(errors.map((e) => [`${e.file}:${e.line}:${e.column}:${e.message}`, e]));
-  return { policies, errors: [...unique.values()] };
+  return { policies, errors: [...unique.values()], rules };
 }
 
 /** Contract rules over every product. Drafts are checked too, but never block: they build nothing. */
 export function evaluateContracts(mesh: MeshSpec, policies: ReadonlyMap<string, EffectivePolicy>, options: GovernanceOptions = {}): Finding[] {
   return traceGovernance({ phase: 'contracts' }, () => {
     const date = options.today ?? today();
+    const rules = options.rules ?? meshRules(mesh).rules;
     const findings: Finding[] = [];
     for (const product of mesh.products) {
       const policy = policies.get(product.domain)!;
-      const context = { policy, domains: mesh.domains, today: date, rules: ALL_RULES, storage: mesh.platform.storage };
-      for (const rule of CONTRACT_RULES) {
+      const context = { policy, domains: mesh.domains, today: date, rules: rules.forDomain(product.domain), storage: mesh.platform.storage };
+      for (const rule of rules.contractRules(product.domain)) {
         const found = toFindings(rule, rule.check(product, context), policy, product, date);
         findings.push(...(product.status === 'draft' ? found.map((f) => ({ ...f, severity: 'warning' as const, message: `${f.message} (draft)` })) : found));
       }
@@ -72,7 +79,7 @@ export function evaluateResources(
   // First resource per path, as a scan would find it; a lookup per violation, not a scan.
   const byPath = new Map<string, StackResource>();
   for (const resource of stack.resources) if (!byPath.has(resource.path)) byPath.set(resource.path, resource);
-  return RESOURCE_RULES.flatMap((rule) => {
+  return (options.rules?.resourceRules ?? RESOURCE_RULES).flatMap((rule) => {
     const result = rule.check(stack, { policy });
     if (typeof result === 'string') return [];
     return result.flatMap((violation) => {
@@ -133,7 +140,7 @@ function toFindings(rule: RuleMetadata, result: RuleResult, policy: EffectivePol
  * Everything `datamesh validate` needs, without synthesis: policy errors (a domain loosening the
  * global policy) and the contract findings.
  */
-export function governContracts(mesh: MeshSpec, options: GovernanceOptions = {}): { errors: ContractError[]; findings: Finding[] } {
-  const { policies, errors } = domainPolicies(mesh);
-  return errors.length > 0 ? { errors, findings: [] } : { errors, findings: evaluateContracts(mesh, policies, options) };
+export function governContracts(mesh: MeshSpec, options: GovernanceOptions & { readonly pack?: RulePack } = {}): { errors: ContractError[]; findings: Finding[] } {
+  const { policies, errors, rules } = domainPolicies(mesh, options.pack);
+  return errors.length > 0 ? { errors, findings: [] } : { errors, findings: evaluateContracts(mesh, policies, { ...options, rules }) };
 }

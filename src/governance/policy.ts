@@ -67,6 +67,10 @@ export function mergePolicy(
   for (const [id, setting] of Object.entries(platform.governance.rules)) {
     const rule = checkKnown(id, setting.location, byId, errors);
     if (!rule) continue;
+    if (setting.enabled === false) {
+      errors.push({ ...setting.location, path: `governance.rules.${id}`, message: `${id} cannot be disabled`, hint: rule.waivable ? `remove \`enabled: false\`; to make ${id} advisory, set \`severity: warning\`` : `remove \`enabled: false\`; ${id} is not waivable` });
+      continue;
+    }
     if (!rule.waivable && RANK[setting.severity] < RANK[rule.defaultSeverity]) {
       errors.push({ ...setting.location, path: `governance.rules.${id}`, message: `${id} cannot be lowered to ${setting.severity}: it is not waivable`, hint: `remove the ${id} entry; ${id} stays ${rule.defaultSeverity}` });
       continue;
@@ -76,6 +80,10 @@ export function mergePolicy(
   const globalSeverities = { ...severities };
   for (const [id, setting] of Object.entries(domain?.governance.rules ?? {})) {
     if (!checkKnown(id, setting.location, byId, errors)) continue;
+    if (setting.enabled === false) {
+      errors.push({ ...setting.location, path: `governance.rules.${id}`, message: `domain policy may only tighten: ${id} cannot be disabled`, hint: `remove \`enabled: false\`; a domain may raise a rule's severity, never switch it off` });
+      continue;
+    }
     if (RANK[setting.severity] < RANK[globalSeverities[id]]) {
       errors.push({ ...setting.location, path: `governance.rules.${id}`, message: `domain policy may only tighten: ${id} is ${globalSeverities[id]} in the platform policy`, hint: `remove the ${id} entry, or ask the platform team to change the global policy` });
       continue;

@@ -17,8 +17,14 @@ export interface Violation {
 /** cdk-nag style: a rule is compliant, does not apply, or lists what it found. */
 export type RuleResult = 'compliant' | 'not-applicable' | readonly Violation[];
 
+/** Where a rule comes from: the library, platform.yaml, a domain.yaml, or a rule pack passed in code. */
+export type RuleSource = 'built-in' | 'platform' | 'domain' | 'code';
+
 export interface RuleMetadata {
-  /** Stable id: DM1xx contract, DM2xx resource, DM3xx evolution. Never reused for another meaning. */
+  /**
+   * Stable id: DM1xx contract, DM2xx resource, DM3xx evolution. Never reused for another meaning.
+   * Custom rules (declarative or code) use an uppercase prefix of their own and three digits, e.g. ACME001.
+   */
   readonly id: string;
   readonly title: string;
   /** Why the rule exists, for the docs and SARIF help text. */
@@ -27,6 +33,10 @@ export interface RuleMetadata {
   /** Whether a contract exception (reason + expiry) may waive it. */
   readonly waivable: boolean;
   readonly fix: string;
+  /** Where the rule comes from. @default 'built-in' */
+  readonly source?: RuleSource;
+  /** The domain a `domain.yaml` rule belongs to. @default none (applies to every domain) */
+  readonly domain?: string;
 }
 
 export interface ContractRuleContext {

@@ -15,7 +15,7 @@ describe('datamesh, the program', () => {
     expect(stdout).toContain('Exit codes: 0 ok, 1 findings or invalid input, 2 usage error.');
   });
 
-  it.each(['validate', 'new', 'catalog'])('prints help with examples for `%s --help` and exits 0', async (command) => {
+  it.each(['validate', 'new', 'catalog', 'rules'])('prints help with examples for `%s --help` and exits 0', async (command) => {
     const { code, stdout } = await datamesh([command, '--help']);
     expect(code).toBe(0);
     expect(stdout).toContain(`Usage: datamesh ${command}`);
@@ -31,7 +31,7 @@ describe('datamesh, the program', () => {
 
   it('registers every command of DESIGN.md §8', () => {
     const program = createProgram({ terminal: { out: () => {}, err: () => {}, outIsTTY: false, errIsTTY: false, env: {} }, exit: () => {} });
-    expect(program.commands.map((c) => c.name())).toEqual(['validate', 'new', 'catalog', 'export', 'diff']);
+    expect(program.commands.map((c) => c.name())).toEqual(['validate', 'new', 'catalog', 'export', 'diff', 'rules']);
   });
 
   it('exits 2 with the help on stderr when no command is given', async () => {

@@ -25,7 +25,7 @@ export function sarifReport(findings: readonly Finding[], rules: readonly RuleMe
               fullDescription: { text: r.rationale },
               help: { text: `${r.fix}${r.waivable ? '' : ' (not waivable)'}` },
               defaultConfiguration: { level: r.defaultSeverity },
-              properties: { waivable: r.waivable },
+              properties: { waivable: r.waivable, source: r.source ?? 'built-in', ...(r.domain ? { domain: r.domain } : {}) },
             })),
           },
         },
