@@ -75,6 +75,7 @@ export class DataProduct extends Construct {
       this.lakeFormation = new ProductLakeFormation(this, 'lake-formation', {
         product,
         bucketName,
+        bucket: this.storage.bucket,
         account: props.account,
         kmsKeyArn: props.kmsKeyArn,
         databaseName: props.databaseName,

@@ -13,7 +13,7 @@ describe('grants per consumer kind (shop.orders holds one PII column, customer_e
     expect(grantsOf(synthOrders({ consumers: consumer(`principal: ${CENTRAL_BI}`, 'read') }).config)).toEqual({
       bucketPolicy: {},
       keyPolicy: {},
-      lakeFormation: [`${CENTRAL_BI} DESCRIBE on table`, `${CENTRAL_BI} SELECT on columns except customer_email`],
+      lakeFormation: [`${CENTRAL_BI} DESCRIBE,SELECT on columns except customer_email`],
     });
   });
 
@@ -22,7 +22,7 @@ describe('grants per consumer kind (shop.orders holds one PII column, customer_e
       consumers: consumer(`principal: ${CENTRAL_BI}`, 'read'),
       edit: (t) => t.replace('    description: Order total in EUR.', '    description: Order total in EUR.\n    classification: restricted'),
     });
-    expect(grantsOf(restricted.config).lakeFormation).toEqual([`${CENTRAL_BI} DESCRIBE on table`, `${CENTRAL_BI} SELECT on columns except customer_email,total`]);
+    expect(grantsOf(restricted.config).lakeFormation).toEqual([`${CENTRAL_BI} DESCRIBE,SELECT on columns except customer_email,total`]);
   });
 
   it('an IAM role approved for PII reads the data prefix, decrypts through S3 and selects every column', () => {
@@ -81,6 +81,11 @@ describe('grants per consumer kind (shop.orders holds one PII column, customer_e
   it('a role named twice (by its domain and by ARN) is granted once, approved if either names it approved', () => {
     const consumers = consumer('domain: shop', 'read') + consumer(`principal: ${SHOP_ANALYST}`, 'read', true);
     expect(grantsOf(synthOrders({ consumers }).config).lakeFormation).toEqual([`${SHOP_ANALYST} DESCRIBE,SELECT on table`]);
+  });
+
+  it('gives a producer that also reads one Lake Formation grant, which the provider reads back as declared', () => {
+    const both = synthOrders({ consumers: consumer('domain: shop', 'write') + consumer(`principal: ${SHOP_PRODUCER}`, 'read') }).config;
+    expect(grantsOf(both).lakeFormation).toEqual([`${SHOP_PRODUCER} ALTER,DELETE,DESCRIBE,INSERT,SELECT on table`]);
   });
 
   it('needs no wildcard in any grant', () => {
