@@ -56,7 +56,7 @@ export class DataProduct extends Construct {
       expirationDays: s3ExpirationDays(product),
       noncurrentVersionExpirationDays: props.storage.noncurrentVersionExpirationDays,
       abortIncompleteMultipartUploadDays: props.storage.abortIncompleteMultipartUploadDays,
-      accessLog: { bucketName: props.accessLogBucketName, prefix: `${product.name}/` },
+      accessLog: { target: props.accessLogs, prefix: `${product.name}/` },
       policyStatements: [...consumerReadStatements(bucketArn, directReaders(this.access)), ...producerWriteStatements(bucketArn, writers(this.access))],
       preventDestroy: props.storage.preventDestroy,
       tags,

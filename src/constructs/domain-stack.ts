@@ -10,7 +10,7 @@ import { DomainLfTags } from './access/lake-formation-tags';
 import { policyDocument, type PolicyStatement } from './access/policy-document';
 import { DataProduct } from './data-product';
 import type { DomainStackProps } from './domain-stack-props';
-import { accessLogBucketName, glueDatabaseName, resourcePrefix, type NameParts } from './naming';
+import { accessLogBucketName, glueDatabaseName, productBucketName, resourcePrefix, type NameParts } from './naming';
 import { takeResolution } from './stack-resolution';
 import { SecureBucket } from './storage/secure-bucket';
 import { domainDefaultTags, domainResourceTags } from './tags';
@@ -60,6 +60,7 @@ export class DomainStack extends TerraformStack {
     configureBackend(this, platform, domain.name, environment);
 
     const sharedTags = domainResourceTags(domain);
+    const bucketArnOf = (product: DataProductSpec) => `arn:aws:s3:::${productBucketName(names, product.name)}`;
     this.kmsKey = new KmsKey(this, 'kms-key', {
       description: `Encrypts the data products of domain ${domain.name} (${environment})`,
       enableKeyRotation: true,
@@ -83,7 +84,7 @@ export class DomainStack extends TerraformStack {
       versioned: false,
       expirationDays: platform.storage.accessLogRetentionDays,
       abortIncompleteMultipartUploadDays: platform.storage.abortIncompleteMultipartUploadDays,
-      policyStatements: [logDeliveryStatement(logBucketName, domain.account)],
+      policyStatements: [logDeliveryStatement(logBucketName, domain.account, built.map(bucketArnOf))],
       preventDestroy: platform.storage.preventDestroy,
       tags: sharedTags,
     });
@@ -91,22 +92,26 @@ export class DomainStack extends TerraformStack {
     if (platform.lakeFormation.enabled && built.length > 0) this.lfTags = new DomainLfTags(this, 'lf-tags', { names });
 
     const products = new Map<string, DataProduct>();
-    for (const product of built) {
-      products.set(
-        product.name,
-        new DataProduct(this, product.name, {
-          product,
-          names,
-          account: domain.account,
-          region: this.region,
-          domains: mesh.domains,
-          kmsKeyArn: this.kmsKey.arn,
-          databaseName: this.database.name,
-          accessLogBucketName: logBucketName,
-          storage: platform.storage,
-          lakeFormation: this.lfTags?.keys,
-        }),
-      );
+    const accessLogs = this.accessLogs;
+    // Present whenever a product is built: every product bucket logs to it.
+    if (accessLogs) {
+      for (const product of built) {
+        products.set(
+          product.name,
+          new DataProduct(this, product.name, {
+            product,
+            names,
+            account: domain.account,
+            region: this.region,
+            domains: mesh.domains,
+            kmsKeyArn: this.kmsKey.arn,
+            databaseName: this.database.name,
+            accessLogs,
+            storage: platform.storage,
+            lakeFormation: this.lfTags?.keys,
+          }),
+        );
+      }
     }
     this.products = products;
   }
@@ -162,14 +167,17 @@ function keyPolicy(domain: DomainSpec, region: string, products: readonly DataPr
   return statements;
 }
 
-/** S3 server access logging writes as the logging service; with ACLs disabled it needs this grant. */
-function logDeliveryStatement(bucketName: string, account: string): PolicyStatement {
+/**
+ * S3 server access logging writes as the logging service; with ACLs disabled it needs this grant,
+ * limited to logs of this domain's product buckets in its own account.
+ */
+function logDeliveryStatement(bucketName: string, account: string, sourceBuckets: readonly string[]): PolicyStatement {
   return {
     Sid: 'S3ServerAccessLogDelivery',
     Effect: 'Allow',
     Principal: { Service: 'logging.s3.amazonaws.com' },
     Action: 's3:PutObject',
     Resource: `arn:aws:s3:::${bucketName}/*`,
-    Condition: { StringEquals: { 'aws:SourceAccount': account } },
+    Condition: { StringEquals: { 'aws:SourceAccount': account }, ArnEquals: { 'aws:SourceArn': [...sourceBuckets].sort() } },
   };
 }

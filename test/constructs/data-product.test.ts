@@ -76,8 +76,11 @@ describe('DataProduct storage', () => {
     });
   });
 
-  it('logs access to the domain log bucket under the product prefix', () => {
-    expect(synthesized).toHaveResourceWithProperties(S3BucketLoggingA, { bucket, target_bucket: 'testco-dev-shop-access-logs', target_prefix: 'orders/' });
+  it('logs access to the domain log bucket under the product prefix, once log delivery may write there', () => {
+    const [logBucket] = Object.entries(config.resource.aws_s3_bucket).find(([, r]) => r.bucket === 'testco-dev-shop-access-logs')!;
+    const [logPolicy] = Object.entries(config.resource.aws_s3_bucket_policy).find(([, r]) => r.bucket === `\${aws_s3_bucket.${logBucket}.id}`)!;
+    expect(synthesized).toHaveResourceWithProperties(S3BucketLoggingA, { bucket, target_bucket: `\${aws_s3_bucket.${logBucket}.bucket}`, target_prefix: 'orders/' });
+    expect(onlyResource(config, 'aws_s3_bucket_logging').depends_on).toEqual([`aws_s3_bucket_policy.${logPolicy}`]);
   });
 
   it('expires data after the contract retention, old versions and abandoned uploads after the platform defaults', () => {

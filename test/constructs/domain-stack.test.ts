@@ -69,13 +69,20 @@ describe('DomainStack', () => {
     expect(synthesized).toHaveResourceWithProperties(GlueCatalogDatabase, { name: 'testco_dev_shop', description: 'The web shop.' });
   });
 
-  it('keeps access logs in an SSE-S3 bucket that only log delivery from the account may write', () => {
+  it('keeps access logs in an SSE-S3 bucket that only log delivery for the domain\'s product buckets may write (issue #11, item 7)', () => {
     expect(synthesized).toHaveResourceWithProperties(S3Bucket, { bucket: 'testco-dev-shop-access-logs', force_destroy: false });
     expect(synthesized).toHaveResourceWithProperties(S3BucketServerSideEncryptionConfigurationA, {
       rule: [{ apply_server_side_encryption_by_default: { sse_algorithm: 'AES256' } }],
     });
     const policy = JSON.parse(onlyResource(config, 'aws_s3_bucket_policy', (r) => r.bucket.includes('access-logs')).policy);
-    expect(policy.Statement[1]).toMatchObject({ Principal: { Service: 'logging.s3.amazonaws.com' }, Action: 's3:PutObject', Condition: { StringEquals: { 'aws:SourceAccount': '123456789012' } } });
+    expect(policy.Statement[1]).toEqual({
+      Sid: 'S3ServerAccessLogDelivery',
+      Effect: 'Allow',
+      Principal: { Service: 'logging.s3.amazonaws.com' },
+      Action: 's3:PutObject',
+      Resource: 'arn:aws:s3:::testco-dev-shop-access-logs/*',
+      Condition: { StringEquals: { 'aws:SourceAccount': '123456789012' }, ArnEquals: { 'aws:SourceArn': ['arn:aws:s3:::testco-dev-shop-orders'] } },
+    });
   });
 
   it('exposes the outputs a consumer needs (no read policy: orders holds PII)', () => {

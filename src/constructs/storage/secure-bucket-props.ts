@@ -1,4 +1,5 @@
 import type { PolicyStatement } from '../access/policy-document';
+import type { SecureBucket } from './secure-bucket';
 
 export interface SecureBucketProps {
   /** Physical bucket name; see `naming.ts`. */
@@ -15,8 +16,12 @@ export interface SecureBucketProps {
   /** Days before noncurrent versions expire (versioned buckets only). @default kept forever */
   readonly noncurrentVersionExpirationDays?: number;
   readonly abortIncompleteMultipartUploadDays: number;
-  /** Where S3 server access logs go. @default no access logging */
-  readonly accessLog?: { readonly bucketName: string; readonly prefix: string };
+  /**
+   * Where S3 server access logs go. The logging configuration refers to the target bucket and
+   * waits for its policy: S3 checks on PutBucketLogging that log delivery may write there.
+   * @default no access logging
+   */
+  readonly accessLog?: { readonly target: SecureBucket; readonly prefix: string };
   /** Statements added after the TLS-only deny. @default none */
   readonly policyStatements?: readonly PolicyStatement[];
   /** Terraform prevent_destroy on the bucket. Turning it off is reported as a warning. @default true */

@@ -19,6 +19,8 @@ export class SecureBucket extends Construct {
   readonly bucket: S3Bucket;
   readonly publicAccessBlock: S3BucketPublicAccessBlock;
   readonly policy: S3BucketPolicy;
+  /** Access logging to the target of `accessLog`; none for a bucket that does not log. */
+  readonly accessLogging?: S3BucketLoggingA;
   readonly bucketName: string;
   readonly bucketArn: string;
 
@@ -62,15 +64,22 @@ export class SecureBucket extends Construct {
     });
     new S3BucketLifecycleConfiguration(this, 'lifecycle', { bucket, rule: lifecycleRules(props) });
 
-    if (props.accessLog) {
-      new S3BucketLoggingA(this, 'access-logging', { bucket, targetBucket: props.accessLog.bucketName, targetPrefix: props.accessLog.prefix });
-    }
     this.policy = new S3BucketPolicy(this, 'policy', {
       bucket,
       policy: policyDocument([denyInsecureTransport(this.bucketArn), ...(props.policyStatements ?? [])]),
       // S3 rejects a policy naming other principals while the public access block is being created.
       dependsOn: [this.publicAccessBlock],
     });
+    if (props.accessLog) {
+      const { target, prefix } = props.accessLog;
+      this.accessLogging = new S3BucketLoggingA(this, 'access-logging', {
+        bucket,
+        targetBucket: target.bucket.bucket,
+        targetPrefix: prefix,
+        // S3 validates the target on PutBucketLogging: log delivery must already be allowed to write.
+        dependsOn: [target.policy],
+      });
+    }
   }
 }
 
