@@ -18,6 +18,7 @@ export interface DataProductProps {
   readonly databaseName: string;
   /** The domain's access-log bucket; the product bucket logs to it under `<product>/`. */
   readonly accessLogs: SecureBucket;
+  /** Lifecycle settings; `preventDestroy` is read for the environment of `names`. */
   readonly storage: StorageDefaults;
   /**
    * The domain stack's LF-tag keys when the platform uses Lake Formation: the product registers its

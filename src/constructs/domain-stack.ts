@@ -2,9 +2,9 @@ import { GlueCatalogDatabase } from '@cdktf/provider-aws/lib/glue-catalog-databa
 import { KmsAlias } from '@cdktf/provider-aws/lib/kms-alias';
 import { KmsKey } from '@cdktf/provider-aws/lib/kms-key';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
-import { LocalBackend, S3Backend, TerraformStack } from 'cdktf';
+import { Annotations, LocalBackend, S3Backend, TerraformStack } from 'cdktf';
 import type { Construct } from 'constructs';
-import type { DataProductSpec, DomainSpec, PlatformSpec } from '../contract/model';
+import { preventsDestroy, type DataProductSpec, type DomainSpec, type PlatformSpec } from '../contract/model';
 import { directReaders, principalAccess, writers } from './access/consumer-access';
 import { DomainLfTags } from './access/lake-formation-tags';
 import { policyDocument, type PolicyStatement } from './access/policy-document';
@@ -61,13 +61,21 @@ export class DomainStack extends TerraformStack {
 
     const sharedTags = domainResourceTags(domain);
     const bucketArnOf = (product: DataProductSpec) => `arn:aws:s3:::${productBucketName(names, product.name)}`;
+    // The key shares the buckets' switch: data protected from destroy must stay decryptable.
+    const preventDestroy = preventsDestroy(platform.storage, environment);
     this.kmsKey = new KmsKey(this, 'kms-key', {
       description: `Encrypts the data products of domain ${domain.name} (${environment})`,
       enableKeyRotation: true,
-      deletionWindowInDays: 30,
+      deletionWindowInDays: KEY_DELETION_WINDOW_DAYS,
       policy: policyDocument(keyPolicy(domain, this.region, built, mesh.domains)),
       tags: sharedTags,
+      lifecycle: { preventDestroy },
     });
+    if (!preventDestroy) {
+      Annotations.of(this.kmsKey).addWarning(
+        `preventDestroy is off: terraform destroy schedules the key of domain ${domain.name} (${environment}) for deletion after ${KEY_DELETION_WINDOW_DAYS} days; then nothing it encrypted can be decrypted, copies included`,
+      );
+    }
     new KmsAlias(this, 'kms-alias', { name: `alias/${resourcePrefix(names)}-data`, targetKeyId: this.kmsKey.keyId });
 
     this.database = new GlueCatalogDatabase(this, 'database', {
@@ -85,7 +93,7 @@ export class DomainStack extends TerraformStack {
       expirationDays: platform.storage.accessLogRetentionDays,
       abortIncompleteMultipartUploadDays: platform.storage.abortIncompleteMultipartUploadDays,
       policyStatements: [logDeliveryStatement(logBucketName, domain.account, built.map(bucketArnOf))],
-      preventDestroy: platform.storage.preventDestroy,
+      preventDestroy,
       tags: sharedTags,
     });
 
@@ -137,6 +145,9 @@ function configureBackend(stack: TerraformStack, platform: PlatformSpec, domain:
   // cdktf 0.21 predates S3 native locking (Terraform >= 1.10), so the flag is set as an override.
   if (backend.useLockfile) s3.addOverride('use_lockfile', true);
 }
+
+/** What `terraform destroy` waits before the key is gone, when preventDestroy is off. */
+const KEY_DELETION_WINDOW_DAYS = 30;
 
 /**
  * The account keeps full control of its key (without it the key becomes unmanageable). The roles

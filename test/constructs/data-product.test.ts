@@ -36,7 +36,7 @@ describe('DataProduct storage', () => {
   const { synthesized, config } = synthDomain(MINIMAL, 'shop');
   const bucket = bucketRef(config);
 
-  it('names the bucket from organization, environment, domain and product, and never force-destroys it', () => {
+  it('names the bucket from organization, environment, domain and product, and does not force-destroy it by default', () => {
     expect(synthesized).toHaveResourceWithProperties(S3Bucket, { bucket: BUCKET, force_destroy: false });
   });
 
@@ -128,14 +128,14 @@ describe('DataProduct storage', () => {
     expect(list.Principal).toEqual({ AWS: ['arn:aws:iam::123456789012:role/shop-analyst'] });
   });
 
-  it('can turn prevent_destroy off, and warns when it does', () => {
+  it('can turn preventDestroy off: destroy then deletes the bucket with its objects, and synthesis says so', () => {
     const dir = copyMesh();
     editFile(dir, 'platform.yaml', (t) => `${t}storage:\n  preventDestroy: false\n`);
     const { built, config: edited } = synthDomain(dir, 'shop');
-    expect(onlyResource(edited, 'aws_s3_bucket', (r) => r.bucket === BUCKET).lifecycle).toEqual({ prevent_destroy: false });
+    expect(onlyResource(edited, 'aws_s3_bucket', (r) => r.bucket === BUCKET)).toMatchObject({ force_destroy: true, lifecycle: { prevent_destroy: false } });
     const storage = built.stacks.get('shop')!.products.get('orders')!.storage;
     expect(storage.node.metadata.filter((m) => m.type === AnnotationMetadataEntryType.WARN).map((m) => m.data)).toEqual([
-      `prevent_destroy is off for bucket ${BUCKET}: terraform destroy will delete its data`,
+      `preventDestroy is off: terraform destroy deletes bucket ${BUCKET} with every object and object version in it`,
     ]);
   });
 });

@@ -65,6 +65,10 @@ describe('DomainStack', () => {
     });
   });
 
+  it('protects the key from destroy like the data it encrypts (issue #11, item 7)', () => {
+    expect(onlyResource(config, 'aws_kms_key').lifecycle).toEqual({ prevent_destroy: true });
+  });
+
   it('creates the domain Glue database', () => {
     expect(synthesized).toHaveResourceWithProperties(GlueCatalogDatabase, { name: 'testco_dev_shop', description: 'The web shop.' });
   });

@@ -24,7 +24,11 @@ export interface SecureBucketProps {
   readonly accessLog?: { readonly target: SecureBucket; readonly prefix: string };
   /** Statements added after the TLS-only deny. @default none */
   readonly policyStatements?: readonly PolicyStatement[];
-  /** Terraform prevent_destroy on the bucket. Turning it off is reported as a warning. @default true */
+  /**
+   * True: Terraform `prevent_destroy` on the bucket. False: `force_destroy`, so `terraform destroy`
+   * deletes the bucket with every object and version in it; reported as a warning.
+   * @default true
+   */
   readonly preventDestroy?: boolean;
   /** @default none beyond the provider's default tags */
   readonly tags?: Readonly<Record<string, string>>;

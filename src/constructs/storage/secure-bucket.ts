@@ -13,7 +13,9 @@ import type { SecureBucketProps } from './secure-bucket-props';
 
 /**
  * An S3 bucket whose safety settings are not options: public access blocked (all four
- * settings), ACLs disabled, default encryption, TLS-only policy, and no force_destroy.
+ * settings), ACLs disabled, default encryption, TLS-only policy. It refuses destruction unless
+ * `preventDestroy` is false, and then it is destroyed with its objects: a bucket that destroy
+ * cannot delete would make the switch a lie.
  */
 export class SecureBucket extends Construct {
   readonly bucket: S3Bucket;
@@ -33,12 +35,12 @@ export class SecureBucket extends Construct {
 
     this.bucket = new S3Bucket(this, 'bucket', {
       bucket: props.bucketName,
-      forceDestroy: false,
+      forceDestroy: !preventDestroy,
       tags: props.tags ? { ...props.tags } : undefined,
       lifecycle: { preventDestroy },
     });
     if (!preventDestroy) {
-      Annotations.of(this).addWarning(`prevent_destroy is off for bucket ${props.bucketName}: terraform destroy will delete its data`);
+      Annotations.of(this).addWarning(`preventDestroy is off: terraform destroy deletes bucket ${props.bucketName} with every object and object version in it`);
     }
     const bucket = this.bucket.id;
 
