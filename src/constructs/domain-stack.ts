@@ -8,6 +8,7 @@ import { preventsDestroy, type DataProductSpec, type DomainSpec, type PlatformSp
 import { directReaders, principalAccess, writers } from './access/consumer-access';
 import { DomainLfTags } from './access/lake-formation-tags';
 import { policyDocument, type PolicyStatement } from './access/policy-document';
+import { productKeyStatements } from './access/product-grants';
 import { DataProduct } from './data-product';
 import type { DomainStackProps } from './domain-stack-props';
 import { accessLogBucketName, glueDatabaseName, productBucketName, resourcePrefix, type NameParts } from './naming';
@@ -67,7 +68,7 @@ export class DomainStack extends TerraformStack {
       description: `Encrypts the data products of domain ${domain.name} (${environment})`,
       enableKeyRotation: true,
       deletionWindowInDays: KEY_DELETION_WINDOW_DAYS,
-      policy: policyDocument(keyPolicy(domain, this.region, built, mesh.domains)),
+      policy: policyDocument(keyPolicy(domain, this.region, built, mesh.domains, bucketArnOf)),
       tags: sharedTags,
       lifecycle: { preventDestroy },
     });
@@ -150,32 +151,23 @@ function configureBackend(stack: TerraformStack, platform: PlatformSpec, domain:
 const KEY_DELETION_WINDOW_DAYS = 30;
 
 /**
- * The account keeps full control of its key (without it the key becomes unmanageable). The roles
- * that read products directly may decrypt, and the producer role the contracts let write may
- * also encrypt, only through S3 in this region.
+ * The account keeps full control of its key (without it the key becomes unmanageable). Per
+ * product, the roles that read it directly may decrypt, and the producer role its contract lets
+ * write may also encrypt, only through S3 in this region and only for that product's bucket.
  */
-function keyPolicy(domain: DomainSpec, region: string, products: readonly DataProductSpec[], domains: readonly DomainSpec[]): PolicyStatement[] {
-  const statements: PolicyStatement[] = [
-    {
-      Sid: 'AccountAdministersKey',
-      Effect: 'Allow',
-      Principal: { AWS: `arn:aws:iam::${domain.account}:root` },
-      Action: 'kms:*',
-      Resource: '*',
-    },
-  ];
-  const access = products.map((p) => principalAccess(p, domains));
-  const distinct = (principals: string[][]) => [...new Set(principals.flat())].sort();
-  const throughS3 = { StringEquals: { 'kms:ViaService': `s3.${region}.amazonaws.com` } };
-  const readers = distinct(access.map(directReaders));
-  if (readers.length > 0) {
-    statements.push({ Sid: 'ConsumersDecryptThroughS3', Effect: 'Allow', Principal: { AWS: readers }, Action: ['kms:Decrypt', 'kms:DescribeKey'], Resource: '*', Condition: throughS3 });
-  }
-  const producers = distinct(access.map(writers));
-  if (producers.length > 0) {
-    statements.push({ Sid: 'ProducerEncryptsThroughS3', Effect: 'Allow', Principal: { AWS: producers }, Action: ['kms:Decrypt', 'kms:DescribeKey', 'kms:GenerateDataKey'], Resource: '*', Condition: throughS3 });
-  }
-  return statements;
+function keyPolicy(domain: DomainSpec, region: string, products: readonly DataProductSpec[], domains: readonly DomainSpec[], bucketArnOf: (p: DataProductSpec) => string): PolicyStatement[] {
+  const account: PolicyStatement = {
+    Sid: 'AccountAdministersKey',
+    Effect: 'Allow',
+    Principal: { AWS: `arn:aws:iam::${domain.account}:root` },
+    Action: 'kms:*',
+    Resource: '*',
+  };
+  const perProduct = products.flatMap((product) => {
+    const access = principalAccess(product, domains);
+    return productKeyStatements(product.name, region, bucketArnOf(product), directReaders(access), writers(access));
+  });
+  return [account, ...perProduct];
 }
 
 /**

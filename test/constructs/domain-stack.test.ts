@@ -6,10 +6,11 @@ import { S3Bucket } from '@cdktf/provider-aws/lib/s3-bucket';
 import { S3BucketServerSideEncryptionConfigurationA } from '@cdktf/provider-aws/lib/s3-bucket-server-side-encryption-configuration';
 import { SqsQueue } from '@cdktf/provider-aws/lib/sqs-queue';
 import { Testing } from 'cdktf';
+import * as fs from 'fs';
 import * as path from 'path';
 import { buildMesh } from '../../src/build-mesh';
 import { MeshValidationError } from '../../src/contract/errors';
-import { copyMesh, editFile, FIXTURES } from '../helpers/fixtures';
+import { copyMesh, editFile, FIXTURES, writeFile } from '../helpers/fixtures';
 import { onlyResource, synthDomain } from '../helpers/synth';
 
 const MINIMAL = path.join(FIXTURES, 'minimal');
@@ -51,18 +52,37 @@ describe('DomainStack', () => {
     expect(synthesized).toHaveResourceWithProperties(KmsAlias, { name: 'alias/testco-dev-shop-data', target_key_id: '${aws_kms_key.kms-key.key_id}' });
   });
 
-  it('lets consumer roles that read objects directly decrypt only through S3 in the region', () => {
+  it('lets consumer roles that read a product directly decrypt only through S3 in the region, and only that product\'s bucket', () => {
     const dir = copyMesh();
     editFile(dir, 'shop/orders.yaml', (t) => t.replace('    access: read\n', '    access: read\n    pii: true\n'));
     const statements = JSON.parse(onlyResource(synthDomain(dir, 'shop').config, 'aws_kms_key').policy).Statement;
-    expect(statements[1]).toEqual({
-      Sid: 'ConsumersDecryptThroughS3',
-      Effect: 'Allow',
-      Principal: { AWS: ['arn:aws:iam::210987654321:role/central-bi'] },
-      Action: ['kms:Decrypt', 'kms:DescribeKey'],
-      Resource: '*',
-      Condition: { StringEquals: { 'kms:ViaService': 's3.eu-west-1.amazonaws.com' } },
-    });
+    expect(statements.slice(1)).toEqual([
+      {
+        Sid: 'ConsumersDecryptOrders',
+        Effect: 'Allow',
+        Principal: { AWS: ['arn:aws:iam::210987654321:root'] },
+        Action: ['kms:Decrypt'],
+        Resource: '*',
+        Condition: {
+          StringEquals: { 'kms:ViaService': 's3.eu-west-1.amazonaws.com', 'kms:EncryptionContext:aws:s3:arn': 'arn:aws:s3:::testco-dev-shop-orders' },
+          ArnEquals: { 'aws:PrincipalArn': ['arn:aws:iam::210987654321:role/central-bi'] },
+        },
+      },
+    ]);
+  });
+
+  it('scopes each reader\'s key use to the buckets of the products it reads, one statement per product (issue #11, item 5)', () => {
+    const dir = copyMesh();
+    editFile(dir, 'shop/orders.yaml', (t) => t.replace('    access: read\n', '    access: read\n    pii: true\n'));
+    const returns = fs.readFileSync(path.join(dir, 'shop/orders.yaml'), 'utf8').replace('id: shop.orders', 'id: shop.returns').replace('name: orders', 'name: returns');
+    writeFile(dir, 'shop/returns.yaml', returns.replace(/consumers:\n[\s\S]*$/, 'consumers:\n  - principal: arn:aws:iam::999999999999:role/auditor\n    access: read\n    pii: true\n    reason: Yearly audit of returns.\n'));
+    const statements = JSON.parse(onlyResource(synthDomain(dir, 'shop').config, 'aws_kms_key').policy).Statement.slice(1);
+    expect(
+      statements.map((s: any) => ({ sid: s.Sid, readers: s.Condition.ArnEquals['aws:PrincipalArn'], bucket: s.Condition.StringEquals['kms:EncryptionContext:aws:s3:arn'] })),
+    ).toEqual([
+      { sid: 'ConsumersDecryptOrders', readers: ['arn:aws:iam::210987654321:role/central-bi'], bucket: 'arn:aws:s3:::testco-dev-shop-orders' },
+      { sid: 'ConsumersDecryptReturns', readers: ['arn:aws:iam::999999999999:role/auditor'], bucket: 'arn:aws:s3:::testco-dev-shop-returns' },
+    ]);
   });
 
   it('protects the key from destroy like the data it encrypts (issue #11, item 7)', () => {

@@ -4,7 +4,7 @@
  * use the same action lists and the same prefix scoping, so the two can never drift apart.
  */
 import { DATA_PREFIX } from '../naming';
-import type { PolicyStatement } from './policy-document';
+import { allOf, grantedRoles, type PolicyConditions, type PolicyStatement } from './policy-document';
 
 export interface ProductResources {
   readonly bucketArn: string;
@@ -25,32 +25,43 @@ export function glueArns(r: ProductResources): string[] {
   return [`${base}:catalog`, `${base}:database/${r.database}`, `${base}:table/${r.database}/${r.table}`];
 }
 
-/** ListBucket limited to the product prefix: a reader cannot even list what lies beside it. */
-function listPrefix(sid: string, r: ProductResources, actions: string[]): PolicyStatement {
-  return {
-    Sid: sid,
-    Effect: 'Allow',
-    Action: actions,
-    Resource: r.bucketArn,
-    Condition: { StringLike: { 's3:prefix': [DATA_PREFIX, `${DATA_PREFIX}*`] } },
-  };
+const IN_DATA_PREFIX: PolicyConditions = { StringLike: { 's3:prefix': [DATA_PREFIX, `${DATA_PREFIX}*`] } };
+
+/**
+ * The key is usable only by S3 in the product's region, and only for this product's bucket: with
+ * S3 bucket keys the encryption context S3 passes to KMS is the bucket ARN. Decrypt grants to a
+ * key shared by the domain's products would otherwise reach every product of the domain.
+ */
+export function keyUseForBucket(region: string, bucketArn: string): PolicyConditions {
+  return { StringEquals: { 'kms:ViaService': `s3.${region}.amazonaws.com`, 'kms:EncryptionContext:aws:s3:arn': bucketArn } };
 }
 
-/** The key is only usable through S3 in the product's region, not for direct decryption calls. */
+/**
+ * An identity policy naming this bucket must not reach a bucket of the same name in another
+ * account (names are global: a deleted bucket's name can be taken by anyone), so every S3
+ * statement also requires the bucket to be owned by the domain account.
+ */
+function inDomainAccount(r: ProductResources): PolicyConditions {
+  return { StringEquals: { 's3:ResourceAccount': r.account } };
+}
+
+/** ListBucket limited to the product prefix: a reader cannot even list what lies beside it. */
+function listPrefix(sid: string, r: ProductResources, actions: string[]): PolicyStatement {
+  return { Sid: sid, Effect: 'Allow', Action: actions, Resource: r.bucketArn, Condition: allOf(IN_DATA_PREFIX, inDomainAccount(r)) };
+}
+
+function objects(sid: string, r: ProductResources, actions: string[]): PolicyStatement {
+  return { Sid: sid, Effect: 'Allow', Action: actions, Resource: `${r.bucketArn}/${DATA_PREFIX}*`, Condition: inDomainAccount(r) };
+}
+
 function keyThroughS3(sid: string, r: ProductResources, actions: string[]): PolicyStatement {
-  return {
-    Sid: sid,
-    Effect: 'Allow',
-    Action: actions,
-    Resource: r.kmsKeyArn,
-    Condition: { StringEquals: { 'kms:ViaService': `s3.${r.region}.amazonaws.com` } },
-  };
+  return { Sid: sid, Effect: 'Allow', Action: actions, Resource: r.kmsKeyArn, Condition: keyUseForBucket(r.region, r.bucketArn) };
 }
 
 export function readStatements(r: ProductResources): PolicyStatement[] {
   return [
     listPrefix('ListProductPrefix', r, ['s3:ListBucket']),
-    { Sid: 'ReadProductObjects', Effect: 'Allow', Action: READ_OBJECT_ACTIONS, Resource: `${r.bucketArn}/${DATA_PREFIX}*` },
+    objects('ReadProductObjects', r, READ_OBJECT_ACTIONS),
     { Sid: 'ReadProductTable', Effect: 'Allow', Action: READ_CATALOG_ACTIONS, Resource: glueArns(r) },
     keyThroughS3('DecryptProductData', r, ['kms:Decrypt']),
   ];
@@ -59,7 +70,7 @@ export function readStatements(r: ProductResources): PolicyStatement[] {
 export function writeStatements(r: ProductResources): PolicyStatement[] {
   return [
     listPrefix('ListProductPrefix', r, ['s3:ListBucket', 's3:ListBucketMultipartUploads']),
-    { Sid: 'WriteProductObjects', Effect: 'Allow', Action: [...READ_OBJECT_ACTIONS, ...WRITE_OBJECT_ACTIONS], Resource: `${r.bucketArn}/${DATA_PREFIX}*` },
+    objects('WriteProductObjects', r, [...READ_OBJECT_ACTIONS, ...WRITE_OBJECT_ACTIONS]),
     { Sid: 'WriteProductTable', Effect: 'Allow', Action: [...READ_CATALOG_ACTIONS, ...WRITE_CATALOG_ACTIONS], Resource: glueArns(r) },
     keyThroughS3('EncryptProductData', r, ['kms:Decrypt', 'kms:GenerateDataKey']),
   ];
@@ -80,15 +91,35 @@ export function producerWriteStatements(bucketArn: string, principals: readonly 
 
 function principalPrefixStatements(sids: readonly [string, string], bucketArn: string, principals: readonly string[], listActions: readonly string[], objectActions: readonly string[]): PolicyStatement[] {
   if (principals.length === 0) return [];
+  const grantee = grantedRoles(principals);
   return [
     {
       Sid: sids[0],
       Effect: 'Allow',
-      Principal: { AWS: principals },
+      Principal: grantee.Principal,
       Action: listActions.length === 1 ? listActions[0] : listActions,
       Resource: bucketArn,
-      Condition: { StringLike: { 's3:prefix': [DATA_PREFIX, `${DATA_PREFIX}*`] } },
+      Condition: allOf(IN_DATA_PREFIX, grantee.Condition),
     },
-    { Sid: sids[1], Effect: 'Allow', Principal: { AWS: principals }, Action: objectActions, Resource: `${bucketArn}/${DATA_PREFIX}*` },
+    { Sid: sids[1], Effect: 'Allow', Principal: grantee.Principal, Action: objectActions, Resource: `${bucketArn}/${DATA_PREFIX}*`, Condition: grantee.Condition },
   ];
+}
+
+/**
+ * Key-policy statements of one product: its direct readers may decrypt, its producer may also
+ * encrypt, through S3 and for this product's bucket only (see keyUseForBucket). `product` names
+ * the statements, so a reviewer sees which product each grant is for.
+ */
+export function productKeyStatements(product: string, region: string, bucketArn: string, readers: readonly string[], producers: readonly string[]): PolicyStatement[] {
+  const sid = product
+    .split(/[^A-Za-z0-9]+/)
+    .filter(Boolean)
+    .map((word) => word[0].toUpperCase() + word.slice(1))
+    .join('');
+  const grant = (name: string, principals: readonly string[], actions: string[]): PolicyStatement[] => {
+    if (principals.length === 0) return [];
+    const grantee = grantedRoles(principals);
+    return [{ Sid: name, Effect: 'Allow', Principal: grantee.Principal, Action: actions, Resource: '*', Condition: allOf(keyUseForBucket(region, bucketArn), grantee.Condition) }];
+  };
+  return [...grant(`ConsumersDecrypt${sid}`, readers, ['kms:Decrypt']), ...grant(`ProducerEncrypts${sid}`, producers, ['kms:Decrypt', 'kms:GenerateDataKey'])];
 }

@@ -5,7 +5,8 @@ export interface SecureBucketProps {
   /** Physical bucket name; see `naming.ts`. */
   readonly bucketName: string;
   /**
-   * Customer-managed KMS key for default encryption (SSE-KMS with an S3 bucket key).
+   * Customer-managed KMS key for default encryption (SSE-KMS with an S3 bucket key). The bucket
+   * policy then refuses uploads that ask for another algorithm or another key.
    * @default SSE-S3, which only access-log buckets should use: log delivery cannot write with KMS.
    */
   readonly kmsKeyArn?: string;

@@ -8,14 +8,14 @@ import { S3BucketServerSideEncryptionConfigurationA } from '@cdktf/provider-aws/
 import { S3BucketVersioningA } from '@cdktf/provider-aws/lib/s3-bucket-versioning';
 import { Annotations } from 'cdktf';
 import { Construct } from 'constructs';
-import { denyInsecureTransport, policyDocument } from '../access/policy-document';
+import { denyInsecureTransport, denyUploadsWithoutKey, policyDocument } from '../access/policy-document';
 import type { SecureBucketProps } from './secure-bucket-props';
 
 /**
  * An S3 bucket whose safety settings are not options: public access blocked (all four
- * settings), ACLs disabled, default encryption, TLS-only policy. It refuses destruction unless
- * `preventDestroy` is false, and then it is destroyed with its objects: a bucket that destroy
- * cannot delete would make the switch a lie.
+ * settings), ACLs disabled, default encryption (enforced on uploads when it is a KMS key),
+ * TLS-only policy. It refuses destruction unless `preventDestroy` is false, and then it is
+ * destroyed with its objects: a bucket that destroy cannot delete would make the switch a lie.
  */
 export class SecureBucket extends Construct {
   readonly bucket: S3Bucket;
@@ -68,7 +68,11 @@ export class SecureBucket extends Construct {
 
     this.policy = new S3BucketPolicy(this, 'policy', {
       bucket,
-      policy: policyDocument([denyInsecureTransport(this.bucketArn), ...(props.policyStatements ?? [])]),
+      policy: policyDocument([
+        denyInsecureTransport(this.bucketArn),
+        ...(props.kmsKeyArn ? denyUploadsWithoutKey(this.bucketArn, props.kmsKeyArn) : []),
+        ...(props.policyStatements ?? []),
+      ]),
       // S3 rejects a policy naming other principals while the public access block is being created.
       dependsOn: [this.publicAccessBlock],
     });
