@@ -8,7 +8,7 @@ import { preventsDestroy, type DataProductSpec, type DomainSpec, type PlatformSp
 import { directReaders, principalAccess, writers } from './access/consumer-access';
 import { DomainLfTags } from './access/lake-formation-tags';
 import { policyDocument, type PolicyStatement } from './access/policy-document';
-import { productKeyStatements } from './access/product-grants';
+import { keyPolicyStatements } from './access/product-grants';
 import { DataProduct } from './data-product';
 import type { DomainStackProps } from './domain-stack-props';
 import { accessLogBucketName, glueDatabaseName, productBucketName, resourcePrefix, type NameParts } from './naming';
@@ -68,7 +68,7 @@ export class DomainStack extends TerraformStack {
       description: `Encrypts the data products of domain ${domain.name} (${environment})`,
       enableKeyRotation: true,
       deletionWindowInDays: KEY_DELETION_WINDOW_DAYS,
-      policy: policyDocument(keyPolicy(domain, this.region, built, mesh.domains, bucketArnOf)),
+      policy: keyPolicy(domain, this.region, built, mesh.domains, bucketArnOf),
       tags: sharedTags,
       lifecycle: { preventDestroy },
     });
@@ -150,12 +150,15 @@ function configureBackend(stack: TerraformStack, platform: PlatformSpec, domain:
 /** What `terraform destroy` waits before the key is gone, when preventDestroy is off. */
 const KEY_DELETION_WINDOW_DAYS = 30;
 
+/** The most a key policy may hold (KMS quota). */
+const KEY_POLICY_MAX_CHARACTERS = 32_768;
+
 /**
- * The account keeps full control of its key (without it the key becomes unmanageable). Per
- * product, the roles that read it directly may decrypt, and the producer role its contract lets
- * write may also encrypt, only through S3 in this region and only for that product's bucket.
+ * The account keeps full control of its key (without it the key becomes unmanageable). The roles
+ * that read a product directly may decrypt, and the producer role its contract lets write may
+ * also encrypt, only through S3 in this region and only for the buckets of those products.
  */
-function keyPolicy(domain: DomainSpec, region: string, products: readonly DataProductSpec[], domains: readonly DomainSpec[], bucketArnOf: (p: DataProductSpec) => string): PolicyStatement[] {
+function keyPolicy(domain: DomainSpec, region: string, products: readonly DataProductSpec[], domains: readonly DomainSpec[], bucketArnOf: (p: DataProductSpec) => string): string {
   const account: PolicyStatement = {
     Sid: 'AccountAdministersKey',
     Effect: 'Allow',
@@ -163,11 +166,18 @@ function keyPolicy(domain: DomainSpec, region: string, products: readonly DataPr
     Action: 'kms:*',
     Resource: '*',
   };
-  const perProduct = products.flatMap((product) => {
+  const uses = products.map((product) => {
     const access = principalAccess(product, domains);
-    return productKeyStatements(product.name, region, bucketArnOf(product), directReaders(access), writers(access));
+    return { bucketArn: bucketArnOf(product), readers: directReaders(access), producers: writers(access) };
   });
-  return [account, ...perProduct];
+  const policy = policyDocument([account, ...keyPolicyStatements(region, uses)]);
+  if (policy.length > KEY_POLICY_MAX_CHARACTERS) {
+    throw new Error(
+      `DomainStack: the key policy of domain ${domain.name} would be ${policy.length} characters, more than the ${KEY_POLICY_MAX_CHARACTERS} KMS accepts; ` +
+        'fewer roles reading products of the domain directly (or with different sets of products), or splitting the domain, makes it fit',
+    );
+  }
+  return policy;
 }
 
 /**

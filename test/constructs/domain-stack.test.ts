@@ -58,7 +58,7 @@ describe('DomainStack', () => {
     const statements = JSON.parse(onlyResource(synthDomain(dir, 'shop').config, 'aws_kms_key').policy).Statement;
     expect(statements.slice(1)).toEqual([
       {
-        Sid: 'ConsumersDecryptOrders',
+        Sid: expect.stringMatching(/^ConsumersDecrypt[0-9a-f]{8}$/),
         Effect: 'Allow',
         Principal: { AWS: ['arn:aws:iam::210987654321:root'] },
         Action: ['kms:Decrypt'],
@@ -71,18 +71,36 @@ describe('DomainStack', () => {
     ]);
   });
 
-  it('scopes each reader\'s key use to the buckets of the products it reads, one statement per product (issue #11, item 5)', () => {
+  it('scopes each reader\'s key use to the buckets of the products it reads; readers of the same buckets share a statement (issue #11, item 5)', () => {
     const dir = copyMesh();
+    const auditor = 'arn:aws:iam::999999999999:role/auditor';
+    const centralBi = 'arn:aws:iam::210987654321:role/central-bi';
     editFile(dir, 'shop/orders.yaml', (t) => t.replace('    access: read\n', '    access: read\n    pii: true\n'));
     const returns = fs.readFileSync(path.join(dir, 'shop/orders.yaml'), 'utf8').replace('id: shop.orders', 'id: shop.returns').replace('name: orders', 'name: returns');
-    writeFile(dir, 'shop/returns.yaml', returns.replace(/consumers:\n[\s\S]*$/, 'consumers:\n  - principal: arn:aws:iam::999999999999:role/auditor\n    access: read\n    pii: true\n    reason: Yearly audit of returns.\n'));
+    const reader = (arn: string) => `  - principal: ${arn}\n    access: read\n    pii: true\n    reason: Yearly audit of returns.\n`;
+    writeFile(dir, 'shop/returns.yaml', returns.replace(/consumers:\n[\s\S]*$/, `consumers:\n${reader(auditor)}${reader(centralBi)}`));
+    writeFile(dir, 'shop/refunds.yaml', returns.replace('id: shop.returns', 'id: shop.refunds').replace('name: returns', 'name: refunds').replace(/consumers:\n[\s\S]*$/, `consumers:\n${reader(auditor)}`));
     const statements = JSON.parse(onlyResource(synthDomain(dir, 'shop').config, 'aws_kms_key').policy).Statement.slice(1);
-    expect(
-      statements.map((s: any) => ({ sid: s.Sid, readers: s.Condition.ArnEquals['aws:PrincipalArn'], bucket: s.Condition.StringEquals['kms:EncryptionContext:aws:s3:arn'] })),
-    ).toEqual([
-      { sid: 'ConsumersDecryptOrders', readers: ['arn:aws:iam::210987654321:role/central-bi'], bucket: 'arn:aws:s3:::testco-dev-shop-orders' },
-      { sid: 'ConsumersDecryptReturns', readers: ['arn:aws:iam::999999999999:role/auditor'], bucket: 'arn:aws:s3:::testco-dev-shop-returns' },
+    expect(statements.map((s: any) => ({ readers: s.Condition.ArnEquals['aws:PrincipalArn'], buckets: s.Condition.StringEquals['kms:EncryptionContext:aws:s3:arn'] }))).toEqual([
+      { readers: [centralBi], buckets: ['arn:aws:s3:::testco-dev-shop-orders', 'arn:aws:s3:::testco-dev-shop-returns'] },
+      { readers: [auditor], buckets: ['arn:aws:s3:::testco-dev-shop-refunds', 'arn:aws:s3:::testco-dev-shop-returns'] },
     ]);
+    // Two roles with the same buckets: one statement, each role still reaching only those buckets.
+    writeFile(dir, 'shop/refunds.yaml', returns.replace('id: shop.returns', 'id: shop.refunds').replace('name: returns', 'name: refunds').replace(/consumers:\n[\s\S]*$/, `consumers:\n${reader(auditor)}${reader(centralBi)}`));
+    writeFile(dir, 'shop/orders.yaml', fs.readFileSync(path.join(dir, 'shop/orders.yaml'), 'utf8').replace(/consumers:\n[\s\S]*$/, `consumers:\n${reader(auditor)}${reader(centralBi)}`));
+    const shared = JSON.parse(onlyResource(synthDomain(dir, 'shop').config, 'aws_kms_key').policy).Statement.slice(1);
+    expect(shared.map((s: any) => [s.Condition.ArnEquals['aws:PrincipalArn'], s.Condition.StringEquals['kms:EncryptionContext:aws:s3:arn'].length])).toEqual([[[centralBi, auditor], 3]]);
+  });
+
+  it('refuses to build a key policy larger than KMS accepts, and says what to change', () => {
+    const dir = copyMesh();
+    const orders = fs.readFileSync(path.join(dir, 'shop/orders.yaml'), 'utf8').replace('    access: read\n', '    access: read\n    pii: true\n');
+    // Every product read by its own role: nothing to share, one statement each.
+    for (let i = 0; i < 100; i++) {
+      const role = `  - principal: arn:aws:iam::${String(100000000000 + i)}:role/reader-with-a-rather-long-name-${i}\n    access: read\n    pii: true\n    reason: Reads one product.\n`;
+      writeFile(dir, `shop/orders_${i}.yaml`, orders.replace('id: shop.orders', `id: shop.orders_${i}`).replace('name: orders', `name: orders_${i}`).replace(/consumers:\n[\s\S]*$/, `consumers:\n${role}`));
+    }
+    expect(() => synthDomain(dir, 'shop')).toThrow(/key policy of domain shop would be \d+ characters, more than the 32768 KMS accepts/);
   });
 
   it('protects the key from destroy like the data it encrypts (issue #11, item 7)', () => {

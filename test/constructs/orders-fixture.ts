@@ -50,7 +50,7 @@ export function synthOrders(options: OrdersOptions = {}): SynthesizedDomain {
 export interface Grants {
   /** Allow statements of the product's bucket policy: sid -> the roles granted. */
   readonly bucketPolicy: Record<string, readonly string[]>;
-  /** Statements of the domain key policy after the account's own: sid -> the roles granted. */
+  /** Statements of the domain key policy after the account's own: sid without its hash -> the roles granted. */
   readonly keyPolicy: Record<string, readonly string[]>;
   /** Lake Formation permissions: `<principal> <permissions> on <table | columns except ...>`. */
   readonly lakeFormation: readonly string[];
@@ -81,7 +81,7 @@ export function grantsOf(config: TerraformJson): Grants {
   const [bucketName] = Object.entries(config.resource.aws_s3_bucket).find(([, r]) => r.bucket === BUCKET)!;
   const bucketPolicy = JSON.parse(onlyResource(config, 'aws_s3_bucket_policy', (r) => r.bucket === `\${aws_s3_bucket.${bucketName}.id}`).policy);
   const keyPolicy = JSON.parse(onlyResource(config, 'aws_kms_key').policy);
-  const bySid = (statements: GrantStatement[]) => Object.fromEntries(statements.filter((s) => s.Effect === 'Allow').map((s) => [s.Sid, grantees(s)]));
+  const bySid = (statements: GrantStatement[]) => Object.fromEntries(statements.filter((s) => s.Effect === 'Allow').map((s) => [s.Sid.replace(/[0-9a-f]{8}$/, ''), grantees(s)]));
   return {
     bucketPolicy: bySid(bucketPolicy.Statement),
     keyPolicy: bySid(keyPolicy.Statement.slice(1)),

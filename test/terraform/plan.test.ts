@@ -116,7 +116,8 @@ function leastPrivilegeFindings(plan: any, account: string, keyArn: string): str
   }
   for (const { address, statements } of statementsOf('aws_kms_key')) {
     for (const s of statements.filter((st) => st.Sid !== 'AccountAdministersKey')) {
-      if (!productBuckets.includes(String(s.Condition?.StringEquals?.['kms:EncryptionContext:aws:s3:arn']))) findings.push(`${address} ${s.Sid}: key use not scoped to a product bucket`);
+      const scope = [s.Condition?.StringEquals?.['kms:EncryptionContext:aws:s3:arn'] ?? []].flat();
+      if (!scope.length || !scope.every((b) => productBuckets.includes(b))) findings.push(`${address} ${s.Sid}: key use not scoped to product buckets`);
       narrowedToRoles(address, s);
     }
   }

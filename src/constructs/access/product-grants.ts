@@ -3,6 +3,8 @@
  * S3 prefix, its Glue table and the domain key. The managed IAM policies and the bucket policy
  * use the same action lists and the same prefix scoping, so the two can never drift apart.
  */
+import { createHash } from 'crypto';
+import { compareText } from '../../contract/order';
 import { DATA_PREFIX } from '../naming';
 import { allOf, grantedRoles, type PolicyConditions, type PolicyStatement } from './policy-document';
 
@@ -28,12 +30,13 @@ export function glueArns(r: ProductResources): string[] {
 const IN_DATA_PREFIX: PolicyConditions = { StringLike: { 's3:prefix': [DATA_PREFIX, `${DATA_PREFIX}*`] } };
 
 /**
- * The key is usable only by S3 in the product's region, and only for this product's bucket: with
+ * The key is usable only by S3 in the product's region, and only for the given buckets: with
  * S3 bucket keys the encryption context S3 passes to KMS is the bucket ARN. Decrypt grants to a
  * key shared by the domain's products would otherwise reach every product of the domain.
  */
-export function keyUseForBucket(region: string, bucketArn: string): PolicyConditions {
-  return { StringEquals: { 'kms:ViaService': `s3.${region}.amazonaws.com`, 'kms:EncryptionContext:aws:s3:arn': bucketArn } };
+export function keyUseForBucket(region: string, bucketArns: string | readonly string[]): PolicyConditions {
+  const buckets = typeof bucketArns === 'string' || bucketArns.length !== 1 ? bucketArns : bucketArns[0];
+  return { StringEquals: { 'kms:ViaService': `s3.${region}.amazonaws.com`, 'kms:EncryptionContext:aws:s3:arn': buckets } };
 }
 
 /**
@@ -105,21 +108,44 @@ function principalPrefixStatements(sids: readonly [string, string], bucketArn: s
   ];
 }
 
+/** Who uses the domain key directly for one product: its bucket, its direct readers and its producer. */
+export interface ProductKeyUse {
+  readonly bucketArn: string;
+  readonly readers: readonly string[];
+  readonly producers: readonly string[];
+}
+
 /**
- * Key-policy statements of one product: its direct readers may decrypt, its producer may also
- * encrypt, through S3 and for this product's bucket only (see keyUseForBucket). `product` names
- * the statements, so a reviewer sees which product each grant is for.
+ * Key-policy statements for the direct readers and producers of a domain's products: each role
+ * may decrypt (a producer also encrypt) through S3 and only for the buckets of the products it
+ * reads or writes (see keyUseForBucket). Roles with the same buckets share one statement, as a
+ * consumer domain's roles always do: a statement per product would outgrow the 32 KB a key policy
+ * may hold at about a hundred products, and no role is granted a bucket it does not use.
  */
-export function productKeyStatements(product: string, region: string, bucketArn: string, readers: readonly string[], producers: readonly string[]): PolicyStatement[] {
-  const sid = product
-    .split(/[^A-Za-z0-9]+/)
-    .filter(Boolean)
-    .map((word) => word[0].toUpperCase() + word.slice(1))
-    .join('');
-  const grant = (name: string, principals: readonly string[], actions: string[]): PolicyStatement[] => {
-    if (principals.length === 0) return [];
-    const grantee = grantedRoles(principals);
-    return [{ Sid: name, Effect: 'Allow', Principal: grantee.Principal, Action: actions, Resource: '*', Condition: allOf(keyUseForBucket(region, bucketArn), grantee.Condition) }];
-  };
-  return [...grant(`ConsumersDecrypt${sid}`, readers, ['kms:Decrypt']), ...grant(`ProducerEncrypts${sid}`, producers, ['kms:Decrypt', 'kms:GenerateDataKey'])];
+export function keyPolicyStatements(region: string, products: readonly ProductKeyUse[]): PolicyStatement[] {
+  return [
+    ...statementsPerBucketSet('ConsumersDecrypt', ['kms:Decrypt'], region, products.map((p) => [p.bucketArn, p.readers])),
+    ...statementsPerBucketSet('ProducerEncrypts', ['kms:Decrypt', 'kms:GenerateDataKey'], region, products.map((p) => [p.bucketArn, p.producers])),
+  ];
+}
+
+function statementsPerBucketSet(sidPrefix: string, actions: string[], region: string, uses: readonly (readonly [string, readonly string[]])[]): PolicyStatement[] {
+  const bucketsOf = new Map<string, Set<string>>();
+  for (const [bucketArn, roles] of uses) {
+    for (const role of roles) bucketsOf.set(role, (bucketsOf.get(role) ?? new Set()).add(bucketArn));
+  }
+  const rolesOf = new Map<string, string[]>();
+  for (const [role, buckets] of bucketsOf) {
+    const key = JSON.stringify([...buckets].sort());
+    rolesOf.set(key, [...(rolesOf.get(key) ?? []), role]);
+  }
+  return [...rolesOf]
+    .map(([key, roles]) => ({ buckets: JSON.parse(key) as string[], roles: [...roles].sort() }))
+    .sort((a, b) => compareText(a.roles.join(','), b.roles.join(',')))
+    .map(({ buckets, roles }) => {
+      const grantee = grantedRoles(roles);
+      // Named after its roles, so adding a product or a consumer elsewhere renames nothing else.
+      const sid = `${sidPrefix}${createHash('sha256').update(roles.join(',')).digest('hex').slice(0, 8)}`;
+      return { Sid: sid, Effect: 'Allow' as const, Principal: grantee.Principal, Action: actions, Resource: '*', Condition: allOf(keyUseForBucket(region, buckets), grantee.Condition) };
+    });
 }
