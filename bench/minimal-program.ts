@@ -236,10 +236,7 @@ function domainStack(app: App, platform: any, domain: Domain, products: Product[
       const pid = `${id}-${a.principal.replace(/[^A-Za-z0-9]+/g, '-')}`;
       if (a.access === 'write') new LakeformationPermissions(stack, `${pid}-write`, { principal: a.principal, permissions: ['ALTER', 'DELETE', 'DESCRIBE', 'INSERT', 'SELECT'], table: lfTable });
       else if (a.all) new LakeformationPermissions(stack, `${pid}-read`, { principal: a.principal, permissions: ['DESCRIBE', 'SELECT'], table: lfTable });
-      else {
-        new LakeformationPermissions(stack, `${pid}-describe`, { principal: a.principal, permissions: ['DESCRIBE'], table: lfTable });
-        new LakeformationPermissions(stack, `${pid}-select`, { principal: a.principal, permissions: ['SELECT'], tableWithColumns: { ...lfTable, wildcard: true, excludedColumnNames: pii } });
-      }
+      else new LakeformationPermissions(stack, `${pid}-read`, { principal: a.principal, permissions: ['DESCRIBE', 'SELECT'], tableWithColumns: { ...lfTable, wildcard: true, excludedColumnNames: pii } });
     }
     new GlueDataQualityRuleset(stack, `${id}-quality`, { name: `${bucketName}-quality`, ruleset: dqdl(product), targetTable: { databaseName: database.name, tableName: table.name }, tags });
 

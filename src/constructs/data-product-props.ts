@@ -1,6 +1,7 @@
 import type { DataProductSpec, DomainSpec, StorageDefaults } from '../contract/model';
 import type { LfTagKeys } from './access/lake-formation-tags';
 import type { NameParts } from './naming';
+import type { SecureBucket } from './storage/secure-bucket';
 
 export interface DataProductProps {
   /** The validated, normalized contract. */
@@ -15,7 +16,9 @@ export interface DataProductProps {
   /** The domain's customer-managed key. */
   readonly kmsKeyArn: string;
   readonly databaseName: string;
-  readonly accessLogBucketName: string;
+  /** The domain's access-log bucket; the product bucket logs to it under `<product>/`. */
+  readonly accessLogs: SecureBucket;
+  /** Lifecycle settings; `preventDestroy` is read for the environment of `names`. */
   readonly storage: StorageDefaults;
   /**
    * The domain stack's LF-tag keys when the platform uses Lake Formation: the product registers its

@@ -2,7 +2,7 @@ import { IamPolicy } from '@cdktf/provider-aws/lib/iam-policy';
 import { Annotations, TerraformOutput, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
 import { holdsProtectedData } from '../contract/column-rules';
-import type { DataProductSpec } from '../contract/model';
+import { preventsDestroy, type DataProductSpec } from '../contract/model';
 import { directReaders, principalAccess, writers, type PrincipalAccess } from './access/consumer-access';
 import { consumerGrants, type ConsumerGrant } from './access/consumer-grants';
 import { policyDocument } from './access/policy-document';
@@ -59,9 +59,9 @@ export class DataProduct extends Construct {
       expirationDays: s3ExpirationDays(product),
       noncurrentVersionExpirationDays: props.storage.noncurrentVersionExpirationDays,
       abortIncompleteMultipartUploadDays: props.storage.abortIncompleteMultipartUploadDays,
-      accessLog: { bucketName: props.accessLogBucketName, prefix: `${product.name}/` },
+      accessLog: { target: props.accessLogs, prefix: `${product.name}/` },
       policyStatements: [...consumerReadStatements(bucketArn, directReaders(this.access)), ...producerWriteStatements(bucketArn, writers(this.access))],
-      preventDestroy: props.storage.preventDestroy,
+      preventDestroy: preventsDestroy(props.storage, props.names.environment),
       tags,
     });
 
@@ -78,6 +78,7 @@ export class DataProduct extends Construct {
       this.lakeFormation = new ProductLakeFormation(this, 'lake-formation', {
         product,
         bucketName,
+        bucket: this.storage.bucket,
         account: props.account,
         kmsKeyArn: props.kmsKeyArn,
         databaseName: props.databaseName,

@@ -2,15 +2,16 @@ import { GlueCatalogDatabase } from '@cdktf/provider-aws/lib/glue-catalog-databa
 import { KmsAlias } from '@cdktf/provider-aws/lib/kms-alias';
 import { KmsKey } from '@cdktf/provider-aws/lib/kms-key';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
-import { LocalBackend, S3Backend, TerraformStack } from 'cdktf';
+import { Annotations, LocalBackend, S3Backend, TerraformStack } from 'cdktf';
 import type { Construct } from 'constructs';
-import type { DataProductSpec, DomainSpec, PlatformSpec } from '../contract/model';
+import { preventsDestroy, type DataProductSpec, type DomainSpec, type PlatformSpec } from '../contract/model';
 import { directReaders, principalAccess, writers } from './access/consumer-access';
 import { DomainLfTags } from './access/lake-formation-tags';
 import { policyDocument, type PolicyStatement } from './access/policy-document';
+import { keyPolicyStatements } from './access/product-grants';
 import { DataProduct } from './data-product';
 import type { DomainStackProps } from './domain-stack-props';
-import { domainNames, type NameParts } from './naming';
+import { domainNames, productBucketName, type NameParts } from './naming';
 import { takeResolution } from './stack-resolution';
 import { SecureBucket } from './storage/secure-bucket';
 import { guardStack, original, untrusted } from './terraform-text';
@@ -65,13 +66,22 @@ export class DomainStack extends TerraformStack {
     configureBackend(this, platform, domain.name, environment);
 
     const sharedTags = domainResourceTags(domain);
+    const bucketArnOf = (product: DataProductSpec) => `arn:aws:s3:::${productBucketName(names, product.name)}`;
+    // The key shares the buckets' switch: data protected from destroy must stay decryptable.
+    const preventDestroy = preventsDestroy(platform.storage, environment);
     this.kmsKey = new KmsKey(this, 'kms-key', {
       description: `Encrypts the data products of domain ${domain.name} (${environment})`,
       enableKeyRotation: true,
-      deletionWindowInDays: 30,
-      policy: policyDocument(keyPolicy(domain, this.region, built, mesh.domains)),
+      deletionWindowInDays: KEY_DELETION_WINDOW_DAYS,
+      policy: keyPolicy(domain, this.region, built, mesh.domains, bucketArnOf),
       tags: sharedTags,
+      lifecycle: { preventDestroy },
     });
+    if (!preventDestroy) {
+      Annotations.of(this.kmsKey).addWarning(
+        `preventDestroy is off: terraform destroy schedules the key of domain ${domain.name} (${environment}) for deletion after ${KEY_DELETION_WINDOW_DAYS} days; then nothing it encrypted can be decrypted, copies included`,
+      );
+    }
     new KmsAlias(this, 'kms-alias', { name: physical.keyAlias, targetKeyId: this.kmsKey.keyId });
 
     this.database = new GlueCatalogDatabase(this, 'database', {
@@ -88,30 +98,34 @@ export class DomainStack extends TerraformStack {
       versioned: false,
       expirationDays: platform.storage.accessLogRetentionDays,
       abortIncompleteMultipartUploadDays: platform.storage.abortIncompleteMultipartUploadDays,
-      policyStatements: [logDeliveryStatement(logBucketName, domain.account)],
-      preventDestroy: platform.storage.preventDestroy,
+      policyStatements: [logDeliveryStatement(logBucketName, domain.account, built.map(bucketArnOf))],
+      preventDestroy,
       tags: sharedTags,
     });
 
     if (platform.lakeFormation.enabled && built.length > 0) this.lfTags = new DomainLfTags(this, 'lf-tags', { names });
 
     const products = new Map<string, DataProduct>();
-    for (const product of built) {
-      products.set(
-        product.name,
-        new DataProduct(this, product.name, {
-          product,
-          names,
-          account: domain.account,
-          region: this.region,
-          domains: mesh.domains,
-          kmsKeyArn: this.kmsKey.arn,
-          databaseName: this.database.name,
-          accessLogBucketName: logBucketName,
-          storage: platform.storage,
-          lakeFormation: this.lfTags?.keys,
-        }),
-      );
+    const accessLogs = this.accessLogs;
+    // Present whenever a product is built: every product bucket logs to it.
+    if (accessLogs) {
+      for (const product of built) {
+        products.set(
+          product.name,
+          new DataProduct(this, product.name, {
+            product,
+            names,
+            account: domain.account,
+            region: this.region,
+            domains: mesh.domains,
+            kmsKeyArn: this.kmsKey.arn,
+            databaseName: this.database.name,
+            accessLogs,
+            storage: platform.storage,
+            lakeFormation: this.lfTags?.keys,
+          }),
+        );
+      }
     }
     this.products = products;
   }
@@ -138,43 +152,50 @@ function configureBackend(stack: TerraformStack, platform: PlatformSpec, domain:
   if (backend.useLockfile) s3.addOverride('use_lockfile', true);
 }
 
+/** What `terraform destroy` waits before the key is gone, when preventDestroy is off. */
+const KEY_DELETION_WINDOW_DAYS = 30;
+
+/** The most a key policy may hold (KMS quota). */
+const KEY_POLICY_MAX_CHARACTERS = 32_768;
+
 /**
  * The account keeps full control of its key (without it the key becomes unmanageable). The roles
- * that read products directly may decrypt, and the producer role the contracts let write may
- * also encrypt, only through S3 in this region.
+ * that read a product directly may decrypt, and the producer role its contract lets write may
+ * also encrypt, only through S3 in this region and only for the buckets of those products.
  */
-function keyPolicy(domain: DomainSpec, region: string, products: readonly DataProductSpec[], domains: readonly DomainSpec[]): PolicyStatement[] {
-  const statements: PolicyStatement[] = [
-    {
-      Sid: 'AccountAdministersKey',
-      Effect: 'Allow',
-      Principal: { AWS: `arn:aws:iam::${domain.account}:root` },
-      Action: 'kms:*',
-      Resource: '*',
-    },
-  ];
-  const access = products.map((p) => principalAccess(p, domains));
-  const distinct = (principals: string[][]) => [...new Set(principals.flat())].sort();
-  const throughS3 = { StringEquals: { 'kms:ViaService': `s3.${region}.amazonaws.com` } };
-  const readers = distinct(access.map(directReaders));
-  if (readers.length > 0) {
-    statements.push({ Sid: 'ConsumersDecryptThroughS3', Effect: 'Allow', Principal: { AWS: readers }, Action: ['kms:Decrypt', 'kms:DescribeKey'], Resource: '*', Condition: throughS3 });
+function keyPolicy(domain: DomainSpec, region: string, products: readonly DataProductSpec[], domains: readonly DomainSpec[], bucketArnOf: (p: DataProductSpec) => string): string {
+  const account: PolicyStatement = {
+    Sid: 'AccountAdministersKey',
+    Effect: 'Allow',
+    Principal: { AWS: `arn:aws:iam::${domain.account}:root` },
+    Action: 'kms:*',
+    Resource: '*',
+  };
+  const uses = products.map((product) => {
+    const access = principalAccess(product, domains);
+    return { bucketArn: bucketArnOf(product), readers: directReaders(access), producers: writers(access) };
+  });
+  const policy = policyDocument([account, ...keyPolicyStatements(region, uses)]);
+  if (policy.length > KEY_POLICY_MAX_CHARACTERS) {
+    throw new Error(
+      `DomainStack: the key policy of domain ${domain.name} would be ${policy.length} characters, more than the ${KEY_POLICY_MAX_CHARACTERS} KMS accepts; ` +
+        'fewer roles reading products of the domain directly (or with different sets of products), or splitting the domain, makes it fit',
+    );
   }
-  const producers = distinct(access.map(writers));
-  if (producers.length > 0) {
-    statements.push({ Sid: 'ProducerEncryptsThroughS3', Effect: 'Allow', Principal: { AWS: producers }, Action: ['kms:Decrypt', 'kms:DescribeKey', 'kms:GenerateDataKey'], Resource: '*', Condition: throughS3 });
-  }
-  return statements;
+  return policy;
 }
 
-/** S3 server access logging writes as the logging service; with ACLs disabled it needs this grant. */
-function logDeliveryStatement(bucketName: string, account: string): PolicyStatement {
+/**
+ * S3 server access logging writes as the logging service; with ACLs disabled it needs this grant,
+ * limited to logs of this domain's product buckets in its own account.
+ */
+function logDeliveryStatement(bucketName: string, account: string, sourceBuckets: readonly string[]): PolicyStatement {
   return {
     Sid: 'S3ServerAccessLogDelivery',
     Effect: 'Allow',
     Principal: { Service: 'logging.s3.amazonaws.com' },
     Action: 's3:PutObject',
     Resource: `arn:aws:s3:::${bucketName}/*`,
-    Condition: { StringEquals: { 'aws:SourceAccount': account } },
+    Condition: { StringEquals: { 'aws:SourceAccount': account }, ArnEquals: { 'aws:SourceArn': [...sourceBuckets].sort() } },
   };
 }

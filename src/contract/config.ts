@@ -64,15 +64,14 @@ interface PlatformFile {
   environments: string[];
   deployRoleName?: string;
   backend?: { type: 'local' } | { type: 's3'; bucket: string; region?: string; keyPrefix?: string; useLockfile?: boolean };
-  storage?: Partial<PlatformSpec['storage']>;
+  storage?: Partial<Omit<PlatformSpec['storage'], 'preventDestroy'>> & { preventDestroy?: boolean | Record<string, boolean> };
   lakeFormation?: { enabled?: boolean };
   tags?: Record<string, string>;
   governance?: GovernanceFile;
   trustedAccounts?: { account: string; reason: string }[];
 }
 
-export const DEFAULT_STORAGE: PlatformSpec['storage'] = {
-  preventDestroy: true,
+export const DEFAULT_STORAGE: Omit<PlatformSpec['storage'], 'preventDestroy'> = {
   noncurrentVersionExpirationDays: 90,
   abortIncompleteMultipartUploadDays: 7,
   accessLogRetentionDays: 365,
@@ -97,7 +96,7 @@ export function normalizePlatform(document: SourceDocument, value: unknown): Pla
     environments: file.environments,
     deployRoleName: file.deployRoleName,
     backend,
-    storage: { ...DEFAULT_STORAGE, ...file.storage },
+    storage: { ...DEFAULT_STORAGE, ...file.storage, preventDestroy: preventDestroyByEnvironment(file.environments, file.storage?.preventDestroy) },
     // On by default: column-level PII protection needs Lake Formation; IAM-only accounts opt out.
     lakeFormation: { enabled: file.lakeFormation?.enabled ?? true },
     tags: file.tags ?? {},
@@ -106,6 +105,14 @@ export function normalizePlatform(document: SourceDocument, value: unknown): Pla
     source: { file: document.file },
     fieldLocations: { organization: document.locate(['organization']) },
   };
+}
+
+/**
+ * `preventDestroy: true | false` applies to every environment; a mapping sets it per environment
+ * (the schema allows only declared environments as keys). An environment left out keeps its data.
+ */
+function preventDestroyByEnvironment(environments: readonly string[], setting: boolean | Record<string, boolean> | undefined): Record<string, boolean> {
+  return Object.fromEntries(environments.map((environment) => [environment, typeof setting === 'object' ? (setting[environment] ?? true) : (setting ?? true)]));
 }
 
 interface DomainFile {

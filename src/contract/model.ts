@@ -249,10 +249,21 @@ export type BackendConfig =
     };
 
 export interface StorageDefaults {
-  readonly preventDestroy: boolean;
+  /**
+   * Whether Terraform may destroy the domain key and the buckets, per environment: every
+   * environment of the platform has an entry. True: key and buckets carry `prevent_destroy`.
+   * False: buckets are `force_destroy`, so `terraform destroy` deletes them with every object and
+   * version in them (access logs included), and schedules the key for deletion.
+   */
+  readonly preventDestroy: Readonly<Record<string, boolean>>;
   readonly noncurrentVersionExpirationDays: number;
   readonly abortIncompleteMultipartUploadDays: number;
   readonly accessLogRetentionDays: number;
+}
+
+/** Whether the key and buckets of `environment` refuse destruction; an environment not listed keeps its data. */
+export function preventsDestroy(storage: StorageDefaults, environment: string): boolean {
+  return storage.preventDestroy[environment] ?? true;
 }
 
 /** How consumers reach data: Lake Formation on top of IAM, or IAM only. */

@@ -35,10 +35,11 @@ function validator(name: SchemaName): ValidateFunction {
   if (!ajv) {
     // No code optimization: it makes compiling (the ODCS schemas most) slower by more than it makes
     // validators faster that run a few thousand times per process at most.
-    ajv = new Ajv2020({ allErrors: true, verbose: true, strict: true, strictRequired: false, allowUnionTypes: true, discriminator: true, code: { optimize: false } });
+    ajv = new Ajv2020({ allErrors: true, verbose: true, strict: true, strictRequired: false, allowUnionTypes: true, discriminator: true, code: { optimize: false }, $data: true });
     addFormats(ajv, ['date', 'date-time', 'email', 'regex', 'uri']);
     // Fix hints live next to the field they explain, in the schema itself.
     ajv.addKeyword({ keyword: 'x-hint', schemaType: 'string' });
+    // `$data` lets platform.yaml name its own environments as the only keys of per-environment settings.
     // Registered, not compiled: the ODCS schemas refer to definitions of the native one by $id.
     for (const schema of Object.values(SCHEMAS)) ajv.addSchema(schema);
   }
@@ -98,7 +99,9 @@ function explain(error: ErrorObject, document: SourceDocument): ContractError {
   const params = error.params as Record<string, unknown>;
   if (typeof error.propertyName === 'string') {
     const key = error.propertyName;
-    return { ...at([...path, key], 'key'), message: `key "${key}" is not allowed here`, hint: hint ?? 'rename the key' };
+    const allowed = error.keyword === 'enum' ? (params.allowedValues as unknown[] | undefined)?.map(String) : undefined;
+    const expected = allowed?.length ? `; expected one of: ${allowed.join(', ')}` : '';
+    return { ...at([...path, key], 'key'), message: `key "${key}" is not allowed here${expected}`, hint: hint ?? 'rename the key' };
   }
 
   switch (error.keyword) {

@@ -1,6 +1,6 @@
 import { AnnotationMetadataEntryType } from 'cdktf';
 import { resourcesOf } from '../helpers/synth';
-import { CENTRAL_BI, FINANCE_ANALYST, grantsOf, SHOP_ANALYST, SHOP_PRODUCER, synthOrders } from './orders-fixture';
+import { CENTRAL_BI, FINANCE_ANALYST, grantees, grantsOf, SHOP_ANALYST, SHOP_PRODUCER, synthOrders, type GrantStatement } from './orders-fixture';
 
 const READS_OBJECTS = ['ConsumersListProductPrefix', 'ConsumersReadProductObjects'];
 
@@ -13,7 +13,7 @@ describe('grants per consumer kind (shop.orders holds one PII column, customer_e
     expect(grantsOf(synthOrders({ consumers: consumer(`principal: ${CENTRAL_BI}`, 'read') }).config)).toEqual({
       bucketPolicy: {},
       keyPolicy: {},
-      lakeFormation: [`${CENTRAL_BI} DESCRIBE on table`, `${CENTRAL_BI} SELECT on columns except customer_email`],
+      lakeFormation: [`${CENTRAL_BI} DESCRIBE,SELECT on columns except customer_email`],
     });
   });
 
@@ -22,13 +22,13 @@ describe('grants per consumer kind (shop.orders holds one PII column, customer_e
       consumers: consumer(`principal: ${CENTRAL_BI}`, 'read'),
       edit: (t) => t.replace('    description: Order total in EUR.', '    description: Order total in EUR.\n    classification: restricted'),
     });
-    expect(grantsOf(restricted.config).lakeFormation).toEqual([`${CENTRAL_BI} DESCRIBE on table`, `${CENTRAL_BI} SELECT on columns except customer_email,total`]);
+    expect(grantsOf(restricted.config).lakeFormation).toEqual([`${CENTRAL_BI} DESCRIBE,SELECT on columns except customer_email,total`]);
   });
 
   it('an IAM role approved for PII reads the data prefix, decrypts through S3 and selects every column', () => {
     expect(grantsOf(synthOrders({ consumers: consumer(`principal: ${CENTRAL_BI}`, 'read', true) }).config)).toEqual({
       bucketPolicy: { ConsumersListProductPrefix: [CENTRAL_BI], ConsumersReadProductObjects: [CENTRAL_BI] },
-      keyPolicy: { ConsumersDecryptThroughS3: [CENTRAL_BI] },
+      keyPolicy: { ConsumersDecrypt: [CENTRAL_BI] },
       lakeFormation: [`${CENTRAL_BI} DESCRIBE,SELECT on table`],
     });
   });
@@ -37,7 +37,7 @@ describe('grants per consumer kind (shop.orders holds one PII column, customer_e
     const grants = grantsOf(synthOrders({ consumers: consumer('domain: finance', 'read', true) }).config);
     expect(grants).toEqual({
       bucketPolicy: Object.fromEntries(READS_OBJECTS.map((sid) => [sid, [FINANCE_ANALYST]])),
-      keyPolicy: { ConsumersDecryptThroughS3: [FINANCE_ANALYST] },
+      keyPolicy: { ConsumersDecrypt: [FINANCE_ANALYST] },
       lakeFormation: [`${FINANCE_ANALYST} DESCRIBE,SELECT on table`],
     });
   });
@@ -46,7 +46,7 @@ describe('grants per consumer kind (shop.orders holds one PII column, customer_e
     const config = synthOrders({ consumers: consumer(`principal: ${CENTRAL_BI}`, 'read'), edit: (t) => t.replace('    classification: pii\n', '') }).config;
     expect(grantsOf(config)).toEqual({
       bucketPolicy: { ConsumersListProductPrefix: [CENTRAL_BI], ConsumersReadProductObjects: [CENTRAL_BI] },
-      keyPolicy: { ConsumersDecryptThroughS3: [CENTRAL_BI] },
+      keyPolicy: { ConsumersDecrypt: [CENTRAL_BI] },
       lakeFormation: [`${CENTRAL_BI} DESCRIBE,SELECT on table`],
     });
   });
@@ -54,7 +54,7 @@ describe('grants per consumer kind (shop.orders holds one PII column, customer_e
   it('the owning domain with write access: its producer role writes the data prefix, encrypts through S3 and may alter the table', () => {
     expect(grantsOf(synthOrders({ consumers: consumer('domain: shop', 'write') }).config)).toEqual({
       bucketPolicy: { ProducerListsProductPrefix: [SHOP_PRODUCER], ProducerWritesProductObjects: [SHOP_PRODUCER] },
-      keyPolicy: { ProducerEncryptsThroughS3: [SHOP_PRODUCER] },
+      keyPolicy: { ProducerEncrypts: [SHOP_PRODUCER] },
       lakeFormation: [`${SHOP_PRODUCER} ALTER,DELETE,DESCRIBE,INSERT,SELECT on table`],
     });
   });
@@ -83,6 +83,11 @@ describe('grants per consumer kind (shop.orders holds one PII column, customer_e
     expect(grantsOf(synthOrders({ consumers }).config).lakeFormation).toEqual([`${SHOP_ANALYST} DESCRIBE,SELECT on table`]);
   });
 
+  it('gives a producer that also reads one Lake Formation grant, which the provider reads back as declared', () => {
+    const both = synthOrders({ consumers: consumer('domain: shop', 'write') + consumer(`principal: ${SHOP_PRODUCER}`, 'read') }).config;
+    expect(grantsOf(both).lakeFormation).toEqual([`${SHOP_PRODUCER} ALTER,DELETE,DESCRIBE,INSERT,SELECT on table`]);
+  });
+
   it('needs no wildcard in any grant', () => {
     const config = synthOrders({ consumers: consumer(`principal: ${CENTRAL_BI}`, 'read', true) + consumer('domain: shop', 'write') }).config;
     const statements = [...Object.values(config.resource.aws_s3_bucket_policy), config.resource.aws_kms_key['kms-key']]
@@ -91,6 +96,44 @@ describe('grants per consumer kind (shop.orders holds one PII column, customer_e
     for (const s of statements) {
       expect([s.Sid, [s.Principal.AWS].flat().some((p: string) => p.includes('*')), [s.Action].flat().some((a: string) => a.endsWith('*'))]).toEqual([s.Sid, false, false]);
     }
+  });
+});
+
+describe('resource policies that deploy before the roles they grant to exist (issue #20, point 4)', () => {
+  const consumers = consumer(`principal: ${CENTRAL_BI}`, 'read', true) + consumer('domain: finance', 'read', true) + consumer('domain: shop', 'write');
+  const { config } = synthOrders({ consumers });
+  const allows = [...Object.values(config.resource.aws_s3_bucket_policy), config.resource.aws_kms_key['kms-key']]
+    .flatMap((r) => JSON.parse(r.policy).Statement as GrantStatement[])
+    .filter((s) => s.Effect === 'Allow' && s.Principal?.AWS !== undefined && s.Sid !== 'AccountAdministersKey');
+
+  it('names accounts, never roles, as principals: AWS refuses a policy naming a role that does not exist yet', () => {
+    expect(allows.map((s) => s.Sid.replace(/[0-9a-f]{8}$/, '')).sort()).toEqual([
+      'ConsumersDecrypt',
+      'ConsumersListProductPrefix',
+      'ConsumersReadProductObjects',
+      'ProducerEncrypts',
+      'ProducerListsProductPrefix',
+      'ProducerWritesProductObjects',
+    ]);
+    for (const s of allows) expect({ sid: s.Sid, principals: [s.Principal.AWS].flat().filter((p) => !/^arn:aws:iam::\d{12}:root$/.test(p)) }).toEqual({ sid: s.Sid, principals: [] });
+  });
+
+  it('narrows each account to exactly the roles granted, by ARN, so a re-created role keeps its grant', () => {
+    const readers = [CENTRAL_BI, FINANCE_ANALYST].sort();
+    expect(Object.fromEntries(allows.map((s) => [s.Sid.replace(/[0-9a-f]{8}$/, ''), grantees(s)]))).toEqual({
+      ConsumersDecrypt: readers,
+      ConsumersListProductPrefix: readers,
+      ConsumersReadProductObjects: readers,
+      ProducerEncrypts: [SHOP_PRODUCER],
+      ProducerListsProductPrefix: [SHOP_PRODUCER],
+      ProducerWritesProductObjects: [SHOP_PRODUCER],
+    });
+    const list = allows.find((s) => s.Sid === 'ConsumersListProductPrefix')!;
+    // One statement, several operators: AWS ANDs them, so the prefix limit still holds.
+    expect(list.Condition).toEqual({
+      StringLike: { 's3:prefix': ['data/', 'data/*'] },
+      ArnEquals: { 'aws:PrincipalArn': readers },
+    });
   });
 });
 

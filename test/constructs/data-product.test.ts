@@ -36,7 +36,7 @@ describe('DataProduct storage', () => {
   const { synthesized, config } = synthDomain(MINIMAL, 'shop');
   const bucket = bucketRef(config);
 
-  it('names the bucket from organization, environment, domain and product, and never force-destroys it', () => {
+  it('names the bucket from organization, environment, domain and product, and does not force-destroy it by default', () => {
     expect(synthesized).toHaveResourceWithProperties(S3Bucket, { bucket: BUCKET, force_destroy: false });
   });
 
@@ -76,8 +76,11 @@ describe('DataProduct storage', () => {
     });
   });
 
-  it('logs access to the domain log bucket under the product prefix', () => {
-    expect(synthesized).toHaveResourceWithProperties(S3BucketLoggingA, { bucket, target_bucket: 'testco-dev-shop-access-logs', target_prefix: 'orders/' });
+  it('logs access to the domain log bucket under the product prefix, once log delivery may write there', () => {
+    const [logBucket] = Object.entries(config.resource.aws_s3_bucket).find(([, r]) => r.bucket === 'testco-dev-shop-access-logs')!;
+    const [logPolicy] = Object.entries(config.resource.aws_s3_bucket_policy).find(([, r]) => r.bucket === `\${aws_s3_bucket.${logBucket}.id}`)!;
+    expect(synthesized).toHaveResourceWithProperties(S3BucketLoggingA, { bucket, target_bucket: `\${aws_s3_bucket.${logBucket}.bucket}`, target_prefix: 'orders/' });
+    expect(onlyResource(config, 'aws_s3_bucket_logging').depends_on).toEqual([`aws_s3_bucket_policy.${logPolicy}`]);
   });
 
   it('expires data after the contract retention, old versions and abandoned uploads after the platform defaults', () => {
@@ -108,31 +111,62 @@ describe('DataProduct storage', () => {
     });
   });
 
+  it('refuses uploads that would not be encrypted with the domain key (issue #11, item 6)', () => {
+    const statements = policyOf(config, bucket).Statement.filter((s: { Sid: string }) => s.Sid.startsWith('DenyUploads'));
+    const upload = { Effect: 'Deny', Principal: '*', Action: 's3:PutObject', Resource: `arn:aws:s3:::${BUCKET}/*` };
+    const algorithm = 's3:x-amz-server-side-encryption';
+    const keyId = 's3:x-amz-server-side-encryption-aws-kms-key-id';
+    expect(statements).toEqual([
+      // Another algorithm (AES256, aws:kms:dsse); no header at all means the bucket default, the domain key.
+      { Sid: 'DenyUploadsNotEncryptedWithKms', ...upload, Condition: { Null: { [algorithm]: 'false' }, StringNotEquals: { [algorithm]: 'aws:kms' } } },
+      { Sid: 'DenyUploadsWithAnotherKey', ...upload, Condition: { Null: { [keyId]: 'false' }, StringNotEquals: { [keyId]: '${aws_kms_key.kms-key.arn}' } } },
+      // aws:kms without a key id: S3 would use the AWS managed key aws/s3.
+      { Sid: 'DenyUploadsWithTheAwsManagedKey', ...upload, Condition: { Null: { [algorithm]: 'false', [keyId]: 'true' } } },
+    ]);
+  });
+
   it('lets consumer principals approved for its PII read only the data prefix', () => {
     const edited = withEdit(approvePii);
-    const [, list, read] = policyOf(edited, bucketRef(edited)).Statement;
-    expect(list).toMatchObject({ Effect: 'Allow', Principal: { AWS: ['arn:aws:iam::210987654321:role/central-bi'] }, Action: 's3:ListBucket', Condition: { StringLike: { 's3:prefix': ['data/', 'data/*'] } } });
-    expect(read).toMatchObject({ Effect: 'Allow', Action: ['s3:GetObject', 's3:GetObjectVersion'], Resource: `arn:aws:s3:::${BUCKET}/data/*` });
+    const statements = policyOf(edited, bucketRef(edited)).Statement;
+    const sid = (name: string) => statements.find((s: { Sid: string }) => s.Sid === name);
+    const onlyCentralBi = { ArnEquals: { 'aws:PrincipalArn': ['arn:aws:iam::210987654321:role/central-bi'] } };
+    expect(sid('ConsumersListProductPrefix')).toEqual({
+      Sid: 'ConsumersListProductPrefix',
+      Effect: 'Allow',
+      Principal: { AWS: ['arn:aws:iam::210987654321:root'] },
+      Action: 's3:ListBucket',
+      Resource: `arn:aws:s3:::${BUCKET}`,
+      Condition: { StringLike: { 's3:prefix': ['data/', 'data/*'] }, ...onlyCentralBi },
+    });
+    expect(sid('ConsumersReadProductObjects')).toEqual({
+      Sid: 'ConsumersReadProductObjects',
+      Effect: 'Allow',
+      Principal: { AWS: ['arn:aws:iam::210987654321:root'] },
+      Action: ['s3:GetObject', 's3:GetObjectVersion'],
+      Resource: `arn:aws:s3:::${BUCKET}/data/*`,
+      Condition: onlyCentralBi,
+    });
   });
 
   it('gives a consumer not approved for its PII no direct read: an object holds every column', () => {
-    expect(policyOf(config, bucket).Statement.map((s: { Sid: string }) => s.Sid)).toEqual(['DenyInsecureTransport']);
+    expect(policyOf(config, bucket).Statement.filter((s: { Effect: string }) => s.Effect === 'Allow')).toEqual([]);
   });
 
   it('resolves a consumer domain to the consumer roles of its domain.yaml', () => {
     const edited = withEdit((t) => approvePii(t).replace('  - principal: arn:aws:iam::210987654321:role/central-bi', '  - domain: shop'));
-    const [, list] = policyOf(edited, bucketRef(edited)).Statement;
-    expect(list.Principal).toEqual({ AWS: ['arn:aws:iam::123456789012:role/shop-analyst'] });
+    const list = policyOf(edited, bucketRef(edited)).Statement.find((s: { Sid: string }) => s.Sid === 'ConsumersListProductPrefix');
+    expect(list.Principal).toEqual({ AWS: ['arn:aws:iam::123456789012:root'] });
+    expect(list.Condition.ArnEquals).toEqual({ 'aws:PrincipalArn': ['arn:aws:iam::123456789012:role/shop-analyst'] });
   });
 
-  it('can turn prevent_destroy off, and warns when it does', () => {
+  it('can turn preventDestroy off: destroy then deletes the bucket with its objects, and synthesis says so', () => {
     const dir = copyMesh();
     editFile(dir, 'platform.yaml', (t) => `${t}storage:\n  preventDestroy: false\n`);
     const { built, config: edited } = synthDomain(dir, 'shop');
-    expect(onlyResource(edited, 'aws_s3_bucket', (r) => r.bucket === BUCKET).lifecycle).toEqual({ prevent_destroy: false });
+    expect(onlyResource(edited, 'aws_s3_bucket', (r) => r.bucket === BUCKET)).toMatchObject({ force_destroy: true, lifecycle: { prevent_destroy: false } });
     const storage = built.stacks.get('shop')!.products.get('orders')!.storage;
     expect(storage.node.metadata.filter((m) => m.type === AnnotationMetadataEntryType.WARN).map((m) => m.data)).toEqual([
-      `prevent_destroy is off for bucket ${BUCKET}: terraform destroy will delete its data`,
+      `preventDestroy is off: terraform destroy deletes bucket ${BUCKET} with every object and object version in it`,
     ]);
   });
 });
@@ -224,10 +258,18 @@ describe('DataProduct access policies', () => {
   const config = withEdit((t) => t.replace('    classification: pii\n', ''));
   const policy = (suffix: string) => JSON.parse(onlyResource(config, 'aws_iam_policy', (r) => r.name === `testco-dev-shop-orders-${suffix}`).policy);
 
-  it('reads only the product prefix, its Glue table and the key through S3', () => {
+  const inShopAccount = { StringEquals: { 's3:ResourceAccount': '123456789012' } };
+
+  it('reads only the product prefix in the domain account, its Glue table, and the key through S3 for this bucket only', () => {
     expect(policy('read').Statement).toEqual([
-      { Sid: 'ListProductPrefix', Effect: 'Allow', Action: ['s3:ListBucket'], Resource: `arn:aws:s3:::${BUCKET}`, Condition: { StringLike: { 's3:prefix': ['data/', 'data/*'] } } },
-      { Sid: 'ReadProductObjects', Effect: 'Allow', Action: ['s3:GetObject', 's3:GetObjectVersion'], Resource: `arn:aws:s3:::${BUCKET}/data/*` },
+      {
+        Sid: 'ListProductPrefix',
+        Effect: 'Allow',
+        Action: ['s3:ListBucket'],
+        Resource: `arn:aws:s3:::${BUCKET}`,
+        Condition: { StringLike: { 's3:prefix': ['data/', 'data/*'] }, ...inShopAccount },
+      },
+      { Sid: 'ReadProductObjects', Effect: 'Allow', Action: ['s3:GetObject', 's3:GetObjectVersion'], Resource: `arn:aws:s3:::${BUCKET}/data/*`, Condition: inShopAccount },
       {
         Sid: 'ReadProductTable',
         Effect: 'Allow',
@@ -238,8 +280,25 @@ describe('DataProduct access policies', () => {
           'arn:aws:glue:eu-west-1:123456789012:table/${aws_glue_catalog_database.database.name}/orders',
         ],
       },
-      { Sid: 'DecryptProductData', Effect: 'Allow', Action: ['kms:Decrypt'], Resource: '${aws_kms_key.kms-key.arn}', Condition: { StringEquals: { 'kms:ViaService': 's3.eu-west-1.amazonaws.com' } } },
+      {
+        Sid: 'DecryptProductData',
+        Effect: 'Allow',
+        Action: ['kms:Decrypt'],
+        Resource: '${aws_kms_key.kms-key.arn}',
+        Condition: { StringEquals: { 'kms:ViaService': 's3.eu-west-1.amazonaws.com', 'kms:EncryptionContext:aws:s3:arn': `arn:aws:s3:::${BUCKET}` } },
+      },
     ]);
+  });
+
+  it('scopes every S3 statement of both policies to buckets of the domain account, and key use to this bucket (issue #11, items 5 and 6)', () => {
+    for (const suffix of ['read', 'write']) {
+      for (const statement of policy(suffix).Statement) {
+        const service = [statement.Action].flat()[0].split(':')[0];
+        const expected =
+          service === 's3' ? { 's3:ResourceAccount': '123456789012' } : service === 'kms' ? { 'kms:EncryptionContext:aws:s3:arn': `arn:aws:s3:::${BUCKET}` } : {};
+        expect({ sid: `${suffix} ${statement.Sid}`, scope: statement.Condition?.StringEquals ?? {} }).toMatchObject({ sid: `${suffix} ${statement.Sid}`, scope: expected });
+      }
+    }
   });
 
   it('writes objects and partitions but cannot change the bucket or the key', () => {
@@ -281,7 +340,7 @@ describe('DataProduct lifecycle status', () => {
     const config = withEdit((t) => t.replace('status: active', 'status: retired'));
     expect(onlyResource(config, 'aws_s3_bucket', (r) => r.bucket === BUCKET).tags.Status).toBe('retired');
     expect(resourcesOf(config, 'aws_glue_catalog_table')).toHaveLength(1);
-    expect(policyOf(config, bucketRef(config)).Statement.map((s) => s.Sid)).toEqual(['DenyInsecureTransport']);
+    expect(policyOf(config, bucketRef(config)).Statement.filter((s) => s.Effect === 'Allow')).toEqual([]);
     expect(resourcesOf(config, 'aws_iam_policy')).toEqual([]);
     const keyPolicy = JSON.parse(onlyResource(config, 'aws_kms_key').policy);
     expect(keyPolicy.Statement.map((s: { Sid: string }) => s.Sid)).toEqual(['AccountAdministersKey']);

@@ -6,10 +6,11 @@ import { S3Bucket } from '@cdktf/provider-aws/lib/s3-bucket';
 import { S3BucketServerSideEncryptionConfigurationA } from '@cdktf/provider-aws/lib/s3-bucket-server-side-encryption-configuration';
 import { SqsQueue } from '@cdktf/provider-aws/lib/sqs-queue';
 import { Testing } from 'cdktf';
+import * as fs from 'fs';
 import * as path from 'path';
 import { buildMesh } from '../../src/build-mesh';
 import { MeshValidationError } from '../../src/contract/errors';
-import { copyMesh, editFile, FIXTURES } from '../helpers/fixtures';
+import { copyMesh, editFile, FIXTURES, writeFile } from '../helpers/fixtures';
 import { onlyResource, synthDomain } from '../helpers/synth';
 
 const MINIMAL = path.join(FIXTURES, 'minimal');
@@ -51,31 +52,79 @@ describe('DomainStack', () => {
     expect(synthesized).toHaveResourceWithProperties(KmsAlias, { name: 'alias/testco-dev-shop-data', target_key_id: '${aws_kms_key.kms-key.key_id}' });
   });
 
-  it('lets consumer roles that read objects directly decrypt only through S3 in the region', () => {
+  it('lets consumer roles that read a product directly decrypt only through S3 in the region, and only that product\'s bucket', () => {
     const dir = copyMesh();
     editFile(dir, 'shop/orders.yaml', (t) => t.replace('    access: read\n', '    access: read\n    pii: true\n'));
     const statements = JSON.parse(onlyResource(synthDomain(dir, 'shop').config, 'aws_kms_key').policy).Statement;
-    expect(statements[1]).toEqual({
-      Sid: 'ConsumersDecryptThroughS3',
-      Effect: 'Allow',
-      Principal: { AWS: ['arn:aws:iam::210987654321:role/central-bi'] },
-      Action: ['kms:Decrypt', 'kms:DescribeKey'],
-      Resource: '*',
-      Condition: { StringEquals: { 'kms:ViaService': 's3.eu-west-1.amazonaws.com' } },
-    });
+    expect(statements.slice(1)).toEqual([
+      {
+        Sid: expect.stringMatching(/^ConsumersDecrypt[0-9a-f]{8}$/),
+        Effect: 'Allow',
+        Principal: { AWS: ['arn:aws:iam::210987654321:root'] },
+        Action: ['kms:Decrypt'],
+        Resource: '*',
+        Condition: {
+          StringEquals: { 'kms:ViaService': 's3.eu-west-1.amazonaws.com', 'kms:EncryptionContext:aws:s3:arn': 'arn:aws:s3:::testco-dev-shop-orders' },
+          ArnEquals: { 'aws:PrincipalArn': ['arn:aws:iam::210987654321:role/central-bi'] },
+        },
+      },
+    ]);
+  });
+
+  it('scopes each reader\'s key use to the buckets of the products it reads; readers of the same buckets share a statement (issue #11, item 5)', () => {
+    const dir = copyMesh();
+    const auditor = 'arn:aws:iam::999999999999:role/auditor';
+    const centralBi = 'arn:aws:iam::210987654321:role/central-bi';
+    editFile(dir, 'shop/orders.yaml', (t) => t.replace('    access: read\n', '    access: read\n    pii: true\n'));
+    const returns = fs.readFileSync(path.join(dir, 'shop/orders.yaml'), 'utf8').replace('id: shop.orders', 'id: shop.returns').replace('name: orders', 'name: returns');
+    const reader = (arn: string) => `  - principal: ${arn}\n    access: read\n    pii: true\n    reason: Yearly audit of returns.\n`;
+    writeFile(dir, 'shop/returns.yaml', returns.replace(/consumers:\n[\s\S]*$/, `consumers:\n${reader(auditor)}${reader(centralBi)}`));
+    writeFile(dir, 'shop/refunds.yaml', returns.replace('id: shop.returns', 'id: shop.refunds').replace('name: returns', 'name: refunds').replace(/consumers:\n[\s\S]*$/, `consumers:\n${reader(auditor)}`));
+    const statements = JSON.parse(onlyResource(synthDomain(dir, 'shop').config, 'aws_kms_key').policy).Statement.slice(1);
+    expect(statements.map((s: any) => ({ readers: s.Condition.ArnEquals['aws:PrincipalArn'], buckets: s.Condition.StringEquals['kms:EncryptionContext:aws:s3:arn'] }))).toEqual([
+      { readers: [centralBi], buckets: ['arn:aws:s3:::testco-dev-shop-orders', 'arn:aws:s3:::testco-dev-shop-returns'] },
+      { readers: [auditor], buckets: ['arn:aws:s3:::testco-dev-shop-refunds', 'arn:aws:s3:::testco-dev-shop-returns'] },
+    ]);
+    // Two roles with the same buckets: one statement, each role still reaching only those buckets.
+    writeFile(dir, 'shop/refunds.yaml', returns.replace('id: shop.returns', 'id: shop.refunds').replace('name: returns', 'name: refunds').replace(/consumers:\n[\s\S]*$/, `consumers:\n${reader(auditor)}${reader(centralBi)}`));
+    writeFile(dir, 'shop/orders.yaml', fs.readFileSync(path.join(dir, 'shop/orders.yaml'), 'utf8').replace(/consumers:\n[\s\S]*$/, `consumers:\n${reader(auditor)}${reader(centralBi)}`));
+    const shared = JSON.parse(onlyResource(synthDomain(dir, 'shop').config, 'aws_kms_key').policy).Statement.slice(1);
+    expect(shared.map((s: any) => [s.Condition.ArnEquals['aws:PrincipalArn'], s.Condition.StringEquals['kms:EncryptionContext:aws:s3:arn'].length])).toEqual([[[centralBi, auditor], 3]]);
+  });
+
+  it('refuses to build a key policy larger than KMS accepts, and says what to change', () => {
+    const dir = copyMesh();
+    const orders = fs.readFileSync(path.join(dir, 'shop/orders.yaml'), 'utf8').replace('    access: read\n', '    access: read\n    pii: true\n');
+    // Every product read by its own role: nothing to share, one statement each.
+    for (let i = 0; i < 100; i++) {
+      const role = `  - principal: arn:aws:iam::${String(100000000000 + i)}:role/reader-with-a-rather-long-name-${i}\n    access: read\n    pii: true\n    reason: Reads one product.\n`;
+      writeFile(dir, `shop/orders_${i}.yaml`, orders.replace('id: shop.orders', `id: shop.orders_${i}`).replace('name: orders', `name: orders_${i}`).replace(/consumers:\n[\s\S]*$/, `consumers:\n${role}`));
+    }
+    expect(() => synthDomain(dir, 'shop')).toThrow(/key policy of domain shop would be \d+ characters, more than the 32768 KMS accepts/);
+  });
+
+  it('protects the key from destroy like the data it encrypts (issue #11, item 7)', () => {
+    expect(onlyResource(config, 'aws_kms_key').lifecycle).toEqual({ prevent_destroy: true });
   });
 
   it('creates the domain Glue database', () => {
     expect(synthesized).toHaveResourceWithProperties(GlueCatalogDatabase, { name: 'testco_dev_shop', description: 'The web shop.' });
   });
 
-  it('keeps access logs in an SSE-S3 bucket that only log delivery from the account may write', () => {
+  it('keeps access logs in an SSE-S3 bucket that only log delivery for the domain\'s product buckets may write (issue #11, item 7)', () => {
     expect(synthesized).toHaveResourceWithProperties(S3Bucket, { bucket: 'testco-dev-shop-access-logs', force_destroy: false });
     expect(synthesized).toHaveResourceWithProperties(S3BucketServerSideEncryptionConfigurationA, {
       rule: [{ apply_server_side_encryption_by_default: { sse_algorithm: 'AES256' } }],
     });
     const policy = JSON.parse(onlyResource(config, 'aws_s3_bucket_policy', (r) => r.bucket.includes('access-logs')).policy);
-    expect(policy.Statement[1]).toMatchObject({ Principal: { Service: 'logging.s3.amazonaws.com' }, Action: 's3:PutObject', Condition: { StringEquals: { 'aws:SourceAccount': '123456789012' } } });
+    expect(policy.Statement[1]).toEqual({
+      Sid: 'S3ServerAccessLogDelivery',
+      Effect: 'Allow',
+      Principal: { Service: 'logging.s3.amazonaws.com' },
+      Action: 's3:PutObject',
+      Resource: 'arn:aws:s3:::testco-dev-shop-access-logs/*',
+      Condition: { StringEquals: { 'aws:SourceAccount': '123456789012' }, ArnEquals: { 'aws:SourceArn': ['arn:aws:s3:::testco-dev-shop-orders'] } },
+    });
   });
 
   it('exposes the outputs a consumer needs (no read policy: orders holds PII)', () => {

@@ -19,12 +19,11 @@ const MIXED = `  - principal: ${CENTRAL_BI}
 describe('Lake Formation for a product holding PII, one consumer approved and one not', () => {
   const { config } = synthOrders({ consumers: MIXED });
   const permissions = resourcesOf(config, 'aws_lakeformation_permissions');
-  const of = (principal: string) => permissions.filter((p) => p.principal === principal).map(({ ['//']: _metadata, ...grant }) => grant);
+  const of = (principal: string) => permissions.filter((p) => p.principal === principal).map(({ ['//']: _metadata, depends_on: _dependsOn, ...grant }) => grant);
 
-  it('grants the unapproved consumer SELECT on every column but the PII ones, and DESCRIBE on the table', () => {
+  it('grants the unapproved consumer DESCRIBE and SELECT on every column but the PII ones, in one grant', () => {
     expect(of(CENTRAL_BI)).toEqual([
-      { principal: CENTRAL_BI, permissions: ['DESCRIBE'], table: TABLE },
-      { principal: CENTRAL_BI, permissions: ['SELECT'], table_with_columns: { ...TABLE, wildcard: true, excluded_column_names: ['customer_email'] } },
+      { principal: CENTRAL_BI, permissions: ['DESCRIBE', 'SELECT'], table_with_columns: { ...TABLE, wildcard: true, excluded_column_names: ['customer_email'] } },
     ]);
   });
 
@@ -32,13 +31,28 @@ describe('Lake Formation for a product holding PII, one consumer approved and on
     expect(of(SHOP_ANALYST)).toEqual([{ principal: SHOP_ANALYST, permissions: ['DESCRIBE', 'SELECT'], table: TABLE }]);
   });
 
+  it('declares one permissions resource per principal and table, which is what the provider reads back (issue #20, point 2)', () => {
+    // The provider lists a principal's permissions on a table in one call and merges them: two
+    // resources for one principal and table would read each other's permissions and never converge.
+    const keys = permissions.map((p) => `${p.principal} ${JSON.stringify([(p.table ?? p.table_with_columns).database_name, (p.table ?? p.table_with_columns).name])}`);
+    expect(keys).toHaveLength(2);
+    expect(new Set(keys).size).toBe(keys.length);
+  });
+
+  it('still describes the table, and selects nothing, when every column is PII', () => {
+    const allPii = synthOrders({
+      consumers: `  - principal: ${CENTRAL_BI}\n    access: read\n    reason: Company-wide revenue dashboards.\n`,
+      edit: (t) => t.replace(/    description: ([^\n]*)\n(?!    classification)/g, '    description: $1\n    classification: pii\n'),
+    }).config;
+    expect(resourcesOf(allPii, 'aws_lakeformation_permissions').map((p) => [p.principal, p.permissions, Boolean(p.table)])).toEqual([[CENTRAL_BI, ['DESCRIBE'], true]]);
+  });
+
   it('names each grant after its principal, so reordering consumers changes nothing', () => {
     const reordered = MIXED.split('  - ').filter(Boolean).reverse().map((c) => `  - ${c}`).join('');
     expect(synthOrders({ consumers: reordered }).config).toEqual(config);
     expect(Object.keys(config.resource.aws_lakeformation_permissions).map((id) => id.replace(/_[A-F0-9]{8}$/, '')).sort()).toEqual([
       'orders_lake-formation_123456789012-shop-analyst-read',
-      'orders_lake-formation_210987654321-central-bi-describe',
-      'orders_lake-formation_210987654321-central-bi-select',
+      'orders_lake-formation_210987654321-central-bi-read',
     ]);
   });
 });
@@ -46,8 +60,9 @@ describe('Lake Formation for a product holding PII, one consumer approved and on
 describe('Lake Formation registration and LF-tags', () => {
   const { config } = synthOrders();
 
-  it('registers the data prefix with the service-linked role', () => {
-    expect(onlyResource(config, 'aws_lakeformation_resource')).toMatchObject({ arn: `arn:aws:s3:::${BUCKET}/data`, use_service_linked_role: true });
+  it('registers the data prefix of the bucket, by reference, with the service-linked role', () => {
+    const [bucket] = Object.entries(config.resource.aws_s3_bucket).find(([, r]) => r.bucket === BUCKET)!;
+    expect(onlyResource(config, 'aws_lakeformation_resource')).toMatchObject({ arn: `\${aws_s3_bucket.${bucket}.arn}/data`, use_service_linked_role: true });
   });
 
   it('lets the service-linked role use the domain key for this bucket only, once the registration has created the role', () => {

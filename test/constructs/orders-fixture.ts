@@ -48,20 +48,40 @@ export function synthOrders(options: OrdersOptions = {}): SynthesizedDomain {
 }
 
 export interface Grants {
-  /** Allow statements of the product's bucket policy: sid -> principals. */
+  /** Allow statements of the product's bucket policy: sid -> the roles granted. */
   readonly bucketPolicy: Record<string, readonly string[]>;
-  /** Statements of the domain key policy after the account's own: sid -> principals. */
+  /** Statements of the domain key policy after the account's own: sid without its hash -> the roles granted. */
   readonly keyPolicy: Record<string, readonly string[]>;
   /** Lake Formation permissions: `<principal> <permissions> on <table | columns except ...>`. */
   readonly lakeFormation: readonly string[];
+}
+
+export interface GrantStatement {
+  readonly Sid: string;
+  readonly Effect: string;
+  readonly Principal: { readonly AWS: string | string[] };
+  readonly Condition?: Record<string, Record<string, string | string[]>>;
+}
+
+/**
+ * The roles a resource-policy statement grants to. Statements name the roles' accounts as
+ * principals and the roles themselves in `aws:PrincipalArn`; anything else (a role as principal,
+ * an account without the narrowing condition, an account none of the roles is in) fails here.
+ */
+export function grantees(statement: GrantStatement): string[] {
+  const roles = [statement.Condition?.ArnEquals?.['aws:PrincipalArn'] ?? []].flat();
+  const accounts = [...new Set(roles.map((role) => role.replace(/^(arn:[a-z-]+:iam::\d{12}):.*$/, '$1:root')))].sort();
+  if (roles.length === 0 || JSON.stringify([statement.Principal.AWS].flat()) !== JSON.stringify(accounts)) {
+    throw new Error(`${statement.Sid} grants to ${JSON.stringify(statement.Principal)} with ${JSON.stringify(statement.Condition)}: expected the accounts of its aws:PrincipalArn roles`);
+  }
+  return roles;
 }
 
 export function grantsOf(config: TerraformJson): Grants {
   const [bucketName] = Object.entries(config.resource.aws_s3_bucket).find(([, r]) => r.bucket === BUCKET)!;
   const bucketPolicy = JSON.parse(onlyResource(config, 'aws_s3_bucket_policy', (r) => r.bucket === `\${aws_s3_bucket.${bucketName}.id}`).policy);
   const keyPolicy = JSON.parse(onlyResource(config, 'aws_kms_key').policy);
-  const bySid = (statements: { Sid: string; Effect: string; Principal: { AWS: string[] } }[]) =>
-    Object.fromEntries(statements.filter((s) => s.Effect === 'Allow').map((s) => [s.Sid, s.Principal.AWS]));
+  const bySid = (statements: GrantStatement[]) => Object.fromEntries(statements.filter((s) => s.Effect === 'Allow').map((s) => [s.Sid.replace(/[0-9a-f]{8}$/, ''), grantees(s)]));
   return {
     bucketPolicy: bySid(bucketPolicy.Statement),
     keyPolicy: bySid(keyPolicy.Statement.slice(1)),

@@ -12,7 +12,7 @@ describe('loadMesh', () => {
       organization: 'testco',
       environments: ['dev', 'prod'],
       backend: { type: 'local' },
-      storage: { preventDestroy: true, noncurrentVersionExpirationDays: 90, abortIncompleteMultipartUploadDays: 7 },
+      storage: { preventDestroy: { dev: true, prod: true }, noncurrentVersionExpirationDays: 90, abortIncompleteMultipartUploadDays: 7 },
     });
     expect(mesh!.domains.map((d) => d.name)).toEqual(['shop']);
     expect(mesh!.products.map((p) => p.id)).toEqual(['shop.orders']);

@@ -4,6 +4,7 @@ import * as path from 'path';
 import { App, TerraformStack, Testing } from 'cdktf';
 import { buildMesh } from '../../src/build-mesh';
 import { DataProduct } from '../../src/constructs/data-product';
+import { SecureBucket } from '../../src/constructs/storage/secure-bucket';
 import { copyMesh, editFile } from '../helpers/fixtures';
 import { onlyResource, type TerraformJson } from '../helpers/synth';
 import { terraform, writeMockOverride } from '../helpers/terraform';
@@ -79,6 +80,7 @@ describe('contract text never becomes Terraform syntax', () => {
     const plainApp = Testing.app();
     const stack = new TerraformStack(plainApp, 'plain');
     const spec = built.mesh.products[0];
+    const accessLogs = new SecureBucket(stack, 'access-logs', { bucketName: 'testco-dev-shop-access-logs', versioned: false, abortIncompleteMultipartUploadDays: 7 });
     new DataProduct(stack, spec.name, {
       product: spec,
       names: { organization: 'testco', environment: 'dev', domain: 'shop' },
@@ -87,7 +89,7 @@ describe('contract text never becomes Terraform syntax', () => {
       domains: built.mesh.domains,
       kmsKeyArn: 'arn:aws:kms:eu-west-1:123456789012:key/00000000-0000-0000-0000-000000000000',
       databaseName: 'testco_dev_shop',
-      accessLogBucketName: 'testco-dev-shop-access-logs',
+      accessLogs,
       storage: built.mesh.platform.storage,
     });
     const plain: TerraformJson = JSON.parse(Testing.synth(stack));

@@ -5,8 +5,9 @@ import { App } from 'cdktf';
 import { buildMesh } from '../../src/build-mesh';
 import { loadMesh } from '../../src/contract/mesh';
 import { cdktfSynth } from '../helpers/cdktf-cli';
+import { addressesOf, dependenciesOf, dependencyGraph, terraformGraph } from '../helpers/dependency-graph';
 import { copyMesh, editFile, REFERENCE_CONTRACTS } from '../helpers/fixtures';
-import { resourceCount, terraform, writeMockOverride } from '../helpers/terraform';
+import { appliedKey, planJson, plannedResources, resourceCount, terraform, writeMockOverride, writeState, type StateResource } from '../helpers/terraform';
 
 /**
  * The reference mesh as a user builds it: `cdktf synth`, then `terraform init`, `validate` and an
@@ -42,8 +43,103 @@ describe('terraform accepts every synthesized stack of the reference mesh', () =
       expect(plan.output).toContain(`Plan: ${resourceCount(stackDir())} to add, 0 to change, 0 to destroy.`);
       expect(plan.output).not.toMatch(/Warning:/);
     });
+
+    it('orders what the synthesized JSON orders, by Terraform\'s own graph (issue #20, point 1)', () => {
+      const json = dependencyGraph(JSON.parse(fs.readFileSync(path.join(stackDir(), 'cdk.tf.json'), 'utf8')));
+      const graph = terraform(stackDir(), ['graph']);
+      expect(graph.status).toBe(0);
+      const terraformOrder = terraformGraph(graph.output);
+      const checked = ['aws_s3_bucket_logging', 'aws_lakeformation_permissions', 'aws_kms_grant', 'aws_lakeformation_resource'].flatMap((type) => addressesOf(json, type));
+      expect(checked.length).toBeGreaterThan(0);
+      for (const address of checked) {
+        const waitsFor = [...(json.edges.get(address) ?? [])].filter((target) => json.resources.has(target));
+        expect({ address, waitsFor: [...dependenciesOf(terraformOrder, address)] }).toEqual({ address, waitsFor: expect.arrayContaining(waitsFor) });
+      }
+    });
+
+    it('plans the resource policies of issue #11 (items 5-7) and #20 (point 4) as synthesized, once the key exists', () => {
+      const { account, region } = stackTarget(stackDir());
+      const key = appliedKey(region, account);
+      writeState(stackDir(), [key]);
+      const plan = planJson(stackDir());
+      expect({ status: plan.status, output: plan.status === 0 ? '' : plan.output }).toEqual({ status: 0, output: '' });
+      expect(leastPrivilegeFindings(plan.json, account, String(key.attributes.arn))).toEqual([]);
+      // That the key refuses destruction is planned once, for the minimal mesh, below.
+    });
   });
 });
+
+/** Account and region a synthesized stack deploys to. */
+function stackTarget(stackDir: string): { account: string; region: string } {
+  const provider = JSON.parse(fs.readFileSync(path.join(stackDir, 'cdk.tf.json'), 'utf8')).provider.aws[0];
+  return { account: provider.allowed_account_ids[0], region: provider.region };
+}
+
+interface Statement {
+  Sid: string;
+  Effect: string;
+  Principal?: any;
+  Action: string | string[];
+  Resource: string | string[];
+  Condition?: Record<string, Record<string, string | string[]>>;
+}
+
+/**
+ * What the plan would create that breaks the least-privilege shapes, as readable lines: every
+ * decrypt grant scoped to one product bucket, uploads held to the domain key, S3 statements of
+ * IAM policies held to the domain account, log delivery only for the domain's product buckets,
+ * resource policies granting to accounts narrowed to roles by aws:PrincipalArn.
+ */
+function leastPrivilegeFindings(plan: any, account: string, keyArn: string): string[] {
+  const resources = [...plannedResources(plan)];
+  const statementsOf = (type: string) =>
+    resources.filter(([, r]) => r.type === type).map(([address, r]) => ({ address, statements: JSON.parse(r.values.policy).Statement as Statement[] }));
+  const buckets = resources.filter(([, r]) => r.type === 'aws_s3_bucket').map(([, r]) => `arn:aws:s3:::${r.values.bucket}`);
+  const productBuckets = buckets.filter((b) => !b.endsWith('-access-logs')).sort();
+  const findings: string[] = [];
+  const actions = (s: Statement) => [s.Action].flat();
+  const narrowedToRoles = (address: string, s: Statement) => {
+    const roles = [s.Condition?.ArnEquals?.['aws:PrincipalArn'] ?? []].flat();
+    const accounts = [...new Set(roles.map((r) => r.replace(/^(arn:aws:iam::\d{12}):.*$/, '$1:root')))].sort();
+    if (!roles.length || JSON.stringify([s.Principal?.AWS].flat()) !== JSON.stringify(accounts)) findings.push(`${address} ${s.Sid}: grants ${JSON.stringify(s.Principal)} without aws:PrincipalArn narrowing`);
+  };
+
+  for (const { address, statements } of statementsOf('aws_iam_policy')) {
+    const bucketOfPolicy = statements.filter((s) => actions(s).some((a) => a.startsWith('s3:'))).map((s) => [s.Resource].flat()[0].replace(/\/.*$/, ''))[0];
+    for (const s of statements) {
+      if (actions(s).some((a) => a.startsWith('s3:')) && s.Condition?.StringEquals?.['s3:ResourceAccount'] !== account) findings.push(`${address} ${s.Sid}: S3 access not held to account ${account}`);
+      if (actions(s).some((a) => a.startsWith('kms:'))) {
+        if (s.Resource !== keyArn) findings.push(`${address} ${s.Sid}: key ${s.Resource}`);
+        if (s.Condition?.StringEquals?.['kms:EncryptionContext:aws:s3:arn'] !== bucketOfPolicy) findings.push(`${address} ${s.Sid}: key use not scoped to ${bucketOfPolicy}`);
+      }
+    }
+  }
+  for (const { address, statements } of statementsOf('aws_kms_key')) {
+    for (const s of statements.filter((st) => st.Sid !== 'AccountAdministersKey')) {
+      const scope = [s.Condition?.StringEquals?.['kms:EncryptionContext:aws:s3:arn'] ?? []].flat();
+      if (!scope.length || !scope.every((b) => productBuckets.includes(b))) findings.push(`${address} ${s.Sid}: key use not scoped to product buckets`);
+      narrowedToRoles(address, s);
+    }
+  }
+  for (const { address, statements } of statementsOf('aws_s3_bucket_policy')) {
+    const bucket = [statements[0].Resource].flat()[0];
+    if (bucket.endsWith('-access-logs')) {
+      const delivery = statements.find((s) => s.Sid === 'S3ServerAccessLogDelivery');
+      const sources = [delivery?.Condition?.ArnEquals?.['aws:SourceArn'] ?? []].flat();
+      if (delivery?.Condition?.StringEquals?.['aws:SourceAccount'] !== account || JSON.stringify(sources) !== JSON.stringify(productBuckets)) findings.push(`${address}: log delivery not limited to ${productBuckets.join(', ')}`);
+      continue;
+    }
+    const denies = statements.filter((s) => s.Effect === 'Deny' && actions(s).includes('s3:PutObject')).map((s) => JSON.stringify(s.Condition));
+    const expected = [
+      { Null: { 's3:x-amz-server-side-encryption': 'false' }, StringNotEquals: { 's3:x-amz-server-side-encryption': 'aws:kms' } },
+      { Null: { 's3:x-amz-server-side-encryption-aws-kms-key-id': 'false' }, StringNotEquals: { 's3:x-amz-server-side-encryption-aws-kms-key-id': keyArn } },
+      { Null: { 's3:x-amz-server-side-encryption': 'false', 's3:x-amz-server-side-encryption-aws-kms-key-id': 'true' } },
+    ].map((c) => JSON.stringify(c));
+    if (JSON.stringify(denies) !== JSON.stringify(expected)) findings.push(`${address}: uploads not held to the domain key: ${denies.join(' ')}`);
+    for (const s of statements.filter((st) => st.Effect === 'Allow')) narrowedToRoles(address, s);
+  }
+  return findings;
+}
 
 describe('terraform accepts the optional platform settings', () => {
   it('validates a stack with an S3 backend, native locking and a deploy role', () => {
@@ -59,5 +155,61 @@ describe('terraform accepts the optional platform settings', () => {
     expect(init.status).toBe(0);
     const validate = terraform(stackDir, ['validate']);
     expect(validate.output).toContain('Success! The configuration is valid.');
+  });
+});
+
+describe('terraform destroy does what storage.preventDestroy says, per environment (issue #20, point 3; issue #11, item 7)', () => {
+  /** The minimal mesh with dev torn down and prod kept, synthesized for one environment and initialized. */
+  function stackFor(environment: string): string {
+    const dir = copyMesh();
+    editFile(dir, 'platform.yaml', (t) => `${t}storage:\n  preventDestroy: { dev: false, prod: true }\n`);
+    const outdir = fs.mkdtempSync(path.join(os.tmpdir(), `datamesh-destroy-${environment}-`));
+    const app = new App({ outdir });
+    buildMesh(app, { contractsDir: dir, environment });
+    app.synth();
+    const stackDir = path.join(outdir, 'stacks', 'shop');
+    writeMockOverride(stackDir);
+    expect(terraform(stackDir, ['init', '-input=false']).status).toBe(0);
+    return stackDir;
+  }
+
+  /** The key and both buckets as an apply of this configuration leaves them in the state. */
+  function applied(stackDir: string): StateResource[] {
+    const config = JSON.parse(fs.readFileSync(path.join(stackDir, 'cdk.tf.json'), 'utf8'));
+    const { account, region } = stackTarget(stackDir);
+    const buckets = Object.entries(config.resource.aws_s3_bucket).map(([name, b]: [string, any]) => ({
+      type: 'aws_s3_bucket',
+      name,
+      attributes: { id: b.bucket, bucket: b.bucket, arn: `arn:aws:s3:::${b.bucket}`, force_destroy: b.force_destroy },
+    }));
+    return [appliedKey(region, account), ...buckets];
+  }
+
+  it('dev (off): destroy deletes the key and every bucket, which are force_destroy so their objects go with them', () => {
+    const stackDir = stackFor('dev');
+    const create = plannedResources(planJson(stackDir).json);
+    expect([...create.values()].filter((r) => r.type === 'aws_s3_bucket').map((r) => [r.values.bucket, r.values.force_destroy])).toEqual([
+      ['testco-dev-shop-access-logs', true],
+      ['testco-dev-shop-orders', true],
+    ]);
+    writeState(stackDir, applied(stackDir));
+    const destroy = planJson(stackDir, ['-destroy']);
+    expect({ status: destroy.status, output: destroy.status === 0 ? '' : destroy.output }).toEqual({ status: 0, output: '' });
+    const deleted = destroy.json.resource_changes.filter((c: any) => c.change.actions.includes('delete'));
+    expect(deleted.map((c: any) => [c.type, c.change.before.bucket ?? c.change.before.key_id, c.change.before.force_destroy ?? null]).sort()).toEqual([
+      ['aws_kms_key', '11111111-2222-4333-8444-555555555555', null],
+      ['aws_s3_bucket', 'testco-dev-shop-access-logs', true],
+      ['aws_s3_bucket', 'testco-dev-shop-orders', true],
+    ]);
+  });
+
+  it('prod (on): destroy refuses to plan while the key or any bucket would go', () => {
+    const stackDir = stackFor('prod');
+    writeState(stackDir, applied(stackDir));
+    const destroy = terraform(stackDir, ['plan', '-destroy', '-input=false', '-lock=false', '-refresh=false']);
+    expect(destroy.status).not.toBe(0);
+    // Terraform wraps its messages: a long address pushes the rest of the sentence to the next line.
+    const refused = [...destroy.output.matchAll(/Resource (\S+) has\s+lifecycle\.prevent_destroy set/g)].map((m) => m[1].replace(/_[A-F0-9]{8}$/, '')).sort();
+    expect(refused).toEqual(['aws_kms_key.kms-key', 'aws_s3_bucket.access-logs_bucket', 'aws_s3_bucket.orders_storage_bucket']);
   });
 });

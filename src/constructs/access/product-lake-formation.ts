@@ -2,7 +2,7 @@ import { KmsGrant } from '@cdktf/provider-aws/lib/kms-grant';
 import { LakeformationPermissions } from '@cdktf/provider-aws/lib/lakeformation-permissions';
 import { LakeformationResource } from '@cdktf/provider-aws/lib/lakeformation-resource';
 import { LakeformationResourceLfTags } from '@cdktf/provider-aws/lib/lakeformation-resource-lf-tags';
-import { Annotations, TerraformStack } from 'cdktf';
+import { Annotations, TerraformStack, type ITerraformDependable } from 'cdktf';
 import { Construct } from 'constructs';
 import { isProtected } from '../../contract/column-rules';
 import { CLASSIFICATIONS } from '../../contract/model';
@@ -19,8 +19,13 @@ const WRITE = ['ALTER', 'DELETE', 'DESCRIBE', 'INSERT', 'SELECT'];
 /**
  * A product under Lake Formation: its data prefix registered, its table and every column tagged
  * with domain and classification, and table permissions per principal. A principal not approved
- * for the product's PII gets SELECT on every column but the PII ones (a column wildcard with
- * exclusions, so a column added later is visible unless it is PII).
+ * for the product's PII gets DESCRIBE and SELECT on every column but the PII ones (a column
+ * wildcard with exclusions, so a column added later is visible unless it is PII).
+ *
+ * Exactly one permissions resource per principal and table: the provider reads a principal's
+ * permissions on a table back with one ListPermissions call and merges them, so two resources for
+ * the same principal and table (DESCRIBE on the table, SELECT on its columns) would each read the
+ * other's permission back and be replaced on every plan.
  */
 export class ProductLakeFormation extends Construct {
   readonly location: LakeformationResource;
@@ -39,7 +44,8 @@ export class ProductLakeFormation extends Construct {
     const columns = [...product.columns, ...product.partitionKeys];
     const bucketArn = `arn:aws:s3:::${props.bucketName}`;
 
-    this.location = new LakeformationResource(this, 'location', { arn: `${bucketArn}/${DATA_PREFIX.replace(/\/$/, '')}`, useServiceLinkedRole: true });
+    // The bucket's ARN by reference: the location is registered once the bucket exists.
+    this.location = new LakeformationResource(this, 'location', { arn: `${props.bucket.arn}/${DATA_PREFIX.replace(/\/$/, '')}`, useServiceLinkedRole: true });
     // A key policy cannot name the service-linked role before it exists; a grant made after the
     // registration (which creates the role) can, and is scoped to this bucket by encryption context.
     this.locationKeyGrant = new KmsGrant(this, 'location-key-grant', {
@@ -66,25 +72,40 @@ export class ProductLakeFormation extends Construct {
     });
 
     const pii = columns.filter(isProtected).map((c) => c.name);
-    this.permissions = props.access.flatMap((access) => this.grant(access, table, pii, columns.length));
+    // Granted once the location is governed (with its key grant) and the table and its columns
+    // carry their LF-tags: a grantee never sees the table before its PII columns are classified.
+    const ready: ITerraformDependable[] = [this.location, this.locationKeyGrant, this.tableTags, ...this.columnTags];
+    this.permissions = onePerPrincipal(props.access).map((access) => this.grant(access, table, pii, columns.length, ready));
   }
 
-  private grant(access: PrincipalAccess, table: { databaseName: string; name: string }, pii: readonly string[], columnCount: number): LakeformationPermissions[] {
+  private grant(access: PrincipalAccess, table: { databaseName: string; name: string }, pii: readonly string[], columnCount: number, dependsOn: ITerraformDependable[]): LakeformationPermissions {
     const id = principalId(access.principal);
     const principal = access.principal;
-    if (access.access === 'write') return [new LakeformationPermissions(this, `${id}-write`, { principal, permissions: WRITE, table })];
-    if (access.columns === 'all') return [new LakeformationPermissions(this, `${id}-read`, { principal, permissions: READ, table })];
-    // Column grants take SELECT only; DESCRIBE is granted on the table beside it.
-    const describe = new LakeformationPermissions(this, `${id}-describe`, { principal, permissions: ['DESCRIBE'], table });
+    if (access.access === 'write') return new LakeformationPermissions(this, `${id}-write`, { principal, permissions: WRITE, table, dependsOn });
+    if (access.columns === 'all') return new LakeformationPermissions(this, `${id}-read`, { principal, permissions: READ, table, dependsOn });
     if (pii.length === columnCount) {
       Annotations.of(this).addWarning(`${principal} is not approved for PII and every column of the table is PII: it may describe the table but select nothing`);
-      return [describe];
+      return new LakeformationPermissions(this, `${id}-read`, { principal, permissions: ['DESCRIBE'], table, dependsOn });
     }
-    const select = new LakeformationPermissions(this, `${id}-select`, {
+    return new LakeformationPermissions(this, `${id}-read`, {
       principal,
-      permissions: ['SELECT'],
+      permissions: READ,
       tableWithColumns: { ...table, wildcard: true, excludedColumnNames: [...pii] },
+      dependsOn,
     });
-    return [describe, select];
   }
+}
+
+/**
+ * A principal that both writes and reads the product (its producer named as a reader too) gets
+ * one grant: writing implies reading every column, and a second resource for the same principal
+ * and table would never converge (see the class comment).
+ */
+function onePerPrincipal(access: readonly PrincipalAccess[]): PrincipalAccess[] {
+  const byPrincipal = new Map<string, PrincipalAccess>();
+  for (const entry of access) {
+    const seen = byPrincipal.get(entry.principal);
+    if (!seen || entry.access === 'write') byPrincipal.set(entry.principal, entry);
+  }
+  return [...byPrincipal.values()];
 }

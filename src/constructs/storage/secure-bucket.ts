@@ -8,17 +8,21 @@ import { S3BucketServerSideEncryptionConfigurationA } from '@cdktf/provider-aws/
 import { S3BucketVersioningA } from '@cdktf/provider-aws/lib/s3-bucket-versioning';
 import { Annotations } from 'cdktf';
 import { Construct } from 'constructs';
-import { denyInsecureTransport, policyDocument } from '../access/policy-document';
+import { denyInsecureTransport, denyUploadsWithoutKey, policyDocument } from '../access/policy-document';
 import type { SecureBucketProps } from './secure-bucket-props';
 
 /**
  * An S3 bucket whose safety settings are not options: public access blocked (all four
- * settings), ACLs disabled, default encryption, TLS-only policy, and no force_destroy.
+ * settings), ACLs disabled, default encryption (enforced on uploads when it is a KMS key),
+ * TLS-only policy. It refuses destruction unless `preventDestroy` is false, and then it is
+ * destroyed with its objects: a bucket that destroy cannot delete would make the switch a lie.
  */
 export class SecureBucket extends Construct {
   readonly bucket: S3Bucket;
   readonly publicAccessBlock: S3BucketPublicAccessBlock;
   readonly policy: S3BucketPolicy;
+  /** Access logging to the target of `accessLog`; none for a bucket that does not log. */
+  readonly accessLogging?: S3BucketLoggingA;
   readonly bucketName: string;
   readonly bucketArn: string;
 
@@ -31,12 +35,12 @@ export class SecureBucket extends Construct {
 
     this.bucket = new S3Bucket(this, 'bucket', {
       bucket: props.bucketName,
-      forceDestroy: false,
+      forceDestroy: !preventDestroy,
       tags: props.tags ? { ...props.tags } : undefined,
       lifecycle: { preventDestroy },
     });
     if (!preventDestroy) {
-      Annotations.of(this).addWarning(`prevent_destroy is off for bucket ${props.bucketName}: terraform destroy will delete its data`);
+      Annotations.of(this).addWarning(`preventDestroy is off: terraform destroy deletes bucket ${props.bucketName} with every object and object version in it`);
     }
     const bucket = this.bucket.id;
 
@@ -62,15 +66,26 @@ export class SecureBucket extends Construct {
     });
     new S3BucketLifecycleConfiguration(this, 'lifecycle', { bucket, rule: lifecycleRules(props) });
 
-    if (props.accessLog) {
-      new S3BucketLoggingA(this, 'access-logging', { bucket, targetBucket: props.accessLog.bucketName, targetPrefix: props.accessLog.prefix });
-    }
     this.policy = new S3BucketPolicy(this, 'policy', {
       bucket,
-      policy: policyDocument([denyInsecureTransport(this.bucketArn), ...(props.policyStatements ?? [])]),
+      policy: policyDocument([
+        denyInsecureTransport(this.bucketArn),
+        ...(props.kmsKeyArn ? denyUploadsWithoutKey(this.bucketArn, props.kmsKeyArn) : []),
+        ...(props.policyStatements ?? []),
+      ]),
       // S3 rejects a policy naming other principals while the public access block is being created.
       dependsOn: [this.publicAccessBlock],
     });
+    if (props.accessLog) {
+      const { target, prefix } = props.accessLog;
+      this.accessLogging = new S3BucketLoggingA(this, 'access-logging', {
+        bucket,
+        targetBucket: target.bucket.bucket,
+        targetPrefix: prefix,
+        // S3 validates the target on PutBucketLogging: log delivery must already be allowed to write.
+        dependsOn: [target.policy],
+      });
+    }
   }
 }
 
