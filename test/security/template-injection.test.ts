@@ -19,7 +19,8 @@ const HOSTILE = {
   columnDescription: 'Store name ${file("/etc/hostname")} and $${kept} and $$${x}.',
   tokenMarker: 'Total ${TfToken[TOKEN.1]} and #{TfToken[TOKEN.2]} and &{TfToken[TOKEN.3]}.',
   domainDescription: 'Shop ${aws_kms_key.kms-key.arn} %%{ also } $',
-  pattern: '^[A-Z]%{2}${x}$',
+  // A valid Java (and RE2) pattern that holds both `%{` and `${`: two `%`, then three `$`.
+  pattern: '^[A-Z]%{2}\\${3}$',
 };
 
 function hostileMesh(): string {
