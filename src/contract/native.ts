@@ -28,7 +28,7 @@ interface NativeContract {
   description: string;
   sunset?: string;
   owner: { team: string; email: string };
-  sla?: { freshness?: string; availability?: string };
+  sla?: { freshness?: string; availability?: string; checkEvery?: string; checkSchedule?: string };
   output: { format: OutputFormat; partitionBy?: string[]; retention?: string };
   schema: NativeColumn[];
   quality?: NativeQualityRule[];
@@ -116,6 +116,8 @@ export function normalizeNativeContract(document: SourceDocument, value: unknown
       sla: {
         freshnessMinutes: contract.sla?.freshness ? durationToMinutes(contract.sla.freshness) : undefined,
         availabilityPercent: contract.sla?.availability ? percentToNumber(contract.sla.availability) : undefined,
+        checkEveryMinutes: contract.sla?.checkEvery ? durationToMinutes(contract.sla.checkEvery) : undefined,
+        checkSchedule: contract.sla?.checkSchedule,
       },
       output: {
         format: contract.output.format,
