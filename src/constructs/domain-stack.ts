@@ -11,6 +11,9 @@ import { policyDocument, type PolicyStatement } from './access/policy-document';
 import { DataProduct } from './data-product';
 import type { DomainStackProps } from './domain-stack-props';
 import { domainNames, type NameParts } from './naming';
+import { monitoringSettings } from '../contract/monitoring';
+import { alertTopicKeyStatements } from './operate/alert-key-statements';
+import { DomainOperations } from './operate/domain-operations';
 import { takeResolution } from './stack-resolution';
 import { SecureBucket } from './storage/secure-bucket';
 import { guardStack, original, untrusted } from './terraform-text';
@@ -34,6 +37,8 @@ export class DomainStack extends TerraformStack {
   readonly lfTags?: DomainLfTags;
   /** The domain's data products by name; drafts are not built and not listed. */
   readonly products: ReadonlyMap<string, DataProduct>;
+  /** Quality schedules, alerts and budget; undefined when monitoring is off or nothing is built. */
+  readonly operations?: DomainOperations;
 
   constructor(scope: Construct, id: string, props: DomainStackProps) {
     super(scope, id);
@@ -53,6 +58,8 @@ export class DomainStack extends TerraformStack {
     const names: NameParts = { organization: platform.organization, environment, domain: domain.name };
     const physical = domainNames(names);
     const built = mesh.products.filter((p) => p.domain === domain.name && p.status !== 'draft');
+    const monitoring = monitoringSettings(platform);
+    const operated = monitoring.enabled && built.length > 0;
 
     this.provider = new AwsProvider(this, 'aws', {
       region: this.region,
@@ -69,7 +76,7 @@ export class DomainStack extends TerraformStack {
       description: `Encrypts the data products of domain ${domain.name} (${environment})`,
       enableKeyRotation: true,
       deletionWindowInDays: 30,
-      policy: policyDocument(keyPolicy(domain, this.region, built, mesh.domains)),
+      policy: policyDocument([...keyPolicy(domain, this.region, built, mesh.domains), ...(operated ? alertTopicKeyStatements(domain.account, this.region, physical.alertTopic) : [])]),
       tags: sharedTags,
     });
     new KmsAlias(this, 'kms-alias', { name: physical.keyAlias, targetKeyId: this.kmsKey.keyId });
@@ -114,6 +121,18 @@ export class DomainStack extends TerraformStack {
       );
     }
     this.products = products;
+    if (operated) {
+      this.operations = new DomainOperations(this, 'operations', {
+        domain,
+        names,
+        region: this.region,
+        kmsKeyArn: this.kmsKey.arn,
+        products: [...products.values()],
+        settings: monitoring,
+        lakeFormation: this.lfTags !== undefined,
+        tags: sharedTags,
+      });
+    }
   }
 
   /** The JSON the governance check resolved moments before, when it is still current (see stack-resolution.ts). */
