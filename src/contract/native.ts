@@ -92,6 +92,9 @@ export function normalizeNativeContract(document: SourceDocument, value: unknown
     }
   });
 
+  if (contract.sla?.checkEvery !== undefined && contract.sla.checkSchedule !== undefined) {
+    fail(['sla', 'checkSchedule'], 'sla states both checkEvery and checkSchedule', 'keep one: checkEvery for an interval (e.g. 1h), checkSchedule for a cron(...) or rate(...) expression');
+  }
   const quality = (contract.quality ?? []).map((rule, index) => normalizeQualityRule(document, rule, ['quality', index], byName, fail));
   const consumers = (contract.consumers ?? []).map((consumer, index) => normalizeConsumer(document, consumer, index));
   const exceptions: GovernanceException[] = (contract.governance?.exceptions ?? []).map((exception, index) => ({
