@@ -8,7 +8,7 @@ import type { DocPath } from '../source';
 import type { OdcsDocument, OdcsSlaProperty } from './document';
 import type { DocumentIssues } from './issues';
 
-const PROPERTIES = new Map<string, 'freshness' | 'availability' | 'retention'>([
+const PROPERTIES = new Map<string, 'freshness' | 'availability' | 'retention' | 'checkEvery'>([
   ['latency', 'freshness'],
   ['ly', 'freshness'],
   ['freshness', 'freshness'],
@@ -16,6 +16,9 @@ const PROPERTIES = new Map<string, 'freshness' | 'availability' | 'retention'>([
   ['av', 'availability'],
   ['retention', 'retention'],
   ['re', 'retention'],
+  // How often the data is updated: the platform checks the quality rules that often.
+  ['frequency', 'checkEvery'],
+  ['fy', 'checkEvery'],
 ]);
 
 const MINUTES_PER_UNIT = new Map<string, number>([
@@ -37,6 +40,7 @@ export function readServiceLevels(contract: OdcsDocument, issues: DocumentIssues
   let freshnessMinutes: number | undefined;
   let availabilityPercent: number | undefined;
   let retentionDays: number | undefined;
+  let checkEveryMinutes: number | undefined;
   (contract.slaProperties ?? []).forEach((sla, index) => {
     const kind = PROPERTIES.get(sla.property.toLowerCase());
     if (!kind) return;
@@ -53,10 +57,11 @@ export function readServiceLevels(contract: OdcsDocument, issues: DocumentIssues
       const minutes = readDuration(sla, path, issues);
       if (minutes === undefined) return;
       if (kind === 'freshness') freshnessMinutes = Math.ceil(minutes);
+      else if (kind === 'checkEvery') checkEveryMinutes = Math.ceil(minutes);
       else retentionDays = Math.ceil(minutes / 1440);
     }
   });
-  return { sla: { freshnessMinutes, availabilityPercent }, retentionDays };
+  return { sla: { freshnessMinutes, availabilityPercent, checkEveryMinutes }, retentionDays };
 }
 
 function readDuration(sla: OdcsSlaProperty, path: DocPath, issues: DocumentIssues): number | undefined {
