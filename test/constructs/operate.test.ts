@@ -189,6 +189,13 @@ describe('operate: alerts to the owning team', () => {
     ]);
   });
 
+  it('writes an alert endpoint from domain.yaml as literal text, never as a Terraform expression', () => {
+    const dir = copyMesh();
+    editFile(dir, 'shop/domain.yaml', (t) => `${t}monitoring:\n  alerts:\n    - protocol: https\n      endpoint: https://alerts.example.com/\${file("/etc/hostname")}\n`);
+    const [subscription] = resourcesOf(synthDomain(dir, 'shop').config, 'aws_sns_topic_subscription');
+    expect(subscription.endpoint).toBe('https://alerts.example.com/$${file("/etc/hostname")}');
+  });
+
   it('forwards failed evaluations of exactly the domain rulesets, naming product, ruleset and failing rules', () => {
     const rule = onlyResource(config, 'aws_cloudwatch_event_rule');
     expect(rule.name).toBe('testco-dev-shop-quality-failed');
