@@ -112,6 +112,8 @@ function platformYaml(): string {
         backend: { type: 'local' },
         storage: { preventDestroy: true, noncurrentVersionExpirationDays: 90, abortIncompleteMultipartUploadDays: 7, accessLogRetentionDays: 365 },
         tags: { Platform: 'datamesh', CostCenter: 'DP-1000' },
+        // Some products grant the central BI reader (product-plan.ts); DM108 needs its account trusted.
+        trustedAccounts: [{ account: '444444444444', reason: 'Central BI account that serves company-wide dashboards.' }],
       },
       { lineWidth: 0 },
     )

@@ -12,10 +12,16 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { parse } from 'yaml';
 import { App, LocalBackend, TerraformOutput, TerraformStack } from 'cdktf';
+import { BudgetsBudget } from '@cdktf/provider-aws/lib/budgets-budget';
+import { CloudwatchEventRule } from '@cdktf/provider-aws/lib/cloudwatch-event-rule';
+import { CloudwatchEventTarget } from '@cdktf/provider-aws/lib/cloudwatch-event-target';
+import { CloudwatchMetricAlarm } from '@cdktf/provider-aws/lib/cloudwatch-metric-alarm';
 import { GlueCatalogDatabase } from '@cdktf/provider-aws/lib/glue-catalog-database';
 import { GlueCatalogTable } from '@cdktf/provider-aws/lib/glue-catalog-table';
 import { GlueDataQualityRuleset } from '@cdktf/provider-aws/lib/glue-data-quality-ruleset';
 import { IamPolicy } from '@cdktf/provider-aws/lib/iam-policy';
+import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
+import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
 import { KmsAlias } from '@cdktf/provider-aws/lib/kms-alias';
 import { KmsGrant } from '@cdktf/provider-aws/lib/kms-grant';
 import { KmsKey } from '@cdktf/provider-aws/lib/kms-key';
@@ -32,6 +38,10 @@ import { S3BucketPolicy } from '@cdktf/provider-aws/lib/s3-bucket-policy';
 import { S3BucketPublicAccessBlock } from '@cdktf/provider-aws/lib/s3-bucket-public-access-block';
 import { S3BucketServerSideEncryptionConfigurationA } from '@cdktf/provider-aws/lib/s3-bucket-server-side-encryption-configuration';
 import { S3BucketVersioningA } from '@cdktf/provider-aws/lib/s3-bucket-versioning';
+import { SchedulerSchedule } from '@cdktf/provider-aws/lib/scheduler-schedule';
+import { SnsTopic } from '@cdktf/provider-aws/lib/sns-topic';
+import { SnsTopicPolicy } from '@cdktf/provider-aws/lib/sns-topic-policy';
+import { SnsTopicSubscription } from '@cdktf/provider-aws/lib/sns-topic-subscription';
 import type { Construct } from 'constructs';
 import { emitResult } from './synth-result';
 
@@ -173,6 +183,43 @@ function domainStack(app: App, platform: any, domain: Domain, products: Product[
   });
   const domainTag = new LakeformationLfTag(stack, 'lf-domain', { key: `${prefix}:domain`, values: [domain.name] });
   const classTag = new LakeformationLfTag(stack, 'lf-classification', { key: `${prefix}:classification`, values: CLASSIFICATIONS });
+  // Operate: one evaluation role, alert topic, failed-evaluation rule and budget per domain.
+  const evaluated = products.filter((p) => (p.status === 'active' || p.status === 'deprecated') && p.quality.length > 0);
+  const topic = new SnsTopic(stack, 'alerts', { name: `${prefix}-alerts`, kmsMasterKeyId: key.arn, tags: shared });
+  const topicArn = `arn:aws:sns:${platform.region}:${domain.account}:${prefix}-alerts`;
+  new SnsTopicPolicy(stack, 'alerts-policy', {
+    arn: topic.arn,
+    policy: policy(['events', 'cloudwatch', 'budgets'].map((service) => ({ Sid: service, Effect: 'Allow', Principal: { Service: `${service}.amazonaws.com` }, Action: 'sns:Publish', Resource: topicArn, Condition: { StringEquals: { 'aws:SourceAccount': domain.account } } }))),
+  });
+  new SnsTopicSubscription(stack, 'alerts-owner', { topicArn: topic.arn, protocol: 'email', endpoint: `${domain.team}@example.com` });
+  new BudgetsBudget(stack, 'budget', {
+    name: `${prefix}-monthly`, budgetType: 'COST', limitAmount: '100.00', limitUnit: 'USD', timeUnit: 'MONTHLY',
+    costFilter: [{ name: 'TagKeyValue', values: [`user:Domain$${domain.name}`] }],
+    notification: [80, 100].map((threshold) => ({ comparisonOperator: 'GREATER_THAN', notificationType: 'ACTUAL', threshold, thresholdType: 'PERCENTAGE', subscriberSnsTopicArns: [topic.arn] })),
+    tags: shared,
+  });
+  const role = evaluated.length === 0 ? undefined : new IamRole(stack, 'evaluation-role', {
+    name: `${prefix}-quality-evaluation`,
+    assumeRolePolicy: policy(['scheduler', 'glue'].map((service) => ({ Sid: service, Effect: 'Allow', Principal: { Service: `${service}.amazonaws.com` }, Action: 'sts:AssumeRole', Condition: { StringEquals: { 'aws:SourceAccount': domain.account } } }))),
+    tags: shared,
+  });
+  if (role) {
+    const buckets = evaluated.map((p) => `arn:aws:s3:::${prefix}-${p.name.replace(/_/g, '-')}`);
+    new IamRolePolicy(stack, 'evaluation-role-policy', {
+      role: role.name,
+      policy: policy([
+        { Sid: 'Start', Effect: 'Allow', Action: ['glue:StartDataQualityRulesetEvaluationRun'], Resource: evaluated.map((p) => `arn:aws:glue:${platform.region}:${domain.account}:dataQualityRuleset/${prefix}-${p.name.replace(/_/g, '-')}-quality`) },
+        { Sid: 'Read', Effect: 'Allow', Action: ['s3:GetObject'], Resource: buckets.map((b) => `${b}/data/*`) },
+        { Sid: 'Results', Effect: 'Allow', Action: ['s3:PutObject'], Resource: buckets.map((b) => `${b}/quality-results/*`) },
+      ]),
+    });
+    const rule = new CloudwatchEventRule(stack, 'failed-evaluations', {
+      name: `${prefix}-quality-failed`,
+      eventPattern: JSON.stringify({ source: ['aws.glue-dataquality'], 'detail-type': ['Data Quality Evaluation Results Available'], detail: { rulesetNames: evaluated.map((p) => `${prefix}-${p.name}-quality`), state: ['FAILED'] } }),
+      tags: shared,
+    });
+    new CloudwatchEventTarget(stack, 'failed-evaluations-target', { rule: rule.name, arn: topic.arn, inputTransformer: { inputPaths: { table: '$.detail.context.tableName' }, inputTemplate: '"<table> failed its quality checks"' } });
+  }
 
   for (const product of products) {
     const id = product.name;
@@ -238,7 +285,26 @@ function domainStack(app: App, platform: any, domain: Domain, products: Product[
       else if (a.all) new LakeformationPermissions(stack, `${pid}-read`, { principal: a.principal, permissions: ['DESCRIBE', 'SELECT'], table: lfTable });
       else new LakeformationPermissions(stack, `${pid}-read`, { principal: a.principal, permissions: ['DESCRIBE', 'SELECT'], tableWithColumns: { ...lfTable, wildcard: true, excludedColumnNames: pii } });
     }
-    new GlueDataQualityRuleset(stack, `${id}-quality`, { name: `${bucketName}-quality`, ruleset: dqdl(product), targetTable: { databaseName: database.name, tableName: table.name }, tags });
+    const ruleset = new GlueDataQualityRuleset(stack, `${id}-quality`, { name: `${bucketName}-quality`, ruleset: dqdl(product), targetTable: { databaseName: database.name, tableName: table.name }, tags });
+    if (role && evaluated.includes(product)) {
+      new SchedulerSchedule(stack, `${id}-schedule`, {
+        name: `${bucketName}-quality`,
+        scheduleExpression: 'rate(1 day)',
+        flexibleTimeWindow: { mode: 'OFF' },
+        target: {
+          arn: 'arn:aws:scheduler:::aws-sdk:glue:startDataQualityRulesetEvaluationRun',
+          roleArn: role.arn,
+          input: JSON.stringify({ DataSource: { GlueTable: { DatabaseName: database.name, TableName: table.name } }, Role: role.arn, RulesetNames: [ruleset.name], AdditionalRunOptions: { CloudWatchMetricsEnabled: true, ResultsS3Prefix: `s3://${bucketName}/quality-results/` } }),
+        },
+      });
+      new CloudwatchMetricAlarm(stack, `${id}-evaluation-missing`, {
+        alarmName: `${bucketName}-quality-evaluation-missing`, namespace: 'Glue Data Quality', metricName: 'glue.data.quality.rules.passed',
+        dimensions: { Database: database.name, Table: table.name, Ruleset: ruleset.name }, statistic: 'SampleCount', period: 86400, evaluationPeriods: 2,
+        threshold: 1, comparisonOperator: 'LessThanThreshold', treatMissingData: 'breaching', alarmActions: [topic.arn], tags,
+      });
+      new LakeformationPermissions(stack, `${id}-evaluation-describe`, { principal: role.arn, permissions: ['DESCRIBE'], table: lfTable });
+      new LakeformationPermissions(stack, `${id}-evaluation-select`, { principal: role.arn, permissions: ['SELECT'], tableWithColumns: { ...lfTable, wildcard: true, excludedColumnNames: [] } });
+    }
 
     const glueArn = `arn:aws:glue:${platform.region}:${domain.account}`;
     const catalog = [`${glueArn}:catalog`, `${glueArn}:database/${database.name}`, `${glueArn}:table/${database.name}/${product.name}`];

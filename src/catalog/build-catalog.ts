@@ -3,11 +3,13 @@
  * products and domains in sorted order, so synthesizing twice gives a byte-identical catalog.
  */
 import type { DataProductSpec, MeshSpec, QualityRule } from '../contract/model';
-import { DATA_PREFIX, glueDatabaseName, productBucketName, type NameParts } from '../contract/naming';
+import { DATA_PREFIX, domainNames, glueDatabaseName, productBucketName, productNames, type NameParts } from '../contract/naming';
+import { compileDqdl } from '../contract/dqdl/dqdl';
+import { alertEndpoints, evaluationCadence, monitoringSettings } from '../contract/monitoring';
 import { isBlocking, type Finding } from '../governance/finding';
 import { athenaQuery } from './athena';
 import { formatMinutes } from './durations';
-import { CATALOG_VERSION, type Catalog, type CatalogProduct, type DomainDependency, type GovernanceSummary, type QualityEntry } from './catalog';
+import { CATALOG_VERSION, type Catalog, type CatalogProduct, type DomainDependency, type GovernanceSummary, type MonitoringEntry, type QualityEntry } from './catalog';
 import { compareText } from '../contract/order';
 
 export interface BuildCatalogOptions {
@@ -79,6 +81,7 @@ function catalogProduct(product: DataProductSpec, mesh: MeshSpec, options: Build
       ...(c.synonyms?.length ? { synonyms: c.synonyms } : {}),
     })),
     quality: product.quality.map(qualityEntry),
+    monitoring: monitoringEntry(product, mesh, parts),
     consumers: product.consumers.map((c) => ({
       ...(c.kind === 'domain' ? { domain: c.domain } : { principal: c.principal }),
       access: c.access,
@@ -91,6 +94,22 @@ function catalogProduct(product: DataProductSpec, mesh: MeshSpec, options: Build
     ...(product.synonyms?.length ? { synonyms: product.synonyms } : {}),
     ...(product.context ? { context: product.context } : {}),
     source: { file: product.source.file, format: product.source.format },
+  };
+}
+
+function monitoringEntry(product: DataProductSpec, mesh: MeshSpec, parts: NameParts): MonitoringEntry {
+  const settings = monitoringSettings(mesh.platform);
+  const cadence = evaluationCadence(product, settings);
+  const domain = mesh.domains.find((d) => d.name === product.domain);
+  const alerting = settings.enabled && product.status !== 'draft' && domain !== undefined;
+  return {
+    evaluated: cadence !== undefined,
+    schedule: cadence?.expression,
+    cadenceSource: cadence?.source,
+    ruleset: cadence ? productNames(parts, product.name).qualityRuleset : undefined,
+    rulesEvaluated: cadence ? compileDqdl(product).rules.length : 0,
+    alertTopic: alerting ? domainNames(parts).alertTopic : undefined,
+    alertEndpoints: alerting ? alertEndpoints(domain).map(({ protocol, endpoint }) => ({ protocol, endpoint })) : [],
   };
 }
 

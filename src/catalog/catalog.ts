@@ -47,6 +47,8 @@ export interface CatalogProduct {
   /** Data columns, then partition columns. */
   readonly schema: readonly CatalogColumn[];
   readonly quality: readonly QualityEntry[];
+  /** How the quality rules are checked and who hears about failures. */
+  readonly monitoring: MonitoringEntry;
   readonly consumers: readonly ConsumerEntry[];
   readonly governance: GovernanceSummary;
   readonly tags: Readonly<Record<string, string>>;
@@ -61,6 +63,21 @@ export interface CatalogProduct {
     readonly constraints: readonly string[];
   };
   readonly source: { readonly file: string; readonly format: 'native' | 'odcs' };
+}
+
+export interface MonitoringEntry {
+  /** False for drafts, retired products, products with no rule Glue can run, or monitoring off. */
+  readonly evaluated: boolean;
+  /** EventBridge Scheduler expression, e.g. `rate(1 hour)`. */
+  readonly schedule?: string;
+  /** Where the cadence came from: `contract schedule`, `contract interval`, `freshness` or `platform default`. */
+  readonly cadenceSource?: string;
+  /** The Glue Data Quality ruleset evaluated, and how many of the contract's rules it holds. */
+  readonly ruleset?: string;
+  readonly rulesEvaluated: number;
+  /** The domain's SNS topic and its subscribers; undefined when platform monitoring is off. */
+  readonly alertTopic?: string;
+  readonly alertEndpoints: readonly { readonly protocol: string; readonly endpoint: string }[];
 }
 
 export interface OutputPortEntry {

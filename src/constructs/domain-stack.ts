@@ -12,6 +12,9 @@ import { keyPolicyStatements } from './access/product-grants';
 import { DataProduct } from './data-product';
 import type { DomainStackProps } from './domain-stack-props';
 import { domainNames, productBucketName, type NameParts } from './naming';
+import { monitoringSettings } from '../contract/monitoring';
+import { alertTopicKeyStatements } from './operate/alert-key-statements';
+import { DomainOperations } from './operate/domain-operations';
 import { takeResolution } from './stack-resolution';
 import { SecureBucket } from './storage/secure-bucket';
 import { guardStack, original, untrusted } from './terraform-text';
@@ -35,6 +38,8 @@ export class DomainStack extends TerraformStack {
   readonly lfTags?: DomainLfTags;
   /** The domain's data products by name; drafts are not built and not listed. */
   readonly products: ReadonlyMap<string, DataProduct>;
+  /** Quality schedules, alerts and budget; undefined when monitoring is off or nothing is built. */
+  readonly operations?: DomainOperations;
 
   constructor(scope: Construct, id: string, props: DomainStackProps) {
     super(scope, id);
@@ -54,6 +59,8 @@ export class DomainStack extends TerraformStack {
     const names: NameParts = { organization: platform.organization, environment, domain: domain.name };
     const physical = domainNames(names);
     const built = mesh.products.filter((p) => p.domain === domain.name && p.status !== 'draft');
+    const monitoring = monitoringSettings(platform);
+    const operated = monitoring.enabled && built.length > 0;
 
     this.provider = new AwsProvider(this, 'aws', {
       region: this.region,
@@ -73,7 +80,7 @@ export class DomainStack extends TerraformStack {
       description: `Encrypts the data products of domain ${domain.name} (${environment})`,
       enableKeyRotation: true,
       deletionWindowInDays: KEY_DELETION_WINDOW_DAYS,
-      policy: keyPolicy(domain, this.region, built, mesh.domains, bucketArnOf),
+      policy: keyPolicy(domain, this.region, built, mesh.domains, bucketArnOf, operated ? alertTopicKeyStatements(domain.account, this.region, physical.alertTopic) : []),
       tags: sharedTags,
       lifecycle: { preventDestroy },
     });
@@ -128,6 +135,18 @@ export class DomainStack extends TerraformStack {
       }
     }
     this.products = products;
+    if (operated) {
+      this.operations = new DomainOperations(this, 'operations', {
+        domain,
+        names,
+        region: this.region,
+        kmsKeyArn: this.kmsKey.arn,
+        products: [...products.values()],
+        settings: monitoring,
+        lakeFormation: this.lfTags !== undefined,
+        tags: sharedTags,
+      });
+    }
   }
 
   /** The JSON the governance check resolved moments before, when it is still current (see stack-resolution.ts). */
@@ -163,7 +182,7 @@ const KEY_POLICY_MAX_CHARACTERS = 32_768;
  * that read a product directly may decrypt, and the producer role its contract lets write may
  * also encrypt, only through S3 in this region and only for the buckets of those products.
  */
-function keyPolicy(domain: DomainSpec, region: string, products: readonly DataProductSpec[], domains: readonly DomainSpec[], bucketArnOf: (p: DataProductSpec) => string): string {
+function keyPolicy(domain: DomainSpec, region: string, products: readonly DataProductSpec[], domains: readonly DomainSpec[], bucketArnOf: (p: DataProductSpec) => string, extra: readonly PolicyStatement[]): string {
   const account: PolicyStatement = {
     Sid: 'AccountAdministersKey',
     Effect: 'Allow',
@@ -175,7 +194,7 @@ function keyPolicy(domain: DomainSpec, region: string, products: readonly DataPr
     const access = principalAccess(product, domains);
     return { bucketArn: bucketArnOf(product), readers: directReaders(access), producers: writers(access) };
   });
-  const policy = policyDocument([account, ...keyPolicyStatements(region, uses)]);
+  const policy = policyDocument([account, ...keyPolicyStatements(region, uses), ...extra]);
   if (policy.length > KEY_POLICY_MAX_CHARACTERS) {
     throw new Error(
       `DomainStack: the key policy of domain ${domain.name} would be ${policy.length} characters, more than the ${KEY_POLICY_MAX_CHARACTERS} KMS accepts; ` +

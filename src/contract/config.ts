@@ -1,8 +1,8 @@
 /** platform.yaml and domain.yaml -> PlatformSpec and DomainSpec (after schema validation). */
-import { durationToDays } from './duration';
+import { durationToDays, durationToMinutes } from './duration';
 import { durationTooLong, type ContractError } from './errors';
 import { MAX_DURATION_DAYS, quote } from './limits';
-import type { BackendConfig, CustomRuleSpec, DomainSpec, GovernanceConfig, PlatformSpec } from './model';
+import type { AlertProtocol, BackendConfig, CustomRuleSpec, DomainSpec, GovernanceConfig, MonitoringSettings, PlatformSpec } from './model';
 import { piiPatternProblem } from './patterns';
 import { formatPath, type SourceDocument } from './source';
 
@@ -66,6 +66,7 @@ interface PlatformFile {
   backend?: { type: 'local' } | { type: 's3'; bucket: string; region?: string; keyPrefix?: string; useLockfile?: boolean };
   storage?: Partial<Omit<PlatformSpec['storage'], 'preventDestroy'>> & { preventDestroy?: boolean | Record<string, boolean> };
   lakeFormation?: { enabled?: boolean };
+  monitoring?: { enabled?: boolean; defaultInterval?: string; minInterval?: string; budget?: { monthlyUsd?: number; thresholds?: number[] } };
   tags?: Record<string, string>;
   governance?: GovernanceFile;
   trustedAccounts?: { account: string; reason: string }[];
@@ -76,6 +77,28 @@ export const DEFAULT_STORAGE: Omit<PlatformSpec['storage'], 'preventDestroy'> = 
   abortIncompleteMultipartUploadDays: 7,
   accessLogRetentionDays: 365,
 };
+
+/** Daily evaluation at most a day apart and at least an hour apart; 100 USD a month, told at 80% and 100%. */
+export const DEFAULT_MONITORING: MonitoringSettings = {
+  enabled: true,
+  defaultIntervalMinutes: 1440,
+  minIntervalMinutes: 60,
+  monthlyBudgetUsd: 100,
+  budgetThresholds: [80, 100],
+};
+
+function normalizeMonitoring(block: PlatformFile['monitoring']): MonitoringSettings {
+  const defaultIntervalMinutes = block?.defaultInterval ? durationToMinutes(block.defaultInterval) : DEFAULT_MONITORING.defaultIntervalMinutes;
+  const minIntervalMinutes = block?.minInterval ? durationToMinutes(block.minInterval) : DEFAULT_MONITORING.minIntervalMinutes;
+  return {
+    enabled: block?.enabled ?? DEFAULT_MONITORING.enabled,
+    defaultIntervalMinutes,
+    // A minimum above the default would leave no cadence to choose: the default wins.
+    minIntervalMinutes: Math.min(minIntervalMinutes, defaultIntervalMinutes),
+    monthlyBudgetUsd: block?.budget?.monthlyUsd ?? DEFAULT_MONITORING.monthlyBudgetUsd,
+    budgetThresholds: [...(block?.budget?.thresholds ?? DEFAULT_MONITORING.budgetThresholds)].sort((a, b) => a - b),
+  };
+}
 
 export function normalizePlatform(document: SourceDocument, value: unknown): PlatformSpec {
   const file = value as PlatformFile;
@@ -99,6 +122,7 @@ export function normalizePlatform(document: SourceDocument, value: unknown): Pla
     storage: { ...DEFAULT_STORAGE, ...file.storage, preventDestroy: preventDestroyByEnvironment(file.environments, file.storage?.preventDestroy) },
     // On by default: column-level PII protection needs Lake Formation; IAM-only accounts opt out.
     lakeFormation: { enabled: file.lakeFormation?.enabled ?? true },
+    monitoring: normalizeMonitoring(file.monitoring),
     tags: file.tags ?? {},
     governance: normalizeGovernance(document, file.governance),
     trustedAccounts: (file.trustedAccounts ?? []).map((trusted, index) => ({ ...trusted, reason: trusted.reason.trim(), location: document.locate(['trustedAccounts', index, 'account']) })),
@@ -123,6 +147,7 @@ interface DomainFile {
   region?: string;
   roles?: { producer?: string; consumers?: string[] };
   tags?: Record<string, string>;
+  monitoring?: { alerts?: { protocol: AlertProtocol; endpoint: string }[]; budget?: { monthlyUsd?: number } };
   governance?: GovernanceFile;
 }
 
@@ -136,6 +161,10 @@ export function normalizeDomain(document: SourceDocument, value: unknown): Domai
     region: file.region,
     roles: { producer: file.roles?.producer, consumers: file.roles?.consumers ?? [] },
     tags: file.tags ?? {},
+    monitoring: {
+      alerts: (file.monitoring?.alerts ?? []).map((alert, index) => ({ ...alert, location: document.locate(['monitoring', 'alerts', index]) })),
+      monthlyBudgetUsd: file.monitoring?.budget?.monthlyUsd,
+    },
     governance: normalizeGovernance(document, file.governance),
     source: { file: document.file },
     location: document.locate([]),

@@ -33,6 +33,10 @@ export interface ServiceLevel {
   readonly freshnessMinutes?: number;
   /** Availability objective in percent, e.g. 99.9. */
   readonly availabilityPercent?: number;
+  /** How often the quality checks run, in minutes, when the contract says so (`sla.checkEvery`). */
+  readonly checkEveryMinutes?: number;
+  /** An EventBridge Scheduler expression the contract sets (`sla.checkSchedule`); wins over every interval. */
+  readonly checkSchedule?: string;
 }
 
 export interface ColumnSpec {
@@ -186,8 +190,26 @@ export interface DomainSpec {
   readonly governance: GovernanceConfig;
   readonly source: { readonly file: string };
   readonly location: SourceLocation;
+  /** Who hears about failed or missing quality evaluations and what the domain may spend; absent in hand-built specs. */
+  readonly monitoring?: DomainMonitoring;
   /** Where `name` and each role are written: physical-name clashes and role findings point at them. */
   readonly fieldLocations: { readonly name: SourceLocation; readonly producer?: SourceLocation; readonly consumers: readonly SourceLocation[] };
+}
+
+export type AlertProtocol = 'email' | 'https' | 'sqs' | 'lambda' | 'sms';
+
+/** One subscriber of a domain's alert topic. */
+export interface AlertEndpoint {
+  readonly protocol: AlertProtocol;
+  readonly endpoint: string;
+  readonly location: SourceLocation;
+}
+
+export interface DomainMonitoring {
+  /** Subscribers of the domain's alert topic; the owner's email when domain.yaml names none. */
+  readonly alerts: readonly AlertEndpoint[];
+  /** Monthly cost budget in USD; the platform default when undefined. */
+  readonly monthlyBudgetUsd?: number;
 }
 
 /**
@@ -275,6 +297,20 @@ export interface LakeFormationSettings {
   readonly enabled: boolean;
 }
 
+/** How the platform operates products: scheduled quality evaluation, alerts and cost budgets. */
+export interface MonitoringSettings {
+  /** False builds no schedule, evaluation role, alert topic, alarm or budget. */
+  readonly enabled: boolean;
+  /** The longest interval between two evaluations of a product: a derived cadence is never rarer. */
+  readonly defaultIntervalMinutes: number;
+  /** The shortest interval between two evaluations: each run costs DPU minutes. */
+  readonly minIntervalMinutes: number;
+  /** Monthly budget of a domain that sets none, in USD. */
+  readonly monthlyBudgetUsd: number;
+  /** Percentages of the budget (actual cost) at which the domain topic is told. */
+  readonly budgetThresholds: readonly number[];
+}
+
 export interface PlatformSpec {
   /** Short lowercase organization prefix used in bucket and database names. */
   readonly organization: string;
@@ -285,6 +321,8 @@ export interface PlatformSpec {
   readonly backend: BackendConfig;
   readonly storage: StorageDefaults;
   readonly lakeFormation: LakeFormationSettings;
+  /** Scheduled quality evaluation, alerts and budgets; absent in hand-built specs, which then get the defaults. */
+  readonly monitoring?: MonitoringSettings;
   readonly tags: Readonly<Record<string, string>>;
   /** Global governance policy. */
   readonly governance: GovernanceConfig;

@@ -24,6 +24,10 @@ export interface ProductNames {
   readonly qualityRuleset: string;
   /** The KMS grant that lets Lake Formation read the product's objects. */
   readonly lakeFormationKeyGrant: string;
+  /** The EventBridge Scheduler schedule that evaluates the quality ruleset (at most 64 characters). */
+  readonly qualitySchedule: string;
+  /** The CloudWatch alarm raised when no evaluation ran. */
+  readonly evaluationMissingAlarm: string;
 }
 
 /** What a domain's shared resources are called. */
@@ -32,12 +36,28 @@ export interface DomainNames {
   readonly database: string;
   readonly keyAlias: string;
   readonly lfTagKeys: { readonly domain: string; readonly classification: string };
+  /** The role the schedules and Glue Data Quality runs assume (at most 64 characters). */
+  readonly evaluationRole: string;
+  /** The SNS topic the domain's alerts go to. */
+  readonly alertTopic: string;
+  /** The EventBridge rule that forwards failed evaluations (at most 64 characters). */
+  readonly qualityAlertRule: string;
+  /** The AWS Budget on the domain's cost-allocation tag. */
+  readonly budget: string;
 }
 
 export function productNames(parts: NameParts, product: string): ProductNames {
   const bucket = productBucketName(parts, product);
   const prefix = `${resourcePrefix(parts)}-${product.replace(/_/g, '-')}`;
-  return { bucket, readPolicy: `${prefix}-read`, writePolicy: `${prefix}-write`, qualityRuleset: `${prefix}-quality`, lakeFormationKeyGrant: `${bucket}-lakeformation` };
+  return {
+    bucket,
+    readPolicy: `${prefix}-read`,
+    writePolicy: `${prefix}-write`,
+    qualityRuleset: `${prefix}-quality`,
+    lakeFormationKeyGrant: `${bucket}-lakeformation`,
+    qualitySchedule: boundedName(`${prefix}-quality`, 64),
+    evaluationMissingAlarm: `${prefix}-quality-evaluation-missing`,
+  };
 }
 
 export function domainNames(parts: NameParts): DomainNames {
@@ -49,6 +69,10 @@ export function domainNames(parts: NameParts): DomainNames {
     keyAlias: `alias/${prefix}-data`,
     // Lake Formation lowercases tag keys.
     lfTagKeys: { domain: `${tagPrefix}:domain`, classification: `${tagPrefix}:classification` },
+    evaluationRole: boundedName(`${prefix}-quality-evaluation`, 64),
+    alertTopic: `${prefix}-alerts`,
+    qualityAlertRule: boundedName(`${prefix}-quality-failed`, 64),
+    budget: `${prefix}-monthly`,
   };
 }
 
@@ -76,6 +100,13 @@ export function bucketName(segments: readonly string[]): string {
   return `${head}-${hash}`;
 }
 
+/** A name cut to `max` characters with a hash of the whole, so two long names stay distinct. */
+export function boundedName(full: string, max: number): string {
+  if (full.length <= max) return full;
+  const hash = createHash('sha256').update(full).digest('hex').slice(0, 8);
+  return `${full.slice(0, max - hash.length - 1).replace(/-+$/, '')}-${hash}`;
+}
+
 /** Glue database names allow lowercase letters, digits and underscores. */
 export function glueDatabaseName(parts: NameParts): string {
   return [parts.organization, parts.environment, parts.domain].join('_').toLowerCase().replace(/[^a-z0-9_]+/g, '_');
@@ -88,6 +119,9 @@ export function resourcePrefix(parts: NameParts): string {
 
 /** The one prefix a product's data lives under; grants are scoped to it. */
 export const DATA_PREFIX = 'data/';
+
+/** Where Glue Data Quality writes a product's evaluation results, in the product's own bucket, beside `data/`. */
+export const QUALITY_RESULTS_PREFIX = 'quality-results/';
 
 /** Bucket name prefixes and suffixes S3 reserves for its own features; CreateBucket refuses them. */
 export const RESERVED_BUCKET_PREFIXES: readonly string[] = ['xn--', 'sthree-', 'amzn-s3-demo-'];

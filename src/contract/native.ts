@@ -30,7 +30,7 @@ interface NativeContract {
   description: string;
   sunset?: string;
   owner: { team: string; email: string };
-  sla?: { freshness?: string; availability?: string };
+  sla?: { freshness?: string; availability?: string; checkEvery?: string; checkSchedule?: string };
   output: { format: OutputFormat; partitionBy?: string[]; retention?: string; location?: string; database?: string };
   schema: NativeColumn[];
   quality?: NativeQualityRule[];
@@ -94,6 +94,9 @@ export function normalizeNativeContract(document: SourceDocument, value: unknown
     }
   });
 
+  if (contract.sla?.checkEvery !== undefined && contract.sla.checkSchedule !== undefined) {
+    fail(['sla', 'checkSchedule'], 'sla states both checkEvery and checkSchedule', 'keep one: checkEvery for an interval (e.g. 1h), checkSchedule for a cron(...) or rate(...) expression');
+  }
   const quality = (contract.quality ?? []).map((rule, index) => normalizeQualityRule(document, rule, ['quality', index], byName, fail));
   const consumers = (contract.consumers ?? []).map((consumer, index) => normalizeConsumer(document, consumer, index));
   const exceptions: GovernanceException[] = (contract.governance?.exceptions ?? []).map((exception, index) => ({
@@ -118,6 +121,8 @@ export function normalizeNativeContract(document: SourceDocument, value: unknown
       sla: {
         freshnessMinutes: contract.sla?.freshness ? durationToMinutes(contract.sla.freshness) : undefined,
         availabilityPercent: contract.sla?.availability ? percentToNumber(contract.sla.availability) : undefined,
+        checkEveryMinutes: contract.sla?.checkEvery ? durationToMinutes(contract.sla.checkEvery) : undefined,
+        checkSchedule: contract.sla?.checkSchedule,
       },
       output: {
         format: contract.output.format,

@@ -68,6 +68,10 @@ export function physicalNameErrors(platform: PlatformSpec | undefined, domains: 
       claim('Glue database', names.database, owner);
       claim('KMS alias', names.keyAlias, owner);
       claim('LF-tag key', names.lfTagKeys.domain, owner);
+      claim('IAM role', names.evaluationRole, owner);
+      claim('SNS topic', names.alertTopic, owner);
+      claim('EventBridge rule', names.qualityAlertRule, owner);
+      claim('budget', names.budget, owner);
       reserved(names.accessLogBucket, owner, parts);
     }
     for (const product of products) {
@@ -79,6 +83,8 @@ export function physicalNameErrors(platform: PlatformSpec | undefined, domains: 
       claim('IAM policy', names.readPolicy, owner);
       claim('IAM policy', names.writePolicy, owner);
       claim('quality ruleset', names.qualityRuleset, owner);
+      claim('schedule', names.qualitySchedule, owner);
+      claim('CloudWatch alarm', names.evaluationMissingAlarm, owner);
       claim('Glue table', `${domainNames(parts).database}.${product.name}`, owner);
       reserved(names.bucket, owner, parts);
     }

@@ -17,6 +17,7 @@ import { primaryKeyQuality } from './contract-rules/primary-key-quality';
 import { qualityRulesEnforced } from './contract-rules/quality-rules-enforced';
 import { semanticVersion } from './contract-rules/semantic-version';
 import { slaDeclared } from './contract-rules/sla-declared';
+import { slaMonitored } from './contract-rules/sla-monitored';
 import { exceptionsWithinHorizon } from './contract-rules/exception-horizon';
 import { protectedPartitionKeys } from './contract-rules/protected-partition-keys';
 import { rolesInDomainAccount } from './domain-rules/roles-in-domain-account';
@@ -29,6 +30,7 @@ import { mandatoryTags } from './resource-rules/mandatory-tags';
 import { noWildcards } from './resource-rules/no-wildcards';
 import { publicAccessBlocked } from './resource-rules/public-access-blocked';
 import { tlsOnly } from './resource-rules/tls-only';
+import { topicEncryption } from './resource-rules/topic-encryption';
 import { additiveNeedsMinor } from './evolution-rules/additive-needs-minor';
 import { breakingNeedsMajor } from './evolution-rules/breaking-needs-major';
 import { versionMovesForward } from './evolution-rules/version-moves-forward';
@@ -52,12 +54,13 @@ export const CONTRACT_RULES: readonly ContractRule[] = [
   qualityRulesEnforced,
   protectedPartitionKeys,
   exceptionsWithinHorizon,
+  slaMonitored,
 ];
 
 /** Rules over each domain.yaml, run once per domain with the contract rules. */
 export const DOMAIN_RULES: readonly DomainRule[] = [rolesInDomainAccount];
 
-export const RESOURCE_RULES: readonly ResourceRule[] = [publicAccessBlocked, bucketEncryption, tlsOnly, bucketVersioning, noWildcards, keyRotation, mandatoryTags, accessLogging];
+export const RESOURCE_RULES: readonly ResourceRule[] = [publicAccessBlocked, bucketEncryption, tlsOnly, bucketVersioning, noWildcards, keyRotation, mandatoryTags, accessLogging, topicEncryption];
 
 /** Rules that compare a contract with its version at a base revision (`datamesh diff`, DATAMESH_BASELINE). */
 export const EVOLUTION_RULES: readonly EvolutionRule[] = [breakingNeedsMajor, additiveNeedsMinor, versionMovesForward];

@@ -1,4 +1,4 @@
-import type { DataProductSpec, DomainSpec, SourceLocation, StorageDefaults } from '../contract/model';
+import type { DataProductSpec, DomainSpec, MonitoringSettings, SourceLocation, StorageDefaults } from '../contract/model';
 import type { Severity } from './finding';
 import type { EffectivePolicy } from './policy';
 import type { StackResources } from './stack-resources';
@@ -48,6 +48,8 @@ export interface ContractRuleContext {
   readonly today: string;
   /** The platform's storage defaults: how long deleted data really stays (noncurrent versions). */
   readonly storage: StorageDefaults;
+  /** The platform's monitoring settings; the defaults when absent. */
+  readonly monitoring?: MonitoringSettings;
 }
 
 export interface ContractRule extends RuleMetadata {

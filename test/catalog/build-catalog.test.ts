@@ -19,6 +19,21 @@ describe('buildCatalog', () => {
   const catalog = buildCatalog(minimal, { environment: 'prod' });
   const orders = catalog.products[0];
 
+  it("shows each product's quality schedule, its ruleset and the domain's alert channel", () => {
+    expect(orders.monitoring).toEqual({
+      evaluated: true,
+      schedule: 'rate(1 hour)',
+      cadenceSource: 'freshness',
+      ruleset: 'testco-prod-shop-orders-quality',
+      rulesEvaluated: 2,
+      alertTopic: 'testco-prod-shop-alerts',
+      alertEndpoints: [{ protocol: 'email', endpoint: 'shop-data@example.com' }],
+    });
+    const drafts = reference.products.filter((p) => p.status === 'draft').map((p) => p.id);
+    const catalogued = buildCatalog(reference, { environment: 'dev' }).products.filter((p) => drafts.includes(p.id));
+    expect(catalogued.map((p) => p.monitoring.evaluated)).toEqual(drafts.map(() => false));
+  });
+
   it('gives the output port as an S3 URI and a Glue database.table, named as the stacks name them', () => {
     expect(orders.outputPort).toEqual({
       format: 'parquet',

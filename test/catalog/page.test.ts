@@ -21,6 +21,14 @@ describe('escaping', () => {
   });
 });
 
+describe('the monitoring facts of a product page', () => {
+  it('names the schedule and the alert topic', () => {
+    const page = renderCatalogPage(catalogOf(path.join(FIXTURES, 'minimal')));
+    expect(page).toContain('<code class="schedule">rate(1 hour)</code> (freshness): 2 rule(s) of ruleset <code>testco-dev-shop-orders-quality</code>');
+    expect(page).toContain('SNS topic <code class="alert-topic">testco-dev-shop-alerts</code> to email shop-data@example.com');
+  });
+});
+
 describe('the catalog page', () => {
   const page = renderCatalogPage(catalogOf(hostileMesh()));
 

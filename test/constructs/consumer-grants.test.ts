@@ -94,7 +94,7 @@ describe('grants per consumer kind (shop.orders holds one PII column, customer_e
       .flatMap((r) => JSON.parse(r.policy).Statement)
       .filter((s: { Effect: string; Sid: string }) => s.Effect === 'Allow' && s.Sid !== 'AccountAdministersKey' && s.Sid !== 'S3ServerAccessLogDelivery');
     for (const s of statements) {
-      expect([s.Sid, [s.Principal.AWS].flat().some((p: string) => p.includes('*')), [s.Action].flat().some((a: string) => a.endsWith('*'))]).toEqual([s.Sid, false, false]);
+      expect([s.Sid, [s.Principal.AWS ?? s.Principal.Service].flat().some((p: string) => p.includes('*')), [s.Action].flat().some((a: string) => a.endsWith('*'))]).toEqual([s.Sid, false, false]);
     }
   });
 });

@@ -343,7 +343,8 @@ describe('DataProduct lifecycle status', () => {
     expect(policyOf(config, bucketRef(config)).Statement.filter((s) => s.Effect === 'Allow')).toEqual([]);
     expect(resourcesOf(config, 'aws_iam_policy')).toEqual([]);
     const keyPolicy = JSON.parse(onlyResource(config, 'aws_kms_key').policy);
-    expect(keyPolicy.Statement.map((s: { Sid: string }) => s.Sid)).toEqual(['AccountAdministersKey']);
+    // The alert publishers' statement serves the domain topic (its budget still runs), not a consumer.
+    expect(keyPolicy.Statement.map((s: { Sid: string }) => s.Sid)).toEqual(['AccountAdministersKey', 'AlertPublishersEncryptForAlertTopic']);
   });
 
   it('tags a deprecated product with its status and sunset date', () => {

@@ -51,6 +51,8 @@ describe('Lake Formation for a product holding PII, one consumer approved and on
     const reordered = MIXED.split('  - ').filter(Boolean).reverse().map((c) => `  - ${c}`).join('');
     expect(synthOrders({ consumers: reordered }).config).toEqual(config);
     expect(Object.keys(config.resource.aws_lakeformation_permissions).map((id) => id.replace(/_[A-F0-9]{8}$/, '')).sort()).toEqual([
+      'operations_quality-evaluation_orders-describe',
+      'operations_quality-evaluation_orders-select',
       'orders_lake-formation_123456789012-shop-analyst-read',
       'orders_lake-formation_210987654321-central-bi-read',
     ]);

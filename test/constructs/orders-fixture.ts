@@ -81,11 +81,14 @@ export function grantsOf(config: TerraformJson): Grants {
   const [bucketName] = Object.entries(config.resource.aws_s3_bucket).find(([, r]) => r.bucket === BUCKET)!;
   const bucketPolicy = JSON.parse(onlyResource(config, 'aws_s3_bucket_policy', (r) => r.bucket === `\${aws_s3_bucket.${bucketName}.id}`).policy);
   const keyPolicy = JSON.parse(onlyResource(config, 'aws_kms_key').policy);
-  const bySid = (statements: GrantStatement[]) => Object.fromEntries(statements.filter((s) => s.Effect === 'Allow').map((s) => [s.Sid.replace(/[0-9a-f]{8}$/, ''), grantees(s)]));
+  // Consumer grants name roles; the alert publishers (services) are not consumers.
+  const bySid = (statements: GrantStatement[]) =>
+    Object.fromEntries(statements.filter((s) => s.Effect === 'Allow' && s.Principal.AWS).map((s) => [s.Sid.replace(/[0-9a-f]{8}$/, ''), grantees(s)]));
   return {
     bucketPolicy: bySid(bucketPolicy.Statement),
     keyPolicy: bySid(keyPolicy.Statement.slice(1)),
     lakeFormation: resourcesOf(config, 'aws_lakeformation_permissions')
+      .filter((p) => !String(p.principal).startsWith('${aws_iam_role.'))
       .map((p) => `${p.principal} ${p.permissions.join(',')} on ${p.table ? 'table' : `columns except ${p.table_with_columns.excluded_column_names.join(',')}`}`)
       .sort(),
   };

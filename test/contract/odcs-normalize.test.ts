@@ -18,6 +18,18 @@ describe('an ODCS contract becomes the same model as a native one', () => {
     expect(spec!.source).toEqual({ file: expect.stringMatching(/complete\.odcs\.yaml$/), format: 'odcs' });
   });
 
+  it('reads the slaProperties frequency as how often the quality rules are evaluated', () => {
+    const { value } = loadOdcs('complete.odcs.yaml', (t) => t.replace('slaProperties:\n', 'slaProperties:\n  - property: frequency\n    value: 6\n    unit: hours\n'));
+    expect(value!.sla.checkEveryMinutes).toBe(360);
+  });
+
+  it('reads a schedule expression from the datameshCheckSchedule custom property, and refuses one that is not', () => {
+    const schedule = (expression: string) => (t: string) => t.replace('\ncustomProperties:\n', `\ncustomProperties:\n  - property: datameshCheckSchedule\n    value: "${expression}"\n`);
+    expect(loadOdcs('complete.odcs.yaml', schedule('cron(0 6 * * ? *)')).value!.sla).toMatchObject({ checkSchedule: 'cron(0 6 * * ? *)', checkEveryMinutes: undefined });
+    const refused = loadOdcs('complete.odcs.yaml', schedule('daily'));
+    expect(refused.errors.map((e) => e.path)).toEqual(['customProperties[0].value']);
+  });
+
   it('takes the product description from description.purpose', () => {
     expect(spec!.description).toBe("One row per change of an order's state in the web shop.");
   });
@@ -71,7 +83,7 @@ describe('an ODCS contract becomes the same model as a native one', () => {
   });
 
   it('converts SLA units, accepting ODCS synonyms, and takes retention from the SLA', () => {
-    expect(spec!.sla).toEqual({ freshnessMinutes: 30, availabilityPercent: 99.5 });
+    expect(spec!.sla).toEqual({ freshnessMinutes: 30, availabilityPercent: 99.5, checkEveryMinutes: 1440 });
     expect(spec!.output.retentionDays).toBe(730);
   });
 

@@ -1,3 +1,4 @@
+import { DEFAULT_MONITORING } from '../../src/contract/config';
 import { parseGlueType } from '../../src/contract/glue-type';
 import type { DataProductSpec } from '../../src/contract/model';
 import { CONTRACT_RULES } from '../../src/governance/registry';
@@ -46,6 +47,8 @@ const NON_COMPLIANT: readonly Case[] = [
   { id: 'DM115', what: 'a range rule on a text column', product: productWith({ quality: [{ kind: 'range', column: 'order_id', min: 0, location }] }), expected: /range .* not enforced by Glue Data Quality: range needs a numeric column/ },
   { id: 'DM117', what: 'a PII partition key', product: productWith({ partitionKeys: [{ ...COMPLIANT_PRODUCT.columns[1], name: 'customer_email' }] }), expected: /partition key "customer_email" of shop\.orders is classified pii: its values would appear in object keys/ },
   { id: 'DM118', what: 'an exception that never really expires', product: productWith({ exceptions: [{ rule: 'DM112', reason: 'Descriptions are being written.', expires: '9999-12-31', location }] }), expected: /expires on 9999-12-31, after 2027-05-20 \(180 days from 2026-11-21\); it waives nothing/ },
+  { id: 'DM119', what: 'an SLA with no quality rule to evaluate', product: productWith({ quality: [] }), expected: /states an SLA but has no quality rule Glue Data Quality can evaluate/ },
+  { id: 'DM119', what: 'an SLA while platform monitoring is off', product: COMPLIANT_PRODUCT, context: { monitoring: { ...DEFAULT_MONITORING, enabled: false } }, expected: /states an SLA but platform monitoring is off/ },
   { id: 'DM108', what: 'a role of an account outside the mesh', product: productWith({ consumers: [{ ...consumer, kind: 'principal', principal: 'arn:aws:iam::999999999999:role/reader' }] }), expected: /in account 999999999999, which is neither a domain account of the mesh nor trusted by the platform/ },
   { id: 'DM108', what: 'a role ARN of another partition', product: productWith({ consumers: [{ ...consumer, kind: 'principal', principal: 'arn:aws-cn:iam::123456789012:role/reader' }] }), expected: /is in partition "aws-cn"/ },
   { id: 'DM108', what: 'a role name longer than IAM allows', product: productWith({ consumers: [{ ...consumer, kind: 'principal', principal: `arn:aws:iam::123456789012:role/${'r'.repeat(65)}` }] }), expected: /role names are 1-64 letters/ },

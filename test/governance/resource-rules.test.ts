@@ -47,6 +47,9 @@ const NON_COMPLIANT: readonly [string, string, (json: any) => void, RegExp][] = 
   ['DM206', 'a key without rotation', (j) => { j.resource.aws_kms_key['kms-key'].enable_key_rotation = false; }, /KMS key kms-key does not rotate/],
   ['DM207', 'a hand-added queue with only the default tags', (j) => { j.resource.aws_sqs_queue = { queue: { name: 'events' } }; }, /aws_sqs_queue queue is missing tags DataProduct, Classification, ContractVersion, Status/],
   ['DM208', 'a data bucket without access logging', publicBucket, /data bucket team-scratch does not log access/],
+  ['DM209', 'an unencrypted alert topic', (j) => { delete Object.values<any>(j.resource.aws_sns_topic)[0].kms_master_key_id; }, /SNS topic testco-dev-shop-alerts is not encrypted/],
+  ['DM209', 'an alert topic on the AWS managed key', (j) => { Object.values<any>(j.resource.aws_sns_topic)[0].kms_master_key_id = 'alias/aws/sns'; }, /uses the AWS managed key alias\/aws\/sns/],
+  ['DM205', 'a resourceless action beside one that has resources, on *', (j) => { j.resource.aws_iam_role_policy = { ...j.resource.aws_iam_role_policy, extra: { name: 'mixed', policy: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: ['lakeformation:GetDataAccess', 's3:GetObject'], Resource: '*' }] }) } }; }, /aws_iam_role_policy mixed allows resource \*/],
 ];
 
 describe('resource rules', () => {
@@ -104,6 +107,12 @@ describe('resource rules', () => {
       j.resource.aws_iam_policy.extra = { name: 'computed', policy: '${jsonencode(local.policy)}' };
     });
     expect(messages(check('DM205', json))).toEqual([expect.stringMatching(/computed at apply time/)]);
+  });
+
+  it('accepts * as the resource of lakeformation:GetDataAccess, an action with no resource type', () => {
+    const policies = Object.values<any>(COMPLIANT.resource!.aws_iam_role_policy ?? {}).map((p) => JSON.parse(p.policy));
+    expect(policies.flatMap((p) => p.Statement).filter((s: any) => s.Resource === '*')).toEqual([expect.objectContaining({ Action: 'lakeformation:GetDataAccess' })]);
+    expect(check('DM205', COMPLIANT)).toBe('compliant');
   });
 
   it('does not apply KMS-key-policy wildcards to DM205: a key policy names its own key as *', () => {

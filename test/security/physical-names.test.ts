@@ -51,7 +51,7 @@ describe('physical names are unique on the names the resources really get', () =
     // shop + orders and shop_orders + (its log bucket) differ, but shop_orders + x and shop + orders_x do not.
     addProduct(dir, 'orders_x');
     addProduct(dir, 'x', 'shop_orders');
-    expect(messages(dir)).toEqual(['product shop_orders.x would get the same names as product shop.orders_x: bucket "testco-dev-shop-orders-x", IAM policy "testco-dev-shop-orders-x-read", quality ruleset "testco-dev-shop-orders-x-quality"']);
+    expect(messages(dir)).toEqual(['product shop_orders.x would get the same names as product shop.orders_x: bucket "testco-dev-shop-orders-x", IAM policy "testco-dev-shop-orders-x-read", quality ruleset "testco-dev-shop-orders-x-quality", schedule "testco-dev-shop-orders-x-quality", CloudWatch alarm "testco-dev-shop-orders-x-quality-evaluation-missing"']);
   });
 
   it('names what the constructs build with the same functions', () => {
@@ -62,12 +62,18 @@ describe('physical names are unique on the names the resources really get', () =
       writePolicy: 'testco-dev-shop-order-lines-write',
       qualityRuleset: 'testco-dev-shop-order-lines-quality',
       lakeFormationKeyGrant: 'testco-dev-shop-order-lines-lakeformation',
+      qualitySchedule: 'testco-dev-shop-order-lines-quality',
+      evaluationMissingAlarm: 'testco-dev-shop-order-lines-quality-evaluation-missing',
     });
     expect(domainNames(parts)).toEqual({
       accessLogBucket: 'testco-dev-shop-access-logs',
       database: 'testco_dev_shop',
       keyAlias: 'alias/testco-dev-shop-data',
       lfTagKeys: { domain: 'testco-dev-shop:domain', classification: 'testco-dev-shop:classification' },
+      evaluationRole: 'testco-dev-shop-quality-evaluation',
+      alertTopic: 'testco-dev-shop-alerts',
+      qualityAlertRule: 'testco-dev-shop-quality-failed',
+      budget: 'testco-dev-shop-monthly',
     });
   });
 });

@@ -33,6 +33,8 @@ ${product.context ? contextSection(product.context) : ''}<h3>Query in Athena</h3
 <pre class="athena"><code>${product.athenaQuery}</code></pre>
 <h3>Quality rules</h3>
 ${product.quality.length ? html`<ul class="quality">${product.quality.map((q) => html`<li><code>${q.rule}</code> ${q.summary}${q.description ? html` <span class="note">${q.description}</span>` : ''}</li>`)}</ul>` : html`<p class="empty">No quality rules.</p>`}
+<h3>Monitoring</h3>
+${monitoringFacts(product)}
 <h3>Consumers</h3>
 ${product.consumers.length ? consumersTable(product.consumers) : html`<p class="empty">No consumers yet.</p>`}
 <h3>Governance</h3>
@@ -83,4 +85,12 @@ function governanceList(product: CatalogProduct): SafeHtml {
     (f) =>
       html`<li class="finding ${f.waiver ? 'waived' : f.severity}"><code>${f.ruleId}</code> ${f.waiver ? `${f.severity}, waived until ${f.waiver.expires}` : f.severity}: ${f.message} <span class="note">fix: ${f.fix}</span></li>`,
   )}</ul>`;
+}
+
+function monitoringFacts(product: CatalogProduct): SafeHtml {
+  const m = product.monitoring;
+  return html`<dl class="facts monitoring">
+<dt>Quality checks</dt><dd>${m.evaluated ? html`<code class="schedule">${m.schedule ?? ''}</code> (${m.cadenceSource ?? ''}): ${m.rulesEvaluated} rule(s) of ruleset <code>${m.ruleset ?? ''}</code>` : html`<span class="empty">not scheduled</span>`}</dd>
+<dt>Alerts</dt><dd>${m.alertTopic ? html`SNS topic <code class="alert-topic">${m.alertTopic}</code> to ${m.alertEndpoints.map((e) => `${e.protocol} ${e.endpoint}`).join(', ')}` : html`<span class="empty">none</span>`}</dd>
+</dl>`;
 }

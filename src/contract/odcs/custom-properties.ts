@@ -12,6 +12,8 @@ export const EXTRA = {
   exceptions: 'datameshExceptions',
   /** Contract level: the date a deprecated product stops being served (native `sunset`). */
   sunset: 'datameshSunset',
+  /** Contract level: when the quality rules are evaluated, a cron(...)/rate(...) expression (native `sla.checkSchedule`). */
+  checkSchedule: 'datameshCheckSchedule',
   /** Contract level: the output format when no server names one. */
   format: 'datameshFormat',
   /** Role level: the consumer is approved to read PII columns. */

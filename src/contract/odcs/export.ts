@@ -184,6 +184,7 @@ function exportServiceLevels(spec: DataProductSpec): Yaml[] {
   const out: Yaml[] = [];
   if (spec.sla.freshnessMinutes !== undefined) out.push({ property: 'latency', ...durationValue(spec.sla.freshnessMinutes) });
   if (spec.sla.availabilityPercent !== undefined) out.push({ property: 'availability', value: spec.sla.availabilityPercent, unit: 'percent' });
+  if (spec.sla.checkEveryMinutes !== undefined) out.push({ property: 'frequency', ...durationValue(spec.sla.checkEveryMinutes) });
   if (spec.output.retentionDays !== undefined) out.push({ property: 'retention', value: spec.output.retentionDays, unit: 'd' });
   return out;
 }
@@ -214,6 +215,7 @@ function exportExtras(spec: DataProductSpec, serverSaysFormat: boolean): Yaml[] 
     ...(Object.keys(spec.tags).length > 0 ? [{ property: EXTRA.tags, value: { ...spec.tags } }] : []),
     ...(spec.exceptions.length > 0 ? [{ property: EXTRA.exceptions, value: spec.exceptions.map(({ rule, reason, expires }) => ({ rule, reason, expires })) }] : []),
     ...(spec.sunset ? [{ property: EXTRA.sunset, value: spec.sunset }] : []),
+    ...(spec.sla.checkSchedule ? [{ property: EXTRA.checkSchedule, value: spec.sla.checkSchedule }] : []),
     ...(serverSaysFormat ? [] : [{ property: EXTRA.format, value: spec.output.format }]),
   ];
 }

@@ -69,6 +69,7 @@ export function normalizeOdcsContract(document: SourceDocument, value: unknown, 
   const byName = new Map(columns.all.map((c) => [c.name, c]));
   const tags = findExtra(contract.customProperties, EXTRA.tags);
   const sunset = findExtra(contract.customProperties, EXTRA.sunset);
+  const checkSchedule = findExtra(contract.customProperties, EXTRA.checkSchedule);
   return {
     errors,
     warnings,
@@ -80,7 +81,8 @@ export function normalizeOdcsContract(document: SourceDocument, value: unknown, 
       status,
       description: (contract.description?.purpose ?? table!.table.description ?? '').trim(),
       owner: readOwner(contract),
-      sla: levels.sla,
+      // ODCS has no field for a schedule expression; an interval comes from slaProperties frequency.
+      sla: checkSchedule ? { ...levels.sla, checkEveryMinutes: undefined, checkSchedule: checkSchedule.value as string } : levels.sla,
       output: { ...output, partitionBy: columns.partitionBy, retentionDays: levels.retentionDays },
       columns: columns.all.filter((c) => !partitionSet.has(c.name)),
       partitionKeys: columns.partitionBy.map((n) => byName.get(n)!),

@@ -12,7 +12,7 @@ import type { OdcsDocument, OdcsSlaProperty } from './document';
 import { looksLikeIsoDuration, parseIsoDuration } from './iso-duration';
 import type { DocumentIssues } from './issues';
 
-type Kind = 'freshness' | 'availability' | 'retention';
+type Kind = 'freshness' | 'availability' | 'retention' | 'checkEvery';
 
 const PROPERTIES = new Map<string, Kind>([
   ['latency', 'freshness'],
@@ -22,6 +22,9 @@ const PROPERTIES = new Map<string, Kind>([
   ['av', 'availability'],
   ['retention', 'retention'],
   ['re', 'retention'],
+  // How often the data is updated: the platform checks the quality rules that often.
+  ['frequency', 'checkEvery'],
+  ['fy', 'checkEvery'],
 ]);
 
 const MINUTES_PER_UNIT = new Map<string, number>([
@@ -47,6 +50,7 @@ export function readServiceLevels(contract: OdcsDocument, issues: DocumentIssues
   let freshnessMinutes: number | undefined;
   let availabilityPercent: number | undefined;
   let retentionDays: number | undefined;
+  let checkEveryMinutes: number | undefined;
   (contract.slaProperties ?? []).forEach((sla, index) => {
     const kind = PROPERTIES.get(sla.property.toLowerCase());
     if (!kind) return;
@@ -64,9 +68,10 @@ export function readServiceLevels(contract: OdcsDocument, issues: DocumentIssues
     const duration = readDuration(sla, path, issues);
     if (duration === undefined) return;
     if (kind === 'freshness') freshnessMinutes = wholeMinutes(sla, duration, path, issues);
+    else if (kind === 'checkEvery') checkEveryMinutes = wholeMinutes(sla, duration, path, issues);
     else retentionDays = wholeDays(sla, duration, path, issues);
   });
-  return { sla: { freshnessMinutes, availabilityPercent }, retentionDays };
+  return { sla: { freshnessMinutes, availabilityPercent, checkEveryMinutes }, retentionDays };
 }
 
 interface Duration {

@@ -47,6 +47,12 @@ export const noWildcards: ResourceRule = {
 };
 
 /**
+ * Actions IAM authorizes on no resource type at all: `*` is the only resource they accept, so it
+ * grants nothing beyond the action itself. What Lake Formation vends is decided by its table grants.
+ */
+export const RESOURCELESS_ACTIONS: ReadonlySet<string> = new Set(['lakeformation:GetDataAccess']);
+
+/**
  * Any `*` in an action (`s3:*`, `s3:Get*`), and a resource whose resource part is `*` (`*`,
  * `arn:aws:s3:::*`). A path wildcard under a named resource (`arn:aws:s3:::bucket/data/*`) is how
  * a prefix is granted, not a wildcard resource.
@@ -54,7 +60,10 @@ export const noWildcards: ResourceRule = {
 function actionAndResourceWildcards(statement: Statement): string[] {
   return [
     ...statement.actions.filter((a) => a.includes('*')).map((a) => `action ${a}`),
-    ...statement.resources.filter((r) => r === '*' || /:\*$/.test(r)).map((r) => `resource ${r}`),
+    ...statement.resources
+      .filter((r) => r === '*' || /:\*$/.test(r))
+      .filter((r) => !(r === '*' && statement.actions.length > 0 && statement.actions.every((a) => RESOURCELESS_ACTIONS.has(a))))
+      .map((r) => `resource ${r}`),
   ];
 }
 
