@@ -14,6 +14,7 @@ import { looksLikeOdcs, unsupportedVersionError } from './odcs/header';
 import { normalizeOdcsContract } from './odcs/normalize';
 import { validateAgainstSchema } from './schema';
 import { physicalNameErrors } from './physical-names';
+import { lineageErrors } from './lineage';
 import { SourceDocument } from './source';
 import { compareText } from './order';
 
@@ -71,7 +72,7 @@ export function loadMesh(contractsDir: string): LoadResult<MeshSpec> {
     }
   }
 
-  errors.push(...crossFileErrors(domains, products, brokenDomains), ...physicalNameErrors(platform, domains, products));
+  errors.push(...crossFileErrors(domains, products, brokenDomains), ...physicalNameErrors(platform, domains, products), ...lineageErrors(products));
   if (errors.length > 0 || !platform) return { errors: sortContractErrors(errors), warnings: sortContractErrors(warnings) };
   return {
     errors: [],

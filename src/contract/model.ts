@@ -98,6 +98,15 @@ export interface GovernanceException {
   readonly location: SourceLocation;
 }
 
+/** A product this one is derived from (lineage). */
+export interface ProductInput {
+  /** `<domain>.<name>` of the upstream product. */
+  readonly product: string;
+  /** Semver range the upstream version must satisfy, e.g. `^1.0.0`. @default any version */
+  readonly versionRange?: string;
+  readonly location: SourceLocation;
+}
+
 export interface DataProductSpec {
   /** `<domain>.<name>`, stable: construct ids and resource names derive from it. */
   readonly id: string;
@@ -117,6 +126,11 @@ export interface DataProductSpec {
   readonly quality: readonly QualityRule[];
   readonly consumers: readonly ConsumerSpec[];
   readonly exceptions: readonly GovernanceException[];
+  /**
+   * Products this one is derived from: the catalog's lineage and the downstream impact of
+   * breaking changes. Optional so that code building specs by hand needs no change. @default none
+   */
+  readonly inputs?: readonly ProductInput[];
   /** ISO date a deprecated product stops being served. */
   readonly sunset?: string;
   readonly tags: Readonly<Record<string, string>>;

@@ -16,6 +16,7 @@ import {
   type OutputFormat,
   type QualityRule,
 } from './model';
+import { normalizeInputs, type NativeInput } from './lineage-inputs';
 import { formatPath, type DocPath, type SourceDocument } from './source';
 
 /** The contract as the schema guarantees it. */
@@ -33,6 +34,7 @@ interface NativeContract {
   schema: NativeColumn[];
   quality?: NativeQualityRule[];
   consumers?: NativeConsumer[];
+  inputs?: NativeInput[];
   governance?: { exceptions?: { rule: string; reason: string; expires: string }[] };
   tags?: Record<string, string>;
 }
@@ -99,6 +101,8 @@ export function normalizeNativeContract(document: SourceDocument, value: unknown
     location: document.locate(['governance', 'exceptions', index]),
   }));
 
+  const inputs = normalizeInputs(document, contract.inputs ?? [], ['inputs'], fail);
+
   if (errors.length > 0) return { errors };
 
   const valid = columns as ColumnSpec[];
@@ -128,6 +132,7 @@ export function normalizeNativeContract(document: SourceDocument, value: unknown
       quality: quality as QualityRule[],
       consumers,
       exceptions,
+      ...(inputs.length > 0 ? { inputs } : {}),
       sunset: contract.sunset,
       tags: contract.tags ?? {},
       source: { file: document.file, format: 'native' },

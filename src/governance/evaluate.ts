@@ -44,7 +44,7 @@ export function evaluateContracts(mesh: MeshSpec, policies: ReadonlyMap<string, 
     const findings: Finding[] = [];
     for (const product of mesh.products) {
       const policy = policies.get(product.domain)!;
-      const context = { policy, domains: mesh.domains, today: date, rules: ALL_RULES, storage: mesh.platform.storage };
+      const context = { policy, domains: mesh.domains, today: date, rules: ALL_RULES, storage: mesh.platform.storage, products: mesh.products };
       for (const rule of CONTRACT_RULES) {
         const found = toFindings(rule, rule.check(product, context), policy, product, date);
         findings.push(...(product.status === 'draft' ? found.map((f) => ({ ...f, severity: 'warning' as const, message: `${f.message} (draft)` })) : found));

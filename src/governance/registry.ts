@@ -19,6 +19,7 @@ import { semanticVersion } from './contract-rules/semantic-version';
 import { slaDeclared } from './contract-rules/sla-declared';
 import { exceptionsWithinHorizon } from './contract-rules/exception-horizon';
 import { protectedPartitionKeys } from './contract-rules/protected-partition-keys';
+import { inputsGranted } from './contract-rules/inputs-granted';
 import { rolesInDomainAccount } from './domain-rules/roles-in-domain-account';
 import { accessChangesReported } from './access-rules/access-changes-reported';
 import { accessLogging } from './resource-rules/access-logging';
@@ -52,6 +53,7 @@ export const CONTRACT_RULES: readonly ContractRule[] = [
   qualityRulesEnforced,
   protectedPartitionKeys,
   exceptionsWithinHorizon,
+  inputsGranted,
 ];
 
 /** Rules over each domain.yaml, run once per domain with the contract rules. */

@@ -38,6 +38,8 @@ export interface ContractRuleContext {
   readonly today: string;
   /** The platform's storage defaults: how long deleted data really stays (noncurrent versions). */
   readonly storage: StorageDefaults;
+  /** Every product of the mesh, for rules about inputs (lineage). @default none: such rules do not apply */
+  readonly products?: readonly DataProductSpec[];
 }
 
 export interface ContractRule extends RuleMetadata {

@@ -7,6 +7,7 @@ import { Document } from 'yaml';
 import { formatGlueType, type GlueType } from '../glue-type';
 import type { ColumnSpec, DataProductSpec } from '../model';
 import { EXTRA } from './custom-properties';
+import { exportInputs } from './inputs';
 import { durationParts, placeQualityRules, type PlacedChecks } from './export-quality';
 import { ODCS_EXPORT_VERSION } from './header';
 
@@ -144,6 +145,7 @@ function exportExtras(spec: DataProductSpec, hasServer: boolean): Yaml[] {
     ...(Object.keys(spec.tags).length > 0 ? [{ property: EXTRA.tags, value: { ...spec.tags } }] : []),
     ...(spec.exceptions.length > 0 ? [{ property: EXTRA.exceptions, value: spec.exceptions.map(({ rule, reason, expires }) => ({ rule, reason, expires })) }] : []),
     ...(spec.sunset ? [{ property: EXTRA.sunset, value: spec.sunset }] : []),
+    ...exportInputs(spec.inputs),
     ...(hasServer ? [] : [{ property: EXTRA.format, value: spec.output.format }]),
   ];
 }

@@ -16,6 +16,7 @@ import { readOutputPort } from './servers';
 import { readServiceLevels } from './service-levels';
 import { readColumns, selectTable } from './table';
 import { readConsumers, readOwner } from './team-and-roles';
+import { readInputs } from './inputs';
 
 export interface OdcsReadResult {
   readonly spec?: DataProductSpec;
@@ -55,6 +56,7 @@ export function normalizeOdcsContract(document: SourceDocument, value: unknown, 
   const quality = table && columns ? readQualityChecks(table, columns, issues) : [];
   const levels = readServiceLevels(contract, issues);
   const consumers = readConsumers(contract, issues);
+  const inputs = readInputs(contract, issues);
 
   const errors = sortContractErrors(issues.errors);
   const warnings = sortContractErrors(issues.warnings);
@@ -84,6 +86,7 @@ export function normalizeOdcsContract(document: SourceDocument, value: unknown, 
       quality,
       consumers,
       exceptions: readExceptions(contract, document),
+      ...(inputs.length > 0 ? { inputs } : {}),
       sunset: sunset?.value as string | undefined,
       tags: (tags?.value as Record<string, string> | undefined) ?? {},
       source: { file: document.file, format: 'odcs' },
