@@ -141,10 +141,16 @@ export interface DataProductSpec {
    * Where the fields product-level findings are about were written (or the nearest enclosing
    * field when absent), so a finding points at `sla:`, not at the top of the file.
    */
-  readonly fieldLocations: Readonly<Record<ProductField, SourceLocation>>;
+  readonly fieldLocations: Readonly<Record<ProductField, SourceLocation>> & Readonly<Partial<Record<DetailField, SourceLocation>>>;
 }
 
 export type ProductField = 'name' | 'version' | 'status' | 'owner' | 'sla' | 'retention' | 'tags';
+
+/**
+ * Fields a format may locate too, so that `datamesh diff` points at the field that changed; a
+ * reader that leaves one out falls back to the nearest field it does locate.
+ */
+export type DetailField = 'description' | 'format' | 'partitionBy' | 'schema' | 'quality' | 'consumers' | 'inputs' | 'exceptions';
 
 export interface DomainRoles {
   /** The role that writes the domain's data products. */
