@@ -12,9 +12,10 @@ import type { Finding } from './governance/finding';
 import type { EffectivePolicy } from './governance/policy';
 import { GovernanceLedger } from './governance/ledger';
 import { addGovernanceGate } from './synthesis-output';
+import { resolveContractsDir } from './contract/mesh-root';
 
 export interface BuildMeshOptions {
-  /** Folder holding platform.yaml and one folder per domain. @default $DATAMESH_CONTRACTS, else `contracts` */
+  /** Folder holding platform.yaml and one folder per domain. @default $DATAMESH_CONTRACTS, else the folder with platform.yaml found walking up from the working folder */
   readonly contractsDir?: string;
   /** Environment to build, one of platform.environments. @default $DATAMESH_ENV, else `dev` */
   readonly environment?: string;
@@ -46,7 +47,7 @@ export interface BuiltMesh {
  * anything, so an invalid mesh never reaches synthesis.
  */
 export function buildMesh(app: App, options: BuildMeshOptions = {}): BuiltMesh {
-  const contractsDir = options.contractsDir ?? process.env.DATAMESH_CONTRACTS ?? 'contracts';
+  const contractsDir = options.contractsDir ?? resolveContractsDir(undefined, process.env);
   const environment = options.environment ?? process.env.DATAMESH_ENV ?? 'dev';
   const { value: mesh, errors, warnings = [] } = loadMesh(contractsDir);
   if (!mesh) throw new MeshValidationError(errors);
