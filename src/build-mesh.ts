@@ -54,9 +54,8 @@ export function buildMesh(app: App, options: BuildMeshOptions = {}): BuiltMesh {
   if (!mesh.platform.environments.includes(environment)) {
     throw new MeshValidationError([
       {
-        file: mesh.platform.source.file,
-        line: 1,
-        column: 1,
+        // At the `environments` value the environment is missing from, not at the top of the file.
+        ...(mesh.platform.fieldLocations.environments ?? { file: mesh.platform.source.file, line: 1, column: 1 }),
         path: 'environments',
         message: `environment "${environment}" is not declared`,
         hint: `set DATAMESH_ENV to one of ${mesh.platform.environments.join(', ')}, or add "${environment}" to environments`,

@@ -56,8 +56,12 @@ export function upstreamOf(lineage: Lineage, id: string): string[] {
   return found;
 }
 
-/** Unknown inputs, inputs outside their version range, and cycles, each at the input's line. */
-export function lineageErrors(products: readonly DataProductSpec[]): ContractError[] {
+/**
+ * Unknown inputs, inputs outside their version range, and cycles, each at the input's line. An
+ * input of a domain in `unresolved` (a domain.yaml or a contract that did not load) is not called
+ * unknown: its contract may be the one whose errors are reported already.
+ */
+export function lineageErrors(products: readonly DataProductSpec[], unresolved: ReadonlySet<string> = new Set()): ContractError[] {
   const byId = new Map(products.map((p) => [p.id, p]));
   const errors: ContractError[] = [];
   const at = (product: DataProductSpec, input: ProductInput, message: string, hint: string): ContractError => ({
@@ -71,6 +75,8 @@ export function lineageErrors(products: readonly DataProductSpec[]): ContractErr
       const upstream = byId.get(input.product);
       if (input.product === product.id) {
         errors.push(at(product, input, `${product.id} names itself as an input`, 'remove the input: a product cannot be derived from itself'));
+      } else if (!upstream && unresolved.has(input.product.split('.')[0])) {
+        continue;
       } else if (!upstream) {
         const suggestion = closestMatch(input.product, [...byId.keys()]);
         errors.push(at(product, input, `input "${input.product}" is not a product of the mesh`, suggestion ? `did you mean "${suggestion}"?` : 'name an existing product as `<domain>.<name>`, or add its contract first'));

@@ -6,7 +6,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { normalizeDomain, normalizePlatform } from './config';
-import { sortContractErrors, type ContractError } from './errors';
+import { MISSING_FILE_LINE, sortContractErrors, type ContractError } from './errors';
 import { closestMatch } from './suggest';
 import type { DataProductSpec, DomainSpec, MeshSpec, PlatformSpec } from './model';
 import { columnTypeErrors, normalizeNativeContract } from './native';
@@ -33,25 +33,27 @@ const CONTRACT_EXTENSIONS = new Set(['.yaml', '.yml']);
 export function loadMesh(contractsDir: string): LoadResult<MeshSpec> {
   const root = path.resolve(contractsDir);
   if (!fs.existsSync(root) || !fs.statSync(root).isDirectory()) {
-    return { errors: [fileError(root, `contracts folder not found`, 'pass an existing folder, or set DATAMESH_CONTRACTS')] };
+    return { errors: [missingFileError(root, `contracts folder not found`, 'pass an existing folder, or set DATAMESH_CONTRACTS')] };
   }
   const errors: ContractError[] = [];
   const warnings: ContractError[] = [];
   const platformFile = path.join(root, 'platform.yaml');
   const platform = fs.existsSync(platformFile)
     ? collect(loadPlatformFile(platformFile), errors)
-    : (errors.push(fileError(platformFile, 'platform.yaml is missing', 'create platform.yaml with organization, region and environments (see the README)')), undefined);
+    : (errors.push(missingFileError(platformFile, 'missing file: the contracts folder has no platform.yaml', 'create platform.yaml with organization, region and environments (see the README)')), undefined);
 
   const domains: DomainSpec[] = [];
   const products: DataProductSpec[] = [];
   // Domains whose domain.yaml exists but did not load: their errors are reported already, and
   // references to them should not add "unknown domain" errors on top.
   const brokenDomains = new Set<string>();
+  // Domains with a contract that did not load: an input naming one of their products may name it.
+  const brokenContracts = new Set<string>();
   for (const folder of listDomainFolders(root)) {
     const domainFile = path.join(folder, 'domain.yaml');
     const folderName = path.basename(folder);
     if (!fs.existsSync(domainFile)) {
-      errors.push(fileError(domainFile, `domain folder "${folderName}" has no domain.yaml`, 'add domain.yaml with name, owner and account, or move the folder out of the contracts folder'));
+      errors.push(missingFileError(domainFile, `missing file: domain folder "${folderName}" has no domain.yaml`, 'add domain.yaml with name, owner and account, or move the folder out of the contracts folder'));
     } else {
       const domain = collect(loadDomainFile(domainFile), errors);
       if (domain && domain.name !== folderName) {
@@ -64,7 +66,10 @@ export function loadMesh(contractsDir: string): LoadResult<MeshSpec> {
       const loaded = loadProductFile(file);
       warnings.push(...(loaded.warnings ?? []));
       const product = collect(loaded, errors);
-      if (!product) continue;
+      if (!product) {
+        brokenContracts.add(folderName);
+        continue;
+      }
       if (product.domain !== folderName) {
         errors.push({ ...product.location, path: 'domain', message: `contract declares domain "${product.domain}" but lives in folder "${folderName}"`, hint: `move the file into the ${product.domain}/ folder, or set \`domain: ${folderName}\`` });
       }
@@ -72,7 +77,7 @@ export function loadMesh(contractsDir: string): LoadResult<MeshSpec> {
     }
   }
 
-  errors.push(...crossFileErrors(domains, products, brokenDomains), ...physicalNameErrors(platform, domains, products), ...lineageErrors(products));
+  errors.push(...crossFileErrors(domains, products, brokenDomains), ...physicalNameErrors(platform, domains, products), ...lineageErrors(products, new Set([...brokenDomains, ...brokenContracts])));
   if (errors.length > 0 || !platform) return { errors: sortContractErrors(errors), warnings: sortContractErrors(warnings) };
   return {
     errors: [],
@@ -235,6 +240,11 @@ function listContractFiles(folder: string): string[] {
 function collect<T>(result: LoadResult<T>, errors: ContractError[]): T | undefined {
   errors.push(...result.errors);
   return result.value;
+}
+
+/** An error about a file or folder that does not exist: it has no line to point at. */
+function missingFileError(file: string, message: string, hint: string): ContractError {
+  return { file: displayPath(file), line: MISSING_FILE_LINE, column: MISSING_FILE_LINE, path: '', message, hint };
 }
 
 function fileError(file: string, message: string, hint: string): ContractError {

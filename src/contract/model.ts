@@ -4,7 +4,7 @@
  */
 import type { GlueType } from './glue-type';
 
-/** Where something was written: 1-based line and column in a contract file. */
+/** Where something was written: 1-based line and column in a contract file (0 and 0 when the file is missing). */
 export interface SourceLocation {
   readonly file: string;
   readonly line: number;
@@ -243,7 +243,7 @@ export interface PlatformSpec {
   readonly trustedAccounts: readonly TrustedAccount[];
   readonly source: { readonly file: string };
   /** Where settings that findings and errors are about are written. */
-  readonly fieldLocations: { readonly organization: SourceLocation };
+  readonly fieldLocations: { readonly organization: SourceLocation; readonly environments?: SourceLocation };
 }
 
 /** Everything loaded from a contracts folder, already validated. */

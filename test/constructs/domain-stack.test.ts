@@ -6,6 +6,7 @@ import { S3Bucket } from '@cdktf/provider-aws/lib/s3-bucket';
 import { S3BucketServerSideEncryptionConfigurationA } from '@cdktf/provider-aws/lib/s3-bucket-server-side-encryption-configuration';
 import { SqsQueue } from '@cdktf/provider-aws/lib/sqs-queue';
 import { Testing } from 'cdktf';
+import * as fs from 'fs';
 import * as path from 'path';
 import { buildMesh } from '../../src/build-mesh';
 import { MeshValidationError } from '../../src/contract/errors';
@@ -98,6 +99,10 @@ describe('buildMesh', () => {
 
   it('rejects an environment that platform.yaml does not declare', () => {
     expect(() => buildMesh(Testing.app(), { contractsDir: MINIMAL, environment: 'qa' })).toThrow(/environment "qa" is not declared/);
+    // At the `environments` line of platform.yaml, not at 1:1.
+    const line = fs.readFileSync(path.join(MINIMAL, 'platform.yaml'), 'utf8').split('\n').findIndex((l) => l.startsWith('environments:')) + 1;
+    expect(line).toBeGreaterThan(1);
+    expect(() => buildMesh(Testing.app(), { contractsDir: MINIMAL, environment: 'qa' })).toThrow(new RegExp(`platform\\.yaml:${line}:\\d+: environments: environment "qa"`));
   });
 
   it('reads the contracts folder and environment from DATAMESH_CONTRACTS and DATAMESH_ENV', () => {

@@ -43,6 +43,13 @@ describe('product inputs (lineage)', () => {
     ]);
   });
 
+  it('does not call an input unknown when the contract it may name failed to load', () => {
+    const dir = copyMesh();
+    withProduct(dir, 'daily_totals', 'inputs:\n  - shop.orders\n');
+    editFile(dir, 'shop/orders.yaml', (t) => t.replace('format: parquet', 'format: parquett'));
+    expect(loadMesh(dir).errors.map((e) => `${path.basename(e.file)} ${e.path}`)).toEqual(['orders.yaml output.format']);
+  });
+
   it('refuses a cycle once, at the input that closes it', () => {
     const dir = copyMesh();
     withProduct(dir, 'daily_totals', 'inputs:\n  - shop.orders\n');
