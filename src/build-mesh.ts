@@ -13,6 +13,7 @@ import type { EffectivePolicy } from './governance/policy';
 import { GovernanceLedger } from './governance/ledger';
 import { addGovernanceGate } from './synthesis-output';
 import { resolveContractsDir } from './contract/mesh-root';
+import { VERBOSE_CONTEXT } from './verbosity';
 
 export interface BuildMeshOptions {
   /** Folder holding platform.yaml and one folder per domain. @default $DATAMESH_CONTRACTS, else the folder with platform.yaml found walking up from the working folder */
@@ -26,6 +27,8 @@ export interface BuildMeshOptions {
    * @default $DATAMESH_BASELINE, else no comparison
    */
   readonly baseline?: string;
+  /** Informational notes from constructs (cdktf INFO annotations). @default true when DATAMESH_VERBOSE=1 */
+  readonly verbose?: boolean;
 }
 
 export interface BuiltMesh {
@@ -64,6 +67,8 @@ export function buildMesh(app: App, options: BuildMeshOptions = {}): BuiltMesh {
   }
   const { policies, errors: policyErrors } = domainPolicies(mesh);
   if (policyErrors.length > 0) throw new MeshValidationError(policyErrors);
+  // Context can only be set on an app without children; otherwise constructs read DATAMESH_VERBOSE.
+  if (options.verbose !== undefined && app.node.tryGetContext(VERBOSE_CONTEXT) === undefined && app.node.children.length === 0) app.node.setContext(VERBOSE_CONTEXT, options.verbose);
 
   const governance = new GovernanceLedger();
   governance.add(evaluateContracts(mesh, policies, { today: options.today }));
