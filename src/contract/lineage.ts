@@ -1,11 +1,10 @@
 /**
  * Product-level lineage: which product is derived from which, across domains. Built from each
- * contract's `inputs`; checked once per mesh (every input names a product of the mesh in a version
- * its range accepts, and no product is derived from itself, however indirectly), then read by the
+ * contract's `inputs`; checked once per mesh (every input names a product of the mesh, and no
+ * product is derived from itself, however indirectly), then read by the
  * catalog (upstream and downstream of each product) and by `datamesh diff` (who a breaking change
  * reaches downstream).
  */
-import * as semver from 'semver';
 import type { ContractError } from './errors';
 import type { DataProductSpec, ProductInput } from './model';
 import { closestMatch } from './suggest';
@@ -57,7 +56,7 @@ export function upstreamOf(lineage: Lineage, id: string): string[] {
 }
 
 /**
- * Unknown inputs, inputs outside their version range, and cycles, each at the input's line. An
+ * Unknown inputs and cycles, each at the input's line. An
  * input of a domain in `unresolved` (a domain.yaml or a contract that did not load) is not called
  * unknown: its contract may be the one whose errors are reported already.
  */
@@ -80,11 +79,9 @@ export function lineageErrors(products: readonly DataProductSpec[], unresolved: 
       } else if (!upstream) {
         const suggestion = closestMatch(input.product, [...byId.keys()]);
         errors.push(at(product, input, `input "${input.product}" is not a product of the mesh`, suggestion ? `did you mean "${suggestion}"?` : 'name an existing product as `<domain>.<name>`, or add its contract first'));
-      } else if (input.versionRange && !semver.satisfies(upstream.version, input.versionRange)) {
-        errors.push(
-          at(product, input, `input ${input.product} is at version ${upstream.version}, outside the range "${input.versionRange}"`, `widen the range to accept ${upstream.version} once ${product.id} is adapted to it, or pin the upstream version`),
-        );
       }
+      // An input outside its version range is a governance finding (DM120), not a load error: the
+      // mesh must still load so that `datamesh diff` can show what the upstream's new major breaks.
     }
   }
   errors.push(...cycleErrors(products));

@@ -2,6 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { buildLineage, downstreamOf, upstreamOf } from '../../src/contract/lineage';
 import { loadMesh } from '../../src/contract/mesh';
+import { governContracts } from '../../src/governance/evaluate';
 import { copyMesh, editFile, FIXTURES, lineOf, REFERENCE_CONTRACTS, writeFile } from '../helpers/fixtures';
 
 /** The minimal mesh plus shop.<name>, a copy of shop.orders with `extra` appended (e.g. its inputs). */
@@ -72,14 +73,16 @@ describe('product inputs (lineage)', () => {
     expect(loadMesh(dir).errors.map((e) => e.message)).toEqual(['shop.orders names itself as an input']);
   });
 
-  it('refuses an input whose version is outside the declared range, and a range semver cannot read', () => {
+  it('refuses a range semver cannot read; one the input has moved past is a finding (DM120), so the mesh still loads', () => {
     const dir = copyMesh();
-    withProduct(dir, 'daily_totals', 'inputs:\n  - product: shop.orders\n    version: "^2.0.0"\n');
     withProduct(dir, 'weekly_totals', 'inputs:\n  - product: shop.orders\n    version: "one or two"\n');
-    expect(loadMesh(dir).errors.map((e) => `${path.basename(e.file)} ${e.path}: ${e.message}`)).toEqual([
-      'daily_totals.yaml inputs[0]: input shop.orders is at version 1.0.0, outside the range "^2.0.0"',
-      'weekly_totals.yaml inputs[0].version: "one or two" is not a semver range',
-    ]);
+    expect(loadMesh(dir).errors.map((e) => `${path.basename(e.file)} ${e.path}: ${e.message}`)).toEqual(['weekly_totals.yaml inputs[0].version: "one or two" is not a semver range']);
+    const moved = copyMesh();
+    const file = withProduct(moved, 'daily_totals', 'inputs:\n  - product: shop.orders\n    version: "^2.0.0"\n');
+    const { value: mesh, errors } = loadMesh(moved);
+    expect(errors).toEqual([]);
+    const findings = governContracts(mesh!, { today: '2026-11-21' }).findings.filter((f) => f.ruleId === 'DM120');
+    expect(findings.map((f) => [f.message, f.location!.line])).toEqual([['input shop.orders of shop.daily_totals is at version 1.0.0, outside the range "^2.0.0"', lineOf(fs.readFileSync(file, 'utf8'), '- product: shop.orders')]]);
   });
 
   it('refuses an input that is not <domain>.<name>, by schema, at its line', () => {
