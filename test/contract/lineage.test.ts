@@ -1,7 +1,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { buildLineage, downstreamOf, upstreamOf } from '../../src/contract/lineage';
-import { loadMesh } from '../../src/contract/mesh';
+import { loadMesh, loadProductText } from '../../src/contract/mesh';
+import { exportOdcs } from '../../src/contract/odcs';
 import { governContracts } from '../../src/governance/evaluate';
 import { copyMesh, editFile, FIXTURES, lineOf, REFERENCE_CONTRACTS, writeFile } from '../helpers/fixtures';
 
@@ -33,6 +34,15 @@ describe('product inputs (lineage)', () => {
     const { value: mesh, errors } = loadMesh(dir);
     expect(errors).toEqual([]);
     expect(mesh!.products.find((p) => p.id === 'shop.page_views')!.inputs).toEqual([expect.objectContaining({ product: 'shop.orders', versionRange: '>=1.0.0' })]);
+  });
+
+  it('exports inputs to ODCS as datameshInputs, which read back the same', () => {
+    const daily = loadMesh(REFERENCE_CONTRACTS).value!.products.find((p) => p.id === 'sales.daily_store_sales')!;
+    const text = exportOdcs(daily);
+    expect(text).toMatch(/- property: datameshInputs\n\s+value:\n\s+- product: sales\.orders\n\s+version: \^3\.0\.0/);
+    const back = loadProductText('sales/daily_store_sales.odcs.yaml', text, 'sales');
+    expect(back.errors).toEqual([]);
+    expect(back.value!.inputs!.map(({ product, versionRange }) => ({ product, versionRange }))).toEqual(daily.inputs!.map(({ product, versionRange }) => ({ product, versionRange })));
   });
 
   it('refuses an unknown input at its line, with a suggestion', () => {
