@@ -13,9 +13,11 @@ import type { EffectivePolicy } from './governance/policy';
 import { GovernanceLedger } from './governance/ledger';
 import type { MeshRules, RulePack } from './governance/custom/rule-set';
 import { addGovernanceGate } from './synthesis-output';
+import { resolveContractsDir } from './contract/mesh-root';
+import { VERBOSE_CONTEXT } from './verbosity';
 
 export interface BuildMeshOptions {
-  /** Folder holding platform.yaml and one folder per domain. @default $DATAMESH_CONTRACTS, else `contracts` */
+  /** Folder holding platform.yaml and one folder per domain. @default $DATAMESH_CONTRACTS, else the folder with platform.yaml found walking up from the working folder */
   readonly contractsDir?: string;
   /** Environment to build, one of platform.environments. @default $DATAMESH_ENV, else `dev` */
   readonly environment?: string;
@@ -34,6 +36,8 @@ export interface BuildMeshOptions {
    * @default no rules beyond the built-in ones and `governance.customRules`
    */
   readonly rules?: RulePack;
+  /** Informational notes from constructs (cdktf INFO annotations). @default true when DATAMESH_VERBOSE=1 */
+  readonly verbose?: boolean;
 }
 
 export interface BuiltMesh {
@@ -57,16 +61,15 @@ export interface BuiltMesh {
  * anything, so an invalid mesh never reaches synthesis.
  */
 export function buildMesh(app: App, options: BuildMeshOptions = {}): BuiltMesh {
-  const contractsDir = options.contractsDir ?? process.env.DATAMESH_CONTRACTS ?? 'contracts';
+  const contractsDir = options.contractsDir ?? resolveContractsDir(undefined, process.env);
   const environment = options.environment ?? process.env.DATAMESH_ENV ?? 'dev';
   const { value: mesh, errors, warnings = [], filesRead } = loadMesh(contractsDir);
   if (!mesh) throw new MeshValidationError(errors, { filesRead, warnings });
   if (!mesh.platform.environments.includes(environment)) {
     throw new MeshValidationError([
       {
-        file: mesh.platform.source.file,
-        line: 1,
-        column: 1,
+        // At the `environments` value the environment is missing from, not at the top of the file.
+        ...(mesh.platform.fieldLocations.environments ?? { file: mesh.platform.source.file, line: 1, column: 1 }),
         path: 'environments',
         message: `environment "${environment}" is not declared`,
         hint: `set DATAMESH_ENV to one of ${mesh.platform.environments.join(', ')}, or add "${environment}" to environments`,
@@ -75,6 +78,8 @@ export function buildMesh(app: App, options: BuildMeshOptions = {}): BuiltMesh {
   }
   const { policies, errors: policyErrors, rules } = domainPolicies(mesh, options.rules);
   if (policyErrors.length > 0) throw new MeshValidationError(policyErrors);
+  // Context can only be set on an app without children; otherwise constructs read DATAMESH_VERBOSE.
+  if (options.verbose !== undefined && app.node.tryGetContext(VERBOSE_CONTEXT) === undefined && app.node.children.length === 0) app.node.setContext(VERBOSE_CONTEXT, options.verbose);
 
   const governance = new GovernanceLedger();
   governance.add(evaluateContracts(mesh, policies, { today: options.today, rules }));

@@ -3,10 +3,10 @@
  * after it when governance has spoken. Reports and the console are written here and nowhere else.
  */
 import { App } from 'cdktf';
-import * as path from 'path';
 import { buildMesh, type BuildMeshOptions, type BuiltMesh } from './build-mesh';
-import { formatContractError, MeshValidationError } from './contract/errors';
-import { formatFindings } from './governance/reports/console';
+import { MeshValidationError } from './contract/errors';
+import { synthesisSummary } from './synthesis-summary';
+import { isVerbose } from './verbosity';
 import { removeStacks, writeSynthesisReports } from './synthesis-output';
 
 export { writeGovernanceReports, writeAtomically } from './synthesis-output';
@@ -47,7 +47,9 @@ export function synthMesh(options: SynthMeshOptions = {}): BuiltMesh {
  */
 export function exitOnInvalidMesh(app: App, error: unknown): never {
   if (!(error instanceof MeshValidationError)) throw error;
-  console.error(error.message);
+  // As in finishSynthesis: details once on stdout, one line on stderr.
+  console.log(error.message);
+  console.error(`datamesh: ${error.message.split('\n')[0]}`);
   removeStacks(app.outdir);
   process.exit(1);
 }
@@ -55,16 +57,19 @@ export function exitOnInvalidMesh(app: App, error: unknown): never {
 /**
  * After `app.synth()`: writes the governance reports to `<outdir>/governance/` and the catalog to
  * `<outdir>/catalog/` (the governance gate of `buildMesh` has written them already; writing again
- * is harmless), prints every finding once, and when any unwaived error remains removes the stacks
- * and exits 1, so nothing that failed governance can be deployed.
+ * is harmless), prints one summary (every error in full; warnings too with DATAMESH_VERBOSE=1),
+ * and when any unwaived error remains removes the stacks and exits 1, so nothing that failed
+ * governance can be deployed.
  */
 export function finishSynthesis(app: App, built: BuiltMesh): void {
   const findings = built.governance.findings();
   writeSynthesisReports(app.outdir, built, findings);
-  for (const warning of built.warnings) console.error(`warning: ${formatContractError(warning)}`);
-  if (findings.length > 0) console.error(formatFindings(findings));
+  const summary = synthesisSummary(built, findings, { outdir: app.outdir, verbose: isVerbose(app) });
+  // Details go to stdout once: `cdktf synth` echoes a failed app's stderr a second time, so
+  // stderr gets one line.
+  console.log(summary);
   if (built.governance.blocking().length > 0) {
-    console.error(`Synthesis failed governance; no stack was kept. Reports: ${path.join(app.outdir, 'governance')}`);
+    console.error(`datamesh: synthesis failed governance (${built.governance.blocking().length} unwaived error(s), listed above)`);
     removeStacks(app.outdir);
     process.exit(1);
   }

@@ -9,8 +9,9 @@ import { alertEndpoints, evaluationCadence, monitoringSettings } from '../contra
 import { isBlocking, type Finding } from '../governance/finding';
 import { athenaQuery } from './athena';
 import { formatMinutes } from './durations';
-import { CATALOG_VERSION, type Catalog, type CatalogProduct, type DomainDependency, type GovernanceSummary, type MonitoringEntry, type QualityEntry } from './catalog';
+import { CATALOG_VERSION, type Catalog, type CatalogProduct, type DomainDependency, type GovernanceSummary, type LineageEdge, type MonitoringEntry, type ProductLineage, type QualityEntry } from './catalog';
 import { compareText } from '../contract/order';
+import { buildLineage, downstreamOf, upstreamOf, type Lineage } from '../contract/lineage';
 
 export interface BuildCatalogOptions {
   /** The environment the names are for (bucket and database names include it). */
@@ -21,7 +22,8 @@ export interface BuildCatalogOptions {
 
 export function buildCatalog(mesh: MeshSpec, options: BuildCatalogOptions): Catalog {
   const { platform } = mesh;
-  const products = mesh.products.map((product) => catalogProduct(product, mesh, options));
+  const lineage = buildLineage(mesh.products);
+  const products = mesh.products.map((product) => catalogProduct(product, mesh, options, lineage));
   return {
     catalogVersion: CATALOG_VERSION,
     organization: platform.organization,
@@ -36,11 +38,12 @@ export function buildCatalog(mesh: MeshSpec, options: BuildCatalogOptions): Cata
     })),
     products,
     dependencies: domainDependencies(mesh.products),
+    lineage: lineageEdges(mesh.products),
     governanceEvaluated: options.findings !== undefined,
   };
 }
 
-function catalogProduct(product: DataProductSpec, mesh: MeshSpec, options: BuildCatalogOptions): CatalogProduct {
+function catalogProduct(product: DataProductSpec, mesh: MeshSpec, options: BuildCatalogOptions, lineage: Lineage): CatalogProduct {
   const parts: NameParts = { organization: mesh.platform.organization, environment: options.environment, domain: product.domain };
   const database = glueDatabaseName(parts);
   const partitions = new Set(product.output.partitionBy);
@@ -88,6 +91,7 @@ function catalogProduct(product: DataProductSpec, mesh: MeshSpec, options: Build
       pii: c.pii,
       reason: c.reason,
     })),
+    lineage: productLineage(product, lineage),
     governance: governanceSummary(product, options.findings),
     tags: product.tags,
     athenaQuery: athenaQuery(product, database),
@@ -168,4 +172,19 @@ function domainDependencies(products: readonly DataProductSpec[]): DomainDepende
   return [...edges.values()]
     .map((e) => ({ producer: e.producer, consumer: e.consumer, products: [...e.products].sort() }))
     .sort((a, b) => compareText(a.producer, b.producer) || compareText(a.consumer, b.consumer));
+}
+
+function productLineage(product: DataProductSpec, lineage: Lineage): ProductLineage {
+  return {
+    upstream: (product.inputs ?? []).map((i) => ({ id: i.product, ...(i.versionRange ? { versionRange: i.versionRange } : {}) })),
+    downstream: [...(lineage.downstream.get(product.id) ?? [])],
+    allUpstream: upstreamOf(lineage, product.id),
+    allDownstream: downstreamOf(lineage, product.id),
+  };
+}
+
+function lineageEdges(products: readonly DataProductSpec[]): LineageEdge[] {
+  return products
+    .flatMap((p) => (p.inputs ?? []).map((i) => ({ upstream: i.product, downstream: p.id, ...(i.versionRange ? { versionRange: i.versionRange } : {}) })))
+    .sort((a, b) => compareText(a.upstream, b.upstream) || compareText(a.downstream, b.downstream));
 }

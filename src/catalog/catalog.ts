@@ -19,6 +19,8 @@ export interface Catalog {
   readonly products: readonly CatalogProduct[];
   /** Which domain reads which domain's products, sorted by producer then consumer. */
   readonly dependencies: readonly DomainDependency[];
+  /** Which product is derived from which (contract `inputs`), sorted by upstream then downstream. */
+  readonly lineage: readonly LineageEdge[];
   /** Whether governance findings were supplied; without them every product's status is `not-evaluated`. */
   readonly governanceEvaluated: boolean;
 }
@@ -50,6 +52,8 @@ export interface CatalogProduct {
   /** How the quality rules are checked and who hears about failures. */
   readonly monitoring: MonitoringEntry;
   readonly consumers: readonly ConsumerEntry[];
+  /** Products this one is derived from and products derived from it, across domains. */
+  readonly lineage: ProductLineage;
   readonly governance: GovernanceSummary;
   readonly tags: Readonly<Record<string, string>>;
   /** A query to start from in Athena. */
@@ -146,4 +150,24 @@ export interface DomainDependency {
   readonly consumer: string;
   /** Product ids consumed, sorted. */
   readonly products: readonly string[];
+}
+
+export interface LineageEdge {
+  /** The product read. */
+  readonly upstream: string;
+  /** The product derived from it. */
+  readonly downstream: string;
+  /** The version range the downstream contract accepts, when it names one. */
+  readonly versionRange?: string;
+}
+
+export interface ProductLineage {
+  /** Direct inputs, in declared order. */
+  readonly upstream: readonly { readonly id: string; readonly versionRange?: string }[];
+  /** Products derived directly from this one, sorted. */
+  readonly downstream: readonly string[];
+  /** Every product this one depends on, directly or not, nearest first. */
+  readonly allUpstream: readonly string[];
+  /** Every product that depends on this one, directly or not: what a breaking change reaches. */
+  readonly allDownstream: readonly string[];
 }

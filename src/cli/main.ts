@@ -77,7 +77,8 @@ export function createProgram(context: CliContext): Command {
       `
 Exit codes: 0 ok, 1 findings or invalid input, 2 usage error.
 Environment:
-  DATAMESH_CONTRACTS   contracts folder (default: contracts)
+  DATAMESH_CONTRACTS   contracts folder (default: the folder holding platform.yaml,
+                       found walking up from the working folder, as git finds a repository)
   DATAMESH_ENV         environment for names in the catalog (default: dev)
   NO_COLOR             no colors (colors are only ever used on a terminal)
 

@@ -1,6 +1,6 @@
 /** Options several commands share, spelled and documented the same way everywhere. */
-import * as path from 'path';
 import { Option } from 'commander';
+import { resolveContractsDir } from '../contract/mesh-root';
 
 export type OutputFormat = 'text' | 'json';
 
@@ -10,10 +10,13 @@ export function outputFormatOption(): Option {
 }
 
 export function contractsOption(): Option {
-  return new Option('--contracts <dir>', 'contracts folder (default: $DATAMESH_CONTRACTS, else contracts)');
+  return new Option('--contracts <dir>', 'contracts folder (default: $DATAMESH_CONTRACTS, else the folder with platform.yaml found walking up from here)');
 }
 
-/** The contracts folder, absolute: the option, else $DATAMESH_CONTRACTS, else `contracts`. */
+/**
+ * The contracts folder, absolute: the option, else $DATAMESH_CONTRACTS, else the folder holding
+ * platform.yaml found walking up from the working folder (as git finds its repository), else `contracts`.
+ */
 export function contractsDir(option: string | undefined, env: NodeJS.ProcessEnv): string {
-  return path.resolve(option ?? env.DATAMESH_CONTRACTS ?? 'contracts');
+  return resolveContractsDir(option, env);
 }

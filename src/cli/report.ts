@@ -1,4 +1,5 @@
 /** Findings as people read them (text) and as programs read them (`--format json`). */
+import { formatLocation } from '../contract/errors';
 import type { Finding } from '../governance/finding';
 import { countFindings, type FindingCounts } from './findings';
 import type { Style } from './terminal';
@@ -6,7 +7,7 @@ import type { Style } from './terminal';
 /** `file:line:col  severity  rule  message`, then the fix, one finding per block. */
 export function formatFinding(finding: Finding, style: Style): string {
   const where = finding.location
-    ? `${finding.location.file}:${finding.location.line}:${finding.location.column}`
+    ? formatLocation(finding.location)
     : finding.productId ?? finding.domain ?? finding.constructPath ?? 'mesh';
   const severity = finding.waiver ? style.dim(`${finding.severity} (waived)`) : finding.severity === 'error' ? style.red('error') : style.yellow('warning');
   const lines = [`${style.bold(where)}  ${severity}  ${finding.ruleId}  ${finding.message}`, `    fix: ${finding.fix}`];

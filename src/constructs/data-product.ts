@@ -1,5 +1,6 @@
 import { IamPolicy } from '@cdktf/provider-aws/lib/iam-policy';
 import { Annotations, TerraformOutput, TerraformStack } from 'cdktf';
+import { isVerbose } from '../verbosity';
 import { Construct } from 'constructs';
 import { holdsProtectedData } from '../contract/column-rules';
 import { preventsDestroy, type DataProductSpec } from '../contract/model';
@@ -65,7 +66,7 @@ export class DataProduct extends Construct {
       tags,
     });
 
-    if (product.output.format === 'iceberg' && product.output.retentionDays !== undefined) {
+    if (product.output.format === 'iceberg' && product.output.retentionDays !== undefined && isVerbose(this)) {
       Annotations.of(this).addInfo(
         `${product.id}: retention of ${product.output.retentionDays} days is recorded on the table but not enforced by S3 lifecycle; expire Iceberg snapshots and rows with table maintenance`,
       );
@@ -110,7 +111,7 @@ export class DataProduct extends Construct {
       // Whoever attaches a managed read policy reads every column of the objects, so a product
       // with PII or restricted columns has none: its readers get the contract's Lake Formation grants.
       if (holdsProtectedData(product)) {
-        Annotations.of(this).addInfo(`${product.id} holds protected columns: no managed read policy; readers get the Lake Formation grants of its contract`);
+        if (isVerbose(this)) Annotations.of(this).addInfo(`${product.id} holds protected columns: no managed read policy; readers get the Lake Formation grants of its contract`);
       } else {
         this.readPolicy = new IamPolicy(this, 'read-policy', {
           name: names.readPolicy,

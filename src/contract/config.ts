@@ -127,7 +127,7 @@ export function normalizePlatform(document: SourceDocument, value: unknown): Pla
     governance: normalizeGovernance(document, file.governance),
     trustedAccounts: (file.trustedAccounts ?? []).map((trusted, index) => ({ ...trusted, reason: trusted.reason.trim(), location: document.locate(['trustedAccounts', index, 'account']) })),
     source: { file: document.file },
-    fieldLocations: { organization: document.locate(['organization']) },
+    fieldLocations: { organization: document.locate(['organization']), environments: document.locate(['environments']) },
   };
 }
 

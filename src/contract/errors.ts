@@ -14,8 +14,16 @@ export interface ContractError extends SourceLocation {
   readonly hint: string;
 }
 
+/** Line of an error about a file that does not exist: there is no line to point at. */
+export const MISSING_FILE_LINE = 0;
+
+/** `file:line:col`, or only the file when the error is that the file is missing. */
+export function formatLocation(location: SourceLocation): string {
+  return location.line === MISSING_FILE_LINE ? location.file : `${location.file}:${location.line}:${location.column}`;
+}
+
 export function formatContractError(error: ContractError): string {
-  const where = `${error.file}:${error.line}:${error.column}`;
+  const where = formatLocation(error);
   const field = error.path ? ` ${bounded(error.path)}:` : '';
   return `${where}:${field} ${bounded(error.message)}\n    hint: ${bounded(error.hint)}`;
 }

@@ -7,7 +7,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { normalizeDomain, normalizePlatform, settingsErrors } from './config';
 import { discoverMesh } from './discovery';
-import { fileTooLarge, sortContractErrors, type ContractError } from './errors';
+import { fileTooLarge, MISSING_FILE_LINE, sortContractErrors, type ContractError } from './errors';
 import { readContractText } from './input-file';
 import { excerpt, MAX_FILE_BYTES, quote } from './limits';
 import { closestMatch } from './suggest';
@@ -18,6 +18,7 @@ import { readOdcsContract } from './odcs/read';
 import { declaredPlacementErrors } from './placement';
 import { validateAgainstSchema } from './schema';
 import { physicalNameErrors } from './physical-names';
+import { lineageErrors } from './lineage';
 import { SourceDocument } from './source';
 import { compareText } from './order';
 import { inheritedTagClashes, tagKeyErrors, tagKeysOf, type TagLayer } from './tag-keys';
@@ -46,7 +47,7 @@ interface ReadFile<T> {
 export function loadMesh(contractsDir: string): LoadResult<MeshSpec> {
   const root = path.resolve(contractsDir);
   if (!fs.existsSync(root) || !fs.statSync(root).isDirectory()) {
-    return { errors: [fileError(root, `contracts folder not found`, 'pass an existing folder, or set DATAMESH_CONTRACTS')] };
+    return { errors: [missingFileError(root, `contracts folder not found`, 'pass an existing folder, or set DATAMESH_CONTRACTS')] };
   }
   const layout = discoverMesh(root, displayPath);
   const errors: ContractError[] = [...layout.errors];
@@ -56,7 +57,7 @@ export function loadMesh(contractsDir: string): LoadResult<MeshSpec> {
   let platform: PlatformSpec | undefined;
   let platformTags: TagLayer | undefined;
   if (!fs.existsSync(platformFile)) {
-    errors.push(fileError(platformFile, 'platform.yaml is missing', 'create platform.yaml with organization, region and environments (see the README)'));
+    errors.push(missingFileError(platformFile, 'missing file: the contracts folder has no platform.yaml', 'create platform.yaml with organization, region and environments (see the README)'));
   } else if (!layout.errors.some((e) => e.file === displayPath(platformFile))) {
     const read = guarded(platformFile, () => readPlatform(platformFile));
     filesRead++;
@@ -69,11 +70,13 @@ export function loadMesh(contractsDir: string): LoadResult<MeshSpec> {
   // Domains whose domain.yaml exists but did not load: their errors are reported already, and
   // references to them should not add "unknown domain" errors on top.
   const brokenDomains = new Set<string>();
+  // Domains with a contract that did not load: an input naming one of their products may name it.
+  const brokenContracts = new Set<string>();
   for (const { folder, name: folderName, contracts } of layout.domains) {
     const domainFile = path.join(folder, 'domain.yaml');
     let domainTags: TagLayer | undefined;
     if (!fs.existsSync(domainFile)) {
-      errors.push(fileError(domainFile, `domain folder "${folderName}" has no domain.yaml`, 'add domain.yaml with name, owner and account, or move the folder out of the contracts folder'));
+      errors.push(missingFileError(domainFile, `missing file: domain folder "${folderName}" has no domain.yaml`, 'add domain.yaml with name, owner and account, or move the folder out of the contracts folder'));
       brokenDomains.add(folderName);
     } else if (layout.errors.some((e) => e.file === displayPath(domainFile))) {
       brokenDomains.add(folderName);
@@ -94,6 +97,7 @@ export function loadMesh(contractsDir: string): LoadResult<MeshSpec> {
       filesRead++;
       warnings.push(...(read.result.warnings ?? []));
       const product = collect(read.result, errors);
+      if (!product) brokenContracts.add(folderName);
       if (read.document && read.raw) errors.push(...inheritedTagClashes(read.document, read.raw, [platformTags, domainTags].filter((l): l is TagLayer => l !== undefined)));
       // Cross-file checks run on every file that parsed, valid or not, so a second round of
       // errors never waits for the first to be fixed.
@@ -106,8 +110,9 @@ export function loadMesh(contractsDir: string): LoadResult<MeshSpec> {
     }
   }
 
-  errors.push(...crossFileErrors(domains, products, brokenDomains), ...physicalNameErrors(platform, domains, products));
-  if (platform) errors.push(...declaredPlacementErrors(platform, domains, products.flatMap((p) => (p.spec ? [p.spec] : []))));
+  const loaded = products.flatMap((p) => (p.spec ? [p.spec] : []));
+  errors.push(...crossFileErrors(domains, products, brokenDomains), ...physicalNameErrors(platform, domains, products), ...lineageErrors(loaded, new Set([...brokenDomains, ...brokenContracts])));
+  if (platform) errors.push(...declaredPlacementErrors(platform, domains, loaded));
   if (errors.length > 0 || !platform) return { errors: sortContractErrors(errors), warnings: sortContractErrors(warnings), filesRead };
   return {
     errors: [],
@@ -360,6 +365,11 @@ function tagLayer(read: ReadFile<unknown>, where: string): TagLayer | undefined 
 function collect<T>(result: LoadResult<T>, errors: ContractError[]): T | undefined {
   errors.push(...result.errors);
   return result.value;
+}
+
+/** An error about a file or folder that does not exist: it has no line to point at. */
+function missingFileError(file: string, message: string, hint: string): ContractError {
+  return { file: displayPath(file), line: MISSING_FILE_LINE, column: MISSING_FILE_LINE, path: '', message, hint };
 }
 
 function fileError(file: string, message: string, hint: string): ContractError {

@@ -4,7 +4,7 @@
  */
 import type { GlueType } from './glue-type';
 
-/** Where something was written: 1-based line and column in a contract file. */
+/** Where something was written: 1-based line and column in a contract file (0 and 0 when the file is missing). */
 export interface SourceLocation {
   readonly file: string;
   readonly line: number;
@@ -132,6 +132,15 @@ export interface GovernanceException {
   readonly location: SourceLocation;
 }
 
+/** A product this one is derived from (lineage). */
+export interface ProductInput {
+  /** `<domain>.<name>` of the upstream product. */
+  readonly product: string;
+  /** Semver range the upstream version must satisfy, e.g. `^1.0.0`. @default any version */
+  readonly versionRange?: string;
+  readonly location: SourceLocation;
+}
+
 export interface DataProductSpec {
   /** `<domain>.<name>`, stable: construct ids and resource names derive from it. */
   readonly id: string;
@@ -151,6 +160,11 @@ export interface DataProductSpec {
   readonly quality: readonly QualityRule[];
   readonly consumers: readonly ConsumerSpec[];
   readonly exceptions: readonly GovernanceException[];
+  /**
+   * Products this one is derived from: the catalog's lineage and the downstream impact of
+   * breaking changes. Optional so that code building specs by hand needs no change. @default none
+   */
+  readonly inputs?: readonly ProductInput[];
   /** ISO date a deprecated product stops being served. */
   readonly sunset?: string;
   readonly tags: Readonly<Record<string, string>>;
@@ -165,10 +179,16 @@ export interface DataProductSpec {
    * Where the fields product-level findings are about were written (or the nearest enclosing
    * field when absent), so a finding points at `sla:`, not at the top of the file.
    */
-  readonly fieldLocations: Readonly<Record<ProductField, SourceLocation>>;
+  readonly fieldLocations: Readonly<Record<ProductField, SourceLocation>> & Readonly<Partial<Record<DetailField, SourceLocation>>>;
 }
 
 export type ProductField = 'name' | 'version' | 'status' | 'owner' | 'sla' | 'retention' | 'tags';
+
+/**
+ * Fields a format may locate too, so that `datamesh diff` points at the field that changed; a
+ * reader that leaves one out falls back to the nearest field it does locate.
+ */
+export type DetailField = 'description' | 'format' | 'partitionBy' | 'schema' | 'quality' | 'consumers' | 'inputs' | 'exceptions';
 
 export interface DomainRoles {
   /** The role that writes the domain's data products. */
@@ -330,7 +350,7 @@ export interface PlatformSpec {
   readonly trustedAccounts: readonly TrustedAccount[];
   readonly source: { readonly file: string };
   /** Where settings that findings and errors are about are written. */
-  readonly fieldLocations: { readonly organization: SourceLocation };
+  readonly fieldLocations: { readonly organization: SourceLocation; readonly environments?: SourceLocation };
 }
 
 /** Everything loaded from a contracts folder, already validated. */

@@ -18,6 +18,7 @@ import {
 } from './model';
 import { quote } from './limits';
 import { dqdlPatternProblem } from './patterns';
+import { normalizeInputs, type NativeInput } from './lineage-inputs';
 import { formatPath, type DocPath, type SourceDocument } from './source';
 
 /** The contract as the schema guarantees it. */
@@ -35,6 +36,7 @@ interface NativeContract {
   schema: NativeColumn[];
   quality?: NativeQualityRule[];
   consumers?: NativeConsumer[];
+  inputs?: NativeInput[];
   governance?: { exceptions?: { rule: string; reason: string; expires: string }[] };
   tags?: Record<string, string>;
 }
@@ -104,6 +106,8 @@ export function normalizeNativeContract(document: SourceDocument, value: unknown
     location: document.locate(['governance', 'exceptions', index]),
   }));
 
+  const inputs = normalizeInputs(document, contract.inputs ?? [], ['inputs'], fail);
+
   if (errors.length > 0) return { errors };
 
   const valid = columns as ColumnSpec[];
@@ -136,6 +140,7 @@ export function normalizeNativeContract(document: SourceDocument, value: unknown
       quality: quality as QualityRule[],
       consumers,
       exceptions,
+      ...(inputs.length > 0 ? { inputs } : {}),
       sunset: contract.sunset,
       tags: contract.tags ?? {},
       source: { file: document.file, format: 'native' },
@@ -148,6 +153,14 @@ export function normalizeNativeContract(document: SourceDocument, value: unknown
         sla: document.locate(['sla'], 'key'),
         retention: document.locate(['output', 'retention'], 'key'),
         tags: document.locate(['tags'], 'key'),
+        description: document.locate(['description'], 'key'),
+        format: document.locate(['output', 'format'], 'key'),
+        partitionBy: document.locate(['output', 'partitionBy'], 'key'),
+        schema: document.locate(['schema'], 'key'),
+        quality: document.locate(['quality'], 'key'),
+        consumers: document.locate(['consumers'], 'key'),
+        inputs: document.locate(['inputs'], 'key'),
+        exceptions: document.locate(['governance', 'exceptions'], 'key'),
       },
     },
   };

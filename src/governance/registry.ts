@@ -20,6 +20,8 @@ import { slaDeclared } from './contract-rules/sla-declared';
 import { slaMonitored } from './contract-rules/sla-monitored';
 import { exceptionsWithinHorizon } from './contract-rules/exception-horizon';
 import { protectedPartitionKeys } from './contract-rules/protected-partition-keys';
+import { inputsGranted } from './contract-rules/inputs-granted';
+import { inputVersions } from './contract-rules/input-versions';
 import { rolesInDomainAccount } from './domain-rules/roles-in-domain-account';
 import { accessChangesReported } from './access-rules/access-changes-reported';
 import { accessLogging } from './resource-rules/access-logging';
@@ -55,6 +57,8 @@ export const CONTRACT_RULES: readonly ContractRule[] = [
   protectedPartitionKeys,
   exceptionsWithinHorizon,
   slaMonitored,
+  inputVersions,
+  inputsGranted,
 ];
 
 /** Rules over each domain.yaml, run once per domain with the contract rules. */

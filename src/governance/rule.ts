@@ -50,6 +50,8 @@ export interface ContractRuleContext {
   readonly storage: StorageDefaults;
   /** The platform's monitoring settings; the defaults when absent. */
   readonly monitoring?: MonitoringSettings;
+  /** Every product of the mesh, for rules about inputs (lineage). @default none: such rules do not apply */
+  readonly products?: readonly DataProductSpec[];
 }
 
 export interface ContractRule extends RuleMetadata {

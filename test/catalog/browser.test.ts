@@ -27,9 +27,9 @@ function writeSite(contractsDir: string): { catalog: Catalog; url: string } {
   return { catalog, url: pathToFileURL(html).href };
 }
 
-/** What the search box promises to match: id, name, domain, owner and column names. */
+/** What the search box promises to match: id, name, domain, owner, description, column names and descriptions. */
 function matches(product: CatalogProduct, word: string): boolean {
-  return [product.id, product.name, product.domain, product.owner.team, product.owner.email, ...product.schema.map((c) => c.name)].join(' ').includes(word);
+  return [product.id, product.name, product.domain, product.owner.team, product.owner.email, product.description, ...product.schema.flatMap((c) => [c.name, c.description ?? ''])].join(' ').toLowerCase().includes(word);
 }
 
 describeInBrowser('the catalog page in Chromium', () => {
@@ -77,6 +77,8 @@ describeInBrowser('the catalog page in Chromium', () => {
     ['a column name', 'email'],
     ['an owner', 'payments-data'],
     ['a product name', 'refunds'],
+    ['a word only in a product description', 'settlement'],
+    ['a word only in a column description', 'ecb'],
   ])('searches by %s (%s)', async (_, word) => {
     await page.goto(site.url);
     await page.fill('#search', word);
@@ -104,11 +106,67 @@ describeInBrowser('the catalog page in Chromium', () => {
     await expect(visibleRows().count()).resolves.toBe(site.catalog.products.filter((p) => p.domain === 'payments').length);
   });
 
-  it('filters by domain when a domain of the dependency graph is clicked', async () => {
+  it('filters by domain when a domain of the dependency graph is clicked, and shows the filtered table', async () => {
     await page.goto(site.url);
     await page.click('.dependency-graph .node[data-domain="sales"]');
     await expect(page.inputValue('#domain-filter')).resolves.toBe('sales');
     await expect(visibleRows().count()).resolves.toBe(site.catalog.products.filter((p) => p.domain === 'sales').length);
+    // The table sits above the graph: after the click its filters are in the viewport.
+    const filters = await page.locator('.filters').boundingBox();
+    expect(filters!.y).toBeGreaterThanOrEqual(-1);
+    expect(filters!.y).toBeLessThan(900);
+  });
+
+  it('opens a deep link with the product header in view, not scrolled past it', async () => {
+    // A fresh load, not a fragment change of the page already open.
+    await page.goto('about:blank');
+    await page.goto(`${site.url}#product-sales.orders`);
+    await page.waitForLoadState('load');
+    await page.waitForTimeout(100);
+    await expect(page.evaluate(() => (globalThis as unknown as { scrollY: number }).scrollY)).resolves.toBe(0);
+    const heading = await page.locator('#product-sales\\.orders-title').boundingBox();
+    expect(heading!.y).toBeGreaterThanOrEqual(0);
+    expect(heading!.y).toBeLessThan(300);
+  });
+
+  it.each([
+    ['the product list', ''],
+    ['a product page', '#product-sales.orders'],
+  ])('fits %s into a 400 px wide window without sideways scrolling', async (_, hash) => {
+    await page.setViewportSize({ width: 400, height: 800 });
+    try {
+      await page.goto(`${site.url}${hash}`);
+      await page.waitForLoadState('load');
+      await expect(page.evaluate(() => (globalThis as unknown as { document: { documentElement: { scrollWidth: number } } }).document.documentElement.scrollWidth)).resolves.toBeLessThanOrEqual(400);
+      if (!hash) await page.screenshot({ path: path.join(ARTIFACTS, 'catalog-400px.png'), fullPage: false });
+    } finally {
+      await page.setViewportSize({ width: 1280, height: 900 });
+    }
+  });
+
+  it('draws product lineage across domains on the list page; a product opens from it', async () => {
+    await page.goto(site.url);
+    const graph = page.locator('#list-view svg.lineage-graph');
+    await expect(graph.locator('.lineage-edge').count()).resolves.toBe(site.catalog.lineage.length);
+    await expect(graph.locator('.lineage-edge.cross-domain').count()).resolves.toBeGreaterThanOrEqual(2);
+    await graph.scrollIntoViewIfNeeded();
+    await graph.screenshot({ path: path.join(ARTIFACTS, 'catalog-lineage.png') });
+    await graph.locator('.lineage-node[data-product="payments.refunds"]').click();
+    await expect(page.locator('article[data-product="payments.refunds"]').isVisible()).resolves.toBe(true);
+  });
+
+  it("shows a product's upstream and downstream on its page, with the downstream a breaking change reaches", async () => {
+    const refunds = site.catalog.products.find((p) => p.id === 'payments.refunds')!;
+    await page.goto(`${site.url}#product-payments.refunds`);
+    const lineage = page.locator('article[data-product="payments.refunds"] .lineage');
+    await expect(lineage.locator('.upstream a').allTextContents()).resolves.toEqual(refunds.lineage.upstream.map((u) => u.id));
+    await expect(lineage.locator('.downstream a').allTextContents()).resolves.toEqual(['sales.daily_store_sales']);
+    await expect(lineage.locator('.impact').textContent()).resolves.toContain('reaches 1 product downstream: sales.daily_store_sales');
+    await expect(lineage.locator('.lineage-node.focus').getAttribute('data-product')).resolves.toBe('payments.refunds');
+    await page.locator('article[data-product="payments.refunds"]').screenshot({ path: path.join(ARTIFACTS, 'catalog-product-lineage.png') });
+    await lineage.locator('.upstream a', { hasText: 'sales.orders' }).click();
+    await expect(page.locator('article[data-product="sales.orders"] .lineage .downstream a').allTextContents()).resolves.toEqual(['payments.refunds', 'sales.daily_store_sales']);
+    expect(problems).toEqual([]);
   });
 
   it('opens a product with its schema (PII marked), consumers, SLA and an Athena query', async () => {

@@ -177,3 +177,30 @@ describe('buildCatalog on the reference mesh', () => {
     expect(strip(JSON.stringify(again, null, 2))).toBe(strip(JSON.stringify(catalog, null, 2)));
   });
 });
+
+describe('product lineage in catalog.json', () => {
+  const catalog = buildCatalog(reference, { environment: 'dev' });
+  const product = (id: string) => catalog.products.find((p) => p.id === id)!;
+
+  it('lists every input as an edge from upstream to downstream, with its version range', () => {
+    expect(catalog.lineage).toEqual([
+      { upstream: 'customer.customer_profiles', downstream: 'customer.marketing_consents' },
+      { upstream: 'payments.refunds', downstream: 'sales.daily_store_sales', versionRange: '^1.0.0' },
+      { upstream: 'payments.transactions', downstream: 'payments.chargebacks' },
+      { upstream: 'payments.transactions', downstream: 'payments.refunds' },
+      { upstream: 'sales.orders', downstream: 'payments.refunds', versionRange: '^3.0.0' },
+      { upstream: 'sales.orders', downstream: 'sales.daily_store_sales', versionRange: '^3.0.0' },
+    ]);
+  });
+
+  it('gives each product its upstream and downstream, direct and transitive, across domains', () => {
+    expect(product('sales.orders').lineage).toEqual({ upstream: [], downstream: ['payments.refunds', 'sales.daily_store_sales'], allUpstream: [], allDownstream: ['payments.refunds', 'sales.daily_store_sales'] });
+    expect(product('payments.transactions').lineage.allDownstream).toEqual(['payments.chargebacks', 'payments.refunds', 'sales.daily_store_sales']);
+    expect(product('sales.daily_store_sales').lineage).toEqual({
+      upstream: [{ id: 'sales.orders', versionRange: '^3.0.0' }, { id: 'payments.refunds', versionRange: '^1.0.0' }],
+      downstream: [],
+      allUpstream: ['sales.orders', 'payments.refunds', 'payments.transactions'],
+      allDownstream: [],
+    });
+  });
+});

@@ -70,9 +70,12 @@ describe('the catalog page', () => {
     expect(minimal).toMatch(/<tr data-column="order_id">/);
   });
 
-  it('lets the search match names, owners and column names', () => {
+  it('lets the search match names, owners, descriptions, column names and column descriptions', () => {
     const minimal = renderCatalogPage(catalogOf(path.join(FIXTURES, 'minimal')));
-    expect(minimal).toContain('data-search="shop.orders orders shop shop-data shop-data@example.com order_id customer_email total items order_date"');
+    const [searchable] = /data-search="([^"]*)"/.exec(minimal)!.slice(1);
+    expect(searchable).toMatch(/^shop\.orders orders shop shop-data shop-data@example\.com one row per order placed in the web shop\. order_id /);
+    const orders = catalogOf(path.join(FIXTURES, 'minimal')).products[0];
+    for (const column of orders.schema) expect(searchable).toContain(`${column.name} ${(column.description ?? '').toLowerCase()}`.trim());
   });
 
   it('is the same for the same catalog', () => {

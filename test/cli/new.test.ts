@@ -17,7 +17,7 @@ describe('datamesh new', () => {
     const { value: mesh, errors } = loadMesh(dir);
     expect(errors).toEqual([]);
     const product = mesh!.products.find((p) => p.id === 'shop.order_returns')!;
-    expect(product).toMatchObject({ domain: 'shop', name: 'order_returns', status: 'active', version: '1.0.0', owner: { team: 'shop-data', email: 'shop-data@example.com' } });
+    expect(product).toMatchObject({ domain: 'shop', name: 'order_returns', status: 'draft', version: '1.0.0', owner: { team: 'shop-data', email: 'shop-data@example.com' } });
   });
 
   it('writes a skeleton the contract rules have nothing to say about', async () => {
@@ -47,11 +47,29 @@ describe('datamesh new', () => {
     }
   });
 
-  it('writes skeletons (native and ODCS) that `validate` passes, that synthesize without findings and that terraform plans, as they are', async () => {
+  it('scaffolds drafts, so the next synth builds nothing from a placeholder', async () => {
+    const dir = copyMesh();
+    const { stdout } = await datamesh(['new', 'shop/order_returns', '--contracts', dir]);
+    await datamesh(['new', 'shop/odcs_returns', '--format', 'odcs', '--contracts', dir]);
+    expect(stdout).toContain('it is a draft: nothing is built until you set `status: active`');
+    expect(loadMesh(dir).value!.products.filter((p) => p.id !== 'shop.orders').map((p) => [p.id, p.status])).toEqual([
+      ['shop.odcs_returns', 'draft'],
+      ['shop.order_returns', 'draft'],
+    ]);
+    const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'datamesh-new-draft-'));
+    const app = new App({ outdir });
+    buildMesh(app, { contractsDir: dir, environment: 'dev' });
+    app.synth();
+    const config = JSON.parse(fs.readFileSync(path.join(outdir, 'stacks', 'shop', 'cdk.tf.json'), 'utf8'));
+    expect(Object.values(config.resource.aws_glue_catalog_table).map((t: any) => t.name)).toEqual(['orders']);
+  });
+
+  it('writes skeletons (native and ODCS) that `validate` passes, that synthesize without findings and that terraform plans once set active', async () => {
     const dir = copyMesh();
     await datamesh(['new', 'shop/order_returns', '--contracts', dir]);
     await datamesh(['new', 'shop/odcs_returns', '--format', 'odcs', '--contracts', dir]);
     expect((await datamesh(['validate', path.join(dir, 'shop', 'order_returns.yaml')])).code).toBe(0);
+    for (const file of ['shop/order_returns.yaml', 'shop/odcs_returns.odcs.yaml']) editFile(dir, file, (t) => t.replace(/^status: draft .*$/m, 'status: active'));
 
     const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'datamesh-new-synth-'));
     const app = new App({ outdir });

@@ -35,7 +35,8 @@ describe('Lake Formation for a product holding PII, one consumer approved and on
     // The provider lists a principal's permissions on a table in one call and merges them: two
     // resources for one principal and table would read each other's permissions and never converge.
     const keys = permissions.map((p) => `${p.principal} ${JSON.stringify([(p.table ?? p.table_with_columns).database_name, (p.table ?? p.table_with_columns).name])}`);
-    expect(keys).toHaveLength(2);
+    // Two consumers and the domain's quality-evaluation role (issue #15).
+    expect(keys).toHaveLength(3);
     expect(new Set(keys).size).toBe(keys.length);
   });
 
@@ -44,15 +45,15 @@ describe('Lake Formation for a product holding PII, one consumer approved and on
       consumers: `  - principal: ${CENTRAL_BI}\n    access: read\n    reason: Company-wide revenue dashboards.\n`,
       edit: (t) => t.replace(/    description: ([^\n]*)\n(?!    classification)/g, '    description: $1\n    classification: pii\n'),
     }).config;
-    expect(resourcesOf(allPii, 'aws_lakeformation_permissions').map((p) => [p.principal, p.permissions, Boolean(p.table)])).toEqual([[CENTRAL_BI, ['DESCRIBE'], true]]);
+    const consumers = resourcesOf(allPii, 'aws_lakeformation_permissions').filter((p) => !String(p.principal).startsWith('${aws_iam_role.'));
+    expect(consumers.map((p) => [p.principal, p.permissions, Boolean(p.table)])).toEqual([[CENTRAL_BI, ['DESCRIBE'], true]]);
   });
 
   it('names each grant after its principal, so reordering consumers changes nothing', () => {
     const reordered = MIXED.split('  - ').filter(Boolean).reverse().map((c) => `  - ${c}`).join('');
     expect(synthOrders({ consumers: reordered }).config).toEqual(config);
     expect(Object.keys(config.resource.aws_lakeformation_permissions).map((id) => id.replace(/_[A-F0-9]{8}$/, '')).sort()).toEqual([
-      'operations_quality-evaluation_orders-describe',
-      'operations_quality-evaluation_orders-select',
+      'operations_quality-evaluation_orders-read',
       'orders_lake-formation_123456789012-shop-analyst-read',
       'orders_lake-formation_210987654321-central-bi-read',
     ]);

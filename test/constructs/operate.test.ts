@@ -127,14 +127,20 @@ describe('operate: the evaluation role', () => {
 
   it('gets Lake Formation SELECT on exactly the evaluated table: every column its rules name, no other protected column', () => {
     const permissions = resourcesOf(config, 'aws_lakeformation_permissions').filter((p) => /aws_iam_role/.test(p.principal));
+    // One grant per principal and table (issue #20): DESCRIBE and SELECT together, after the table's
+    // registration and LF-tags.
     expect(permissions).toEqual([
-      expect.objectContaining({ permissions: ['DESCRIBE'], table: expect.objectContaining({ database_name: 'testco_dev_shop', name: expect.stringMatching(/^\$\{aws_glue_catalog_table\./) }) }),
-      expect.objectContaining({ permissions: ['SELECT'], table_with_columns: expect.objectContaining({ wildcard: true, excluded_column_names: ['customer_email'] }) }),
+      expect.objectContaining({
+        permissions: ['DESCRIBE', 'SELECT'],
+        table_with_columns: expect.objectContaining({ database_name: 'testco_dev_shop', name: expect.stringMatching(/^\$\{aws_glue_catalog_table\./), wildcard: true, excluded_column_names: ['customer_email'] }),
+        depends_on: expect.arrayContaining([expect.stringMatching(/^aws_lakeformation_resource\./), expect.stringMatching(/^aws_lakeformation_resource_lf_tags\./)]),
+      }),
     ]);
     const dir = copyMesh();
     editFile(dir, 'shop/orders.yaml', (t) => t.replace('quality:\n', 'quality:\n  - rule: not_null\n    column: customer_email\n'));
-    const select = resourcesOf(synthDomain(dir, 'shop').config, 'aws_lakeformation_permissions').find((p) => /aws_iam_role/.test(p.principal) && p.permissions[0] === 'SELECT');
-    expect(select?.table_with_columns.excluded_column_names).toEqual([]);
+    const grant = resourcesOf(synthDomain(dir, 'shop').config, 'aws_lakeformation_permissions').filter((p) => /aws_iam_role/.test(p.principal));
+    // Every protected column is named by a rule: the whole table, no column exclusions.
+    expect(grant).toEqual([expect.objectContaining({ permissions: ['DESCRIBE', 'SELECT'], table: expect.objectContaining({ database_name: 'testco_dev_shop' }) })]);
   });
 });
 

@@ -55,7 +55,9 @@ function synthesizeInProcess(contractsDir: string): { exitCode?: number; output:
   fs.mkdirSync(path.join(outdir, 'stacks', 'shop'), { recursive: true });
   fs.writeFileSync(path.join(outdir, 'stacks', 'shop', 'cdk.tf.json'), '{}');
   const printed: string[] = [];
+  // Details go to stdout and a one-line summary to stderr (src/synthesis.ts): capture both.
   const error = jest.spyOn(console, 'error').mockImplementation((...args: unknown[]) => void printed.push(args.map(String).join(' ')));
+  const log = jest.spyOn(console, 'log').mockImplementation((...args: unknown[]) => void printed.push(args.map(String).join(' ')));
   const exit = jest.spyOn(process, 'exit').mockImplementation(((code?: number) => {
     throw new ExitCalled(code);
   }) as typeof process.exit);
@@ -72,6 +74,7 @@ function synthesizeInProcess(contractsDir: string): { exitCode?: number; output:
     if (previous === undefined) delete process.env.CDKTF_OUTDIR;
     else process.env.CDKTF_OUTDIR = previous;
     error.mockRestore();
+    log.mockRestore();
     exit.mockRestore();
   }
   const stacks = path.join(outdir, 'stacks');

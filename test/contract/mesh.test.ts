@@ -52,13 +52,18 @@ describe('loadMesh', () => {
   it('requires platform.yaml', () => {
     const dir = copyMesh();
     fs.rmSync(path.join(dir, 'platform.yaml'));
-    expect(loadMesh(dir).errors.map((e) => e.message)).toEqual(['platform.yaml is missing']);
+    const errors = loadMesh(dir).errors;
+    expect(errors.map((e) => e.message)).toEqual(['missing file: the contracts folder has no platform.yaml']);
+    // A missing file has no line: the error names the file, not 1:1 of a file that is not there.
+    expect(formatContractError(errors[0])).toMatch(/^\S*platform\.yaml: missing file/);
   });
 
   it('requires a domain.yaml in every domain folder', () => {
     const dir = copyMesh();
     fs.mkdirSync(path.join(dir, 'marketing'));
-    expect(loadMesh(dir).errors.map((e) => e.message)).toEqual(['domain folder "marketing" has no domain.yaml']);
+    const errors = loadMesh(dir).errors;
+    expect(errors.map((e) => e.message)).toEqual(['missing file: domain folder "marketing" has no domain.yaml']);
+    expect(formatContractError(errors[0])).toMatch(/^\S*marketing\/domain\.yaml: missing file: /);
   });
 
   it('requires a domain name to match its folder', () => {

@@ -3,7 +3,11 @@ import * as os from 'os';
 import * as path from 'path';
 import { formatContractError } from '../../src/contract/errors';
 import { loadProductFile } from '../../src/contract/mesh';
+import { App } from 'cdktf';
+import { buildMesh } from '../../src/build-mesh';
 import { PROJECT_ROOT } from '../helpers/cdktf-cli';
+import { REFERENCE_CONTRACTS } from '../helpers/fixtures';
+import { resourceCount } from '../helpers/terraform';
 
 /** Docs that compile: the README's contract example must be a valid contract. */
 describe('README', () => {
@@ -23,5 +27,21 @@ describe('README', () => {
     const firstBlock = /```sh\n([\s\S]*?)```/.exec(readme)![1];
     expect(firstBlock).toMatch(/^npm ci && npx cdktf synth/m);
     expect(firstBlock).toMatch(/^npm test/m);
+  });
+
+  it('gives the resources per reference stack that synthesis builds (figures that change with the code are checked)', () => {
+    const figures = /Stacks: customer (\d+) resources, payments (\d+), sales (\d+)/.exec(readme.replace(/\s+/g, ' '));
+    expect(figures).not.toBeNull();
+    const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'datamesh-readme-synth-'));
+    const app = new App({ outdir });
+    buildMesh(app, { contractsDir: REFERENCE_CONTRACTS, environment: 'dev' });
+    app.synth();
+    const counts = ['customer', 'payments', 'sales'].map((domain) => resourceCount(path.join(outdir, 'stacks', domain)));
+    expect(figures!.slice(1).map(Number)).toEqual(counts);
+  });
+
+  it('says when and how each measured time was taken, and gives no test count to drift', () => {
+    expect(readme).not.toMatch(/runs \d+ jest tests/);
+    expect(readme).toMatch(/measured on \d{4}-\d{2}-\d{2} with `time npx jest`/);
   });
 });

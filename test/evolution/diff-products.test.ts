@@ -36,6 +36,9 @@ describe('change classification', () => {
     ['tags-changed', 'a tag added', BASE, productWith({ tags: { Tier: 'gold' } })],
   ])('classifies %s: %s', (kind, _what, base, current) => {
     expect(kinds(current, base)).toEqual([kind]);
+    // Every change says where it is and how to fix it.
+    const [found] = diffProducts(base, current);
+    expect([found.location, found.fix]).toEqual([expect.objectContaining({ line: expect.any(Number) }), CHANGE_KINDS[kind].fix]);
   });
 
   it('sees a changed declared location as breaking, but not a location declared for the first time', () => {

@@ -52,6 +52,8 @@ const NON_COMPLIANT: readonly Case[] = [
   { id: 'DM108', what: 'a role of an account outside the mesh', product: productWith({ consumers: [{ ...consumer, kind: 'principal', principal: 'arn:aws:iam::999999999999:role/reader' }] }), expected: /in account 999999999999, which is neither a domain account of the mesh nor trusted by the platform/ },
   { id: 'DM108', what: 'a role ARN of another partition', product: productWith({ consumers: [{ ...consumer, kind: 'principal', principal: 'arn:aws-cn:iam::123456789012:role/reader' }] }), expected: /is in partition "aws-cn"/ },
   { id: 'DM108', what: 'a role name longer than IAM allows', product: productWith({ consumers: [{ ...consumer, kind: 'principal', principal: `arn:aws:iam::123456789012:role/${'r'.repeat(65)}` }] }), expected: /role names are 1-64 letters/ },
+  { id: 'DM121', what: 'an input from another domain that grants no read access', product: productWith({ inputs: [{ product: 'finance.ledger', location }] }), context: { products: [productWith({ id: 'finance.ledger', domain: 'finance', name: 'ledger', consumers: [] })] }, expected: /shop\.orders is derived from finance\.ledger, but .* grants domain shop no read access/ },
+  { id: 'DM120', what: 'an input whose version is outside the declared range', product: productWith({ inputs: [{ product: 'shop.returns', versionRange: '^1.0.0', location }] }), context: { products: [productWith({ id: 'shop.returns', name: 'returns', version: '2.0.0' })] }, expected: /input shop\.returns of shop\.orders is at version 2\.0\.0, outside the range "\^1\.0\.0"/ },
   { id: 'DM113', what: 'an exception for an unknown rule', product: productWith({ exceptions: [{ rule: 'DM199', reason: 'Typo in the rule id.', expires: '2027-01-31', location }] }), expected: /unknown rule DM199/ },
 ];
 
@@ -116,6 +118,28 @@ describe('contract rules', () => {
     const byName = productWith({ consumers: [{ ...consumer, kind: 'domain', domain: 'shop', access: 'write' }] });
     const byRole = productWith({ consumers: [{ ...consumer, kind: 'principal', principal: producer, access: 'write' }] });
     expect([rule('DM114').check(byName, ruleContext()), rule('DM114').check(byRole, ruleContext())]).toEqual(['compliant', 'compliant']);
+  });
+
+  it('accepts inputs from the same domain, and from another domain that grants read access', () => {
+    const ledger = productWith({ id: 'finance.ledger', domain: 'finance', name: 'ledger', consumers: [{ ...consumer, kind: 'domain', domain: 'shop', access: 'read' }] });
+    const returns = productWith({ id: 'shop.returns', name: 'returns', consumers: [] });
+    const product = productWith({ inputs: [{ product: 'finance.ledger', location }, { product: 'shop.returns', location }] });
+    expect(rule('DM121').check(product, ruleContext({ products: [ledger, returns] }))).toBe('compliant');
+  });
+
+  it('accepts an input inside its range, and says how to widen one outside it', () => {
+    const returns = productWith({ id: 'shop.returns', name: 'returns', version: '2.1.0' });
+    expect(rule('DM120').check(productWith({ inputs: [{ product: 'shop.returns', versionRange: '^2.0.0', location }] }), ruleContext({ products: [returns] }))).toBe('compliant');
+    const [violation] = rule('DM120').check(productWith({ inputs: [{ product: 'shop.returns', versionRange: '^1.0.0', location }] }), ruleContext({ products: [returns] })) as readonly Violation[];
+    expect(violation.fix).toBe('adapt shop.orders to shop.returns 2.1.0, then widen the range to accept it (e.g. "^1.0.0 || ^2.0.0")');
+  });
+
+  it('points a missing grant at the input line', () => {
+    const at = { file: 'shop/orders.yaml', line: 7, column: 5 };
+    const product = productWith({ inputs: [{ product: 'finance.ledger', versionRange: '^1.0.0', location: at }] });
+    const [violation] = rule('DM121').check(product, ruleContext({ products: [productWith({ id: 'finance.ledger', domain: 'finance', name: 'ledger', consumers: [] })] })) as readonly Violation[];
+    expect(violation.location).toEqual(at);
+    expect(violation.fix).toMatch(/add `- \{domain: shop, access: read, reason: \.\.\.\}` to the consumers of finance\.ledger/);
   });
 
   it('points an unenforceable quality rule at its line in the contract', () => {

@@ -60,7 +60,7 @@ describe('federated policy', () => {
   });
 
   it('rejects an unknown rule id with a suggestion', () => {
-    const { errors } = merged('  rules:\n    DM121: { severity: error }\n', '');
-    expect(errors).toEqual([expect.objectContaining({ message: 'unknown governance rule DM121', hint: 'did you mean DM101?' })]);
+    const { errors } = merged('  rules:\n    DM191: { severity: error }\n', '');
+    expect(errors).toEqual([expect.objectContaining({ message: 'unknown governance rule DM191', hint: 'did you mean DM101?' })]);
   });
 });

@@ -116,6 +116,12 @@ function leastPrivilegeFindings(plan: any, account: string, keyArn: string): str
   }
   for (const { address, statements } of statementsOf('aws_kms_key')) {
     for (const s of statements.filter((st) => st.Sid !== 'AccountAdministersKey')) {
+      if (s.Principal?.Service) {
+        // Alert publishers (issue #15) encrypt for the domain's alert topic only, from this account.
+        const topic = s.Condition?.StringEquals?.['kms:EncryptionContext:aws:sns:topicArn'];
+        if (!topic || !/^arn:aws:sns:[a-z0-9-]+:\d{12}:[\w-]+$/.test(String(topic)) || s.Condition?.StringEquals?.['aws:SourceAccount'] !== account) findings.push(`${address} ${s.Sid}: service key use not scoped to the alert topic of account ${account}`);
+        continue;
+      }
       const scope = [s.Condition?.StringEquals?.['kms:EncryptionContext:aws:s3:arn'] ?? []].flat();
       if (!scope.length || !scope.every((b) => productBuckets.includes(b))) findings.push(`${address} ${s.Sid}: key use not scoped to product buckets`);
       narrowedToRoles(address, s);

@@ -37,6 +37,8 @@ dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: 4px 16px;
 dl.facts dt { font-weight: 600; }
 dl.facts dd { margin: 0; }
 article.detail { display: none; }
+/* A deep link scrolls the browser to the product; the margin keeps the page and product header in view. */
+article.detail { scroll-margin-top: 100vh; }
 article.detail:target, article.detail.open { display: block; }
 .dependency-graph { max-width: 100%; height: auto; }
 .dependency-graph circle { fill: #ddf4ff; stroke: var(--accent); stroke-width: 2; }
@@ -47,6 +49,30 @@ article.detail:target, article.detail.open { display: block; }
 .dependency-graph path { fill: none; stroke: var(--muted); stroke-width: 1.6; }
 .dependency-graph .arrow-head { fill: var(--muted); stroke: none; }
 .dependency-graph .edge-label { font-size: 12px; fill: var(--muted); }
+.lineage-graph { display: block; max-width: 100%; height: auto; margin: 8px 0 16px; }
+.lineage-graph rect { fill: #ddf4ff; stroke: var(--accent); stroke-width: 1.5; }
+.lineage-graph .domain-1 rect { fill: #fff8c5; stroke: #9a6700; }
+.lineage-graph .domain-2 rect { fill: #dafbe1; stroke: #1a7f37; }
+.lineage-graph .domain-3 rect { fill: #fbefff; stroke: #8250df; }
+.lineage-graph .domain-4 rect { fill: #ffefe6; stroke: #bc4c00; }
+.lineage-graph .domain-5 rect { fill: #f6f8fa; stroke: var(--muted); }
+.lineage-graph .focus rect { stroke-width: 3.5; }
+.lineage-graph .lineage-node:hover rect { filter: brightness(0.93); }
+.lineage-graph text { font: 12px ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; fill: var(--fg); }
+.lineage-graph .focus text { font-weight: 700; }
+.lineage-graph path { fill: none; stroke: var(--muted); stroke-width: 1.4; }
+.lineage-graph .cross-domain path { stroke-dasharray: 5 3; }
+.lineage-graph .arrow-head { fill: var(--muted); stroke: none; }
+.table-scroll { overflow-x: auto; }
+dl.facts dd { overflow-wrap: anywhere; min-width: 0; }
+@media (max-width: 640px) {
+  header, main, footer { padding: 0 10px; }
+  .filters input[type=search] { width: 100%; }
+  #match-count { margin-left: 0; }
+  #products th:nth-child(2), #products td:nth-child(2), #products th:nth-child(3), #products td:nth-child(3), #products th:nth-child(5), #products td:nth-child(5) { display: none; }
+  #products td:first-child a { overflow-wrap: anywhere; }
+  dl.facts { grid-template-columns: 1fr; }
+}
 footer { border-top: 1px solid var(--line); padding: 12px 20px 24px; font-size: 13px; }
 `;
 
@@ -63,7 +89,7 @@ export const PAGE_SCRIPT = `
   var details = Array.prototype.slice.call(document.querySelectorAll('article.detail'));
   var title = document.title;
 
-  // Every word must appear in the product's name, owner or column names.
+  // Every word must appear in the product's name, owner, description, or a column's name or description.
   function applyFilters() {
     var words = search.value.toLowerCase().split(/\\s+/).filter(Boolean);
     var shown = 0;
@@ -90,6 +116,7 @@ export const PAGE_SCRIPT = `
     });
     listView.hidden = open !== null;
     document.title = open ? open.getAttribute('data-product') + ' - ' + title : title;
+    // A product opens at the top of the page, its header in view, not where the browser scrolled to the fragment.
     if (open) window.scrollTo(0, 0);
   }
 
@@ -97,6 +124,8 @@ export const PAGE_SCRIPT = `
     node.addEventListener('click', function () {
       domain.value = node.getAttribute('data-domain');
       applyFilters();
+      // The filtered table is above the graph: bring it into view.
+      document.querySelector('.filters').scrollIntoView({ block: 'start' });
     });
   });
   search.addEventListener('input', applyFilters);

@@ -1,14 +1,15 @@
 /** The detail view of one product: what it is, who owns it, its schema, promises and readers. */
 import { formatMinutes } from '../durations';
-import type { CatalogColumn, CatalogProduct, ConsumerEntry } from '../catalog';
+import type { Catalog, CatalogColumn, CatalogProduct, ConsumerEntry } from '../catalog';
 import { html, type SafeHtml } from './escape';
+import { neighbourhood, renderLineageGraph } from './lineage-graph';
 
 /** Fragment id of a product's detail view; ids are `<domain>.<name>`, valid in a URL fragment. */
 export function detailAnchor(product: Pick<CatalogProduct, 'id'>): string {
   return `product-${product.id}`;
 }
 
-export function renderProductDetail(product: CatalogProduct): SafeHtml {
+export function renderProductDetail(product: CatalogProduct, catalog?: Pick<Catalog, 'lineage' | 'domains'>): SafeHtml {
   const port = product.outputPort;
   const sla = product.sla;
   return html`<article class="detail" id="${detailAnchor(product)}" data-product="${product.id}" aria-labelledby="${detailAnchor(product)}-title">
@@ -27,8 +28,8 @@ ${product.synonyms?.length ? html`<p class="synonyms">Also known as: ${product.s
 <dt>Contract</dt><dd><code>${product.source.file}</code> (${product.source.format})</dd>
 </dl>
 <h3>Schema</h3>
-<table class="schema"><thead><tr><th>Column</th><th>Type</th><th>Description</th><th>Classification</th><th>Flags</th></tr></thead>
-<tbody>${product.schema.map(columnRow)}</tbody></table>
+<div class="table-scroll"><table class="schema"><thead><tr><th>Column</th><th>Type</th><th>Description</th><th>Classification</th><th>Flags</th></tr></thead>
+<tbody>${product.schema.map(columnRow)}</tbody></table></div>
 ${product.context ? contextSection(product.context) : ''}<h3>Query in Athena</h3>
 <pre class="athena"><code>${product.athenaQuery}</code></pre>
 <h3>Quality rules</h3>
@@ -37,6 +38,8 @@ ${product.quality.length ? html`<ul class="quality">${product.quality.map((q) =>
 ${monitoringFacts(product)}
 <h3>Consumers</h3>
 ${product.consumers.length ? consumersTable(product.consumers) : html`<p class="empty">No consumers yet.</p>`}
+<h3>Lineage</h3>
+${lineageSection(product, catalog)}
 <h3>Governance</h3>
 ${governanceList(product)}
 </article>
@@ -67,9 +70,9 @@ function contextSection(context: NonNullable<CatalogProduct['context']>): SafeHt
 }
 
 function consumersTable(consumers: readonly ConsumerEntry[]): SafeHtml {
-  return html`<table class="consumers"><thead><tr><th>Consumer</th><th>Access</th><th>PII approved</th><th>Reason</th></tr></thead><tbody>${consumers.map(
+  return html`<div class="table-scroll"><table class="consumers"><thead><tr><th>Consumer</th><th>Access</th><th>PII approved</th><th>Reason</th></tr></thead><tbody>${consumers.map(
     (c) => html`<tr><td>${c.domain !== undefined ? html`domain <strong>${c.domain}</strong>` : html`<code>${c.principal}</code>`}</td><td>${c.access}</td><td>${c.pii ? 'yes' : 'no'}</td><td>${c.reason ?? ''}</td></tr>`,
-  )}</tbody></table>`;
+  )}</tbody></table></div>`;
 }
 
 function governanceBadge(product: CatalogProduct): SafeHtml {
@@ -93,4 +96,22 @@ function monitoringFacts(product: CatalogProduct): SafeHtml {
 <dt>Quality checks</dt><dd>${m.evaluated ? html`<code class="schedule">${m.schedule ?? ''}</code> (${m.cadenceSource ?? ''}): ${m.rulesEvaluated} rule(s) of ruleset <code>${m.ruleset ?? ''}</code>` : html`<span class="empty">not scheduled</span>`}</dd>
 <dt>Alerts</dt><dd>${m.alertTopic ? html`SNS topic <code class="alert-topic">${m.alertTopic}</code> to ${m.alertEndpoints.map((e) => `${e.protocol} ${e.endpoint}`).join(', ')}` : html`<span class="empty">none</span>`}</dd>
 </dl>`;
+}
+
+/** Upstream and downstream products, as lists of links and as a picture of the neighbourhood. */
+function lineageSection(product: CatalogProduct, catalog: Pick<Catalog, 'lineage' | 'domains'> | undefined): SafeHtml {
+  const lineage = product.lineage;
+  if (!lineage || (lineage.upstream.length === 0 && lineage.downstream.length === 0)) return html`<p class="empty lineage-none">No inputs declared, and no product is derived from this one.</p>`;
+  const link = (id: string) => html`<a href="#${detailAnchor({ id })}">${id}</a>`;
+  const edges = catalog ? neighbourhood(catalog.lineage, product.id, lineage.allUpstream, lineage.allDownstream) : [];
+  return html`<div class="lineage" data-product="${product.id}">
+<p><strong>Derived from</strong> (upstream): ${lineage.upstream.length ? html`<span class="upstream">${join(lineage.upstream.map((u) => html`${link(u.id)}${u.versionRange ? html` <span class="note">${u.versionRange}</span>` : ''}`))}</span>` : html`<span class="empty">no inputs</span>`}</p>
+<p><strong>Read by</strong> (downstream): ${lineage.downstream.length ? html`<span class="downstream">${join(lineage.downstream.map(link))}</span>` : html`<span class="empty">no derived products</span>`}</p>
+${lineage.allDownstream.length ? html`<p class="note impact">A breaking change to ${product.id} reaches ${lineage.allDownstream.length} product${lineage.allDownstream.length === 1 ? '' : 's'} downstream: ${lineage.allDownstream.join(', ')}.</p>` : ''}
+${edges.length ? renderLineageGraph(edges, { focus: product.id, title: `Lineage of ${product.id}: arrows point from a product to the products derived from it`, domains: catalog!.domains.map((d) => d.name) }) : ''}
+</div>`;
+}
+
+function join(items: readonly SafeHtml[]): SafeHtml[] {
+  return items.flatMap((item, i) => (i === 0 ? [item] : [html`, `, item]));
 }

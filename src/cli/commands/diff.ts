@@ -22,7 +22,7 @@ export function registerDiff(program: Command, context: CliContext): void {
   program
     .command('diff')
     .description('classify every contract change since a git revision (breaking, additive, cosmetic) and check the version bumps')
-    .argument('[contracts]', 'contracts folder (default: $DATAMESH_CONTRACTS, else contracts)')
+    .argument('[contracts]', 'contracts folder (default: $DATAMESH_CONTRACTS, else the folder with platform.yaml found walking up from here)')
     .requiredOption('--base <ref>', 'git revision to compare with, e.g. origin/main or a tag')
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'junit', 'github']).default('text'))
     .addHelpText(

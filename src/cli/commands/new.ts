@@ -72,7 +72,7 @@ function runNew(target: string, format: ContractFormat, contracts: string, { ter
   const out = styleFor(terminal.outIsTTY, terminal.env);
   terminal.out(
     `${out.green('created')} ${display(file)} (${domainName}.${productName}, owner ${domain.value.owner.team})\n` +
-      `next: describe the product and its columns, then run\n  datamesh validate ${display(file)}\n`,
+      `next: describe the product and its columns, then run\n  datamesh validate ${display(file)}\nit is a draft: nothing is built until you set \`status: active\`\n`,
   );
   return EXIT_OK;
 }

@@ -14,7 +14,7 @@ export function registerValidate(program: Command, context: CliContext): void {
   program
     .command('validate')
     .description('check contracts: YAML, schema, Glue types, references and the governance contract rules (no synthesis)')
-    .argument('[paths...]', 'contracts folders, domain folders or contract files (default: $DATAMESH_CONTRACTS, else contracts)')
+    .argument('[paths...]', 'contracts folders, domain folders or contract files (default: $DATAMESH_CONTRACTS, else the folder with platform.yaml found walking up from here)')
     .addOption(outputFormatOption())
     .addHelpText(
       'after',
@@ -35,6 +35,9 @@ Examples:
 function runValidate(paths: readonly string[], format: OutputFormat, { terminal, evaluateRules }: CliContext): ExitCode {
   const targets = paths.length > 0 ? paths.map((p) => path.resolve(p)) : [contractsDir(undefined, terminal.env)];
   const missing = targets.filter((t) => !fs.existsSync(t));
+  if (missing.length > 0 && paths.length === 0 && !terminal.env.DATAMESH_CONTRACTS) {
+    throw new UsageError(`no mesh found: no platform.yaml in ${process.cwd()} or any folder above it`, 'run datamesh inside a mesh repository, pass a contracts folder, or set DATAMESH_CONTRACTS');
+  }
   if (missing.length > 0) {
     throw new UsageError(`no such file or folder: ${missing.map(display).join(', ')}`, 'pass a contracts folder, a domain folder or a contract file');
   }

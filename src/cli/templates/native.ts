@@ -2,8 +2,8 @@
  * The skeleton `datamesh new` writes in the native format: a contract that loads, synthesizes and
  * passes the contract rules as it is (owner, SLA, a primary key with not_null and unique checks,
  * a description on the product and on every column, every column classified, no personal data),
- * with comments saying what to change. It is active so that it builds, and at 1.0.0 because an
- * active product makes promises its consumers rely on.
+ * with comments saying what to change. It is a draft, so the next synth builds nothing from a
+ * placeholder; at 1.0.0 because setting it active makes promises its consumers rely on.
  */
 import type { SkeletonRequest } from './skeleton';
 
@@ -20,7 +20,7 @@ id: ${domain.name}.${name}
 domain: ${domain.name}
 name: ${name}
 version: "1.0.0"                # semver: breaking changes need a new major version
-status: active                  # draft builds nothing; active builds the bucket, table and policies
+status: draft                   # builds nothing yet; set active when the columns are real: the next synth builds bucket, table and policies
 description: >
   The ${name} data product of the ${domain.name} domain. Replace this text: say what one row
   is, which system produces it, how often it is refreshed and what consumers should know.

@@ -18,7 +18,7 @@ kind: DataContract
 id: ${domain.name}.${name}
 name: ${name}
 version: "1.0.0"
-status: active                  # draft builds nothing; active builds the bucket, table and policies
+status: draft                   # builds nothing yet; set active when the columns are real: the next synth builds bucket, table and policies
 domain: ${domain.name}
 description:
   purpose: >

@@ -35,6 +35,8 @@ export class ProductLakeFormation extends Construct {
   /** One per classification the columns use. */
   readonly columnTags: readonly LakeformationResourceLfTags[];
   readonly permissions: readonly LakeformationPermissions[];
+  /** What every grant on the product's table waits for: the registration, its key grant and the LF-tag assignments. */
+  readonly grantPrerequisites: readonly ITerraformDependable[];
 
   constructor(scope: Construct, id: string, props: ProductLakeFormationProps) {
     super(scope, id);
@@ -75,6 +77,7 @@ export class ProductLakeFormation extends Construct {
     // Granted once the location is governed (with its key grant) and the table and its columns
     // carry their LF-tags: a grantee never sees the table before its PII columns are classified.
     const ready: ITerraformDependable[] = [this.location, this.locationKeyGrant, this.tableTags, ...this.columnTags];
+    this.grantPrerequisites = ready;
     this.permissions = onePerPrincipal(props.access).map((access) => this.grant(access, table, pii, columns.length, ready));
   }
 

@@ -25,7 +25,7 @@ export class DomainOperations extends Construct {
     const evaluated: EvaluatedProduct[] = props.products.flatMap((dp) => {
       const ruleset = dp.quality?.ruleset;
       if (!ruleset || !isEvaluated(dp.product, props.settings)) return [];
-      return [{ product: dp.product, rulesetName: ruleset.name, tableName: dp.table.table.name }];
+      return [{ product: dp.product, rulesetName: ruleset.name, tableName: dp.table.table.name, grantPrerequisites: dp.lakeFormation?.grantPrerequisites }];
     });
 
     this.alerts = new DomainAlerts(this, 'alerts', {

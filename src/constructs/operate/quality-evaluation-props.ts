@@ -1,3 +1,4 @@
+import type { ITerraformDependable } from 'cdktf';
 import type { DataProductSpec, MonitoringSettings } from '../../contract/model';
 import type { DomainNames, NameParts } from '../naming';
 
@@ -8,6 +9,8 @@ export interface EvaluatedProduct {
   readonly rulesetName: string;
   /** The product's Glue table; pass the table resource's attribute. */
   readonly tableName: string;
+  /** What a Lake Formation grant on the table waits for (registration, key grant, LF-tags). @default nothing */
+  readonly grantPrerequisites?: readonly ITerraformDependable[];
 }
 
 export interface QualityEvaluationProps {

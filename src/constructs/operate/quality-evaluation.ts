@@ -4,6 +4,7 @@ import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
 import { LakeformationPermissions } from '@cdktf/provider-aws/lib/lakeformation-permissions';
 import { SchedulerSchedule } from '@cdktf/provider-aws/lib/scheduler-schedule';
 import { TerraformStack } from 'cdktf';
+import type { ITerraformDependable } from 'cdktf';
 import { Construct } from 'constructs';
 import { isProtected } from '../../contract/column-rules';
 import type { DataProductSpec, QualityRule } from '../../contract/model';
@@ -90,7 +91,7 @@ export class QualityEvaluation extends Construct {
         alarmActions: [props.alertTopicArn],
         tags: { ...props.tags },
       }));
-      if (props.lakeFormation) permissions.push(...this.grantSelect(product, props.databaseName, evaluated.tableName));
+      if (props.lakeFormation) permissions.push(this.grantSelect(product, props.databaseName, evaluated.tableName, evaluated.grantPrerequisites ?? []));
     }
     this.schedules = schedules;
     this.missingEvaluationAlarms = alarms;
@@ -101,18 +102,16 @@ export class QualityEvaluation extends Construct {
    * SELECT on the columns the rules read: every column but the protected ones no rule names, so
    * a not_null check on an email column sees the emails and nothing else protected is exposed.
    */
-  private grantSelect(product: DataProductSpec, databaseName: string, tableName: string): LakeformationPermissions[] {
+  private grantSelect(product: DataProductSpec, databaseName: string, tableName: string, dependsOn: readonly ITerraformDependable[]): LakeformationPermissions {
     const table = { databaseName, name: tableName };
     const named = ruleColumns(product.quality);
     const hidden = [...product.columns, ...product.partitionKeys].filter((c) => isProtected(c) && !named.has(c.name)).map((c) => c.name);
-    return [
-      new LakeformationPermissions(this, `${product.name}-describe`, { principal: this.role.arn, permissions: ['DESCRIBE'], table }),
-      new LakeformationPermissions(this, `${product.name}-select`, {
-        principal: this.role.arn,
-        permissions: ['SELECT'],
-        tableWithColumns: { ...table, wildcard: true, excludedColumnNames: hidden },
-      }),
-    ];
+    // One grant per principal and table (issue #20): the provider reads a table's grants back
+    // together, so a DESCRIBE beside a column SELECT would be replaced on every plan.
+    const permissions = ['DESCRIBE', 'SELECT'];
+    return hidden.length === 0
+      ? new LakeformationPermissions(this, `${product.name}-read`, { principal: this.role.arn, permissions, table, dependsOn: [...dependsOn] })
+      : new LakeformationPermissions(this, `${product.name}-read`, { principal: this.role.arn, permissions, tableWithColumns: { ...table, wildcard: true, excludedColumnNames: hidden }, dependsOn: [...dependsOn] });
   }
 }
 

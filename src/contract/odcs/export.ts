@@ -12,6 +12,7 @@ import type { ColumnSpec, DataProductSpec } from '../model';
 import { validateAgainstSchema } from '../schema';
 import { SourceDocument } from '../source';
 import { EXTRA } from './custom-properties';
+import { exportInputs } from './inputs';
 import { durationParts, placeQualityRules, type PlacedChecks } from './export-quality';
 import { ODCS_EXPORT_VERSIONS, schemaNameOf, schemaVersionOf, type OdcsExportVersion } from './header';
 
@@ -216,6 +217,7 @@ function exportExtras(spec: DataProductSpec, serverSaysFormat: boolean): Yaml[] 
     ...(spec.exceptions.length > 0 ? [{ property: EXTRA.exceptions, value: spec.exceptions.map(({ rule, reason, expires }) => ({ rule, reason, expires })) }] : []),
     ...(spec.sunset ? [{ property: EXTRA.sunset, value: spec.sunset }] : []),
     ...(spec.sla.checkSchedule ? [{ property: EXTRA.checkSchedule, value: spec.sla.checkSchedule }] : []),
+    ...exportInputs(spec.inputs),
     ...(serverSaysFormat ? [] : [{ property: EXTRA.format, value: spec.output.format }]),
   ];
 }

@@ -17,6 +17,7 @@ import { readOutputPort } from './servers';
 import { readServiceLevels } from './service-levels';
 import { checkTableName, readColumns, selectTable } from './table';
 import { readConsumers, readOwner } from './team-and-roles';
+import { readInputs } from './inputs';
 
 export interface OdcsReadResult {
   readonly spec?: DataProductSpec;
@@ -59,6 +60,7 @@ export function normalizeOdcsContract(document: SourceDocument, value: unknown, 
   const quality = table && columns ? readQualityChecks(table, columns, issues) : [];
   const levels = readServiceLevels(contract, issues);
   const consumers = readConsumers(contract, issues);
+  const inputs = readInputs(contract, issues);
 
   const errors = sortContractErrors(issues.errors);
   const warnings = sortContractErrors(issues.warnings);
@@ -90,6 +92,7 @@ export function normalizeOdcsContract(document: SourceDocument, value: unknown, 
       quality,
       consumers,
       exceptions: readExceptions(contract, document),
+      ...(inputs.length > 0 ? { inputs } : {}),
       sunset: sunset?.value as string | undefined,
       tags: (tags?.value as Record<string, string> | undefined) ?? {},
       ...(synonyms.length > 0 ? { synonyms } : {}),

@@ -1,3 +1,4 @@
+import * as semver from 'semver';
 import { satisfies } from '../../evolution/evolution';
 import type { EvolutionRule } from '../rule';
 
@@ -15,6 +16,10 @@ export const additiveNeedsMinor: EvolutionRule = {
     // A breaking change already demands more; DM301 reports that case.
     if (evolution.changes.some((c) => c.impact === 'breaking')) return 'not-applicable';
     if (satisfies(evolution.foundBump, 'minor')) return 'compliant';
-    return additive.map((c) => ({ message: `additive change without a minor version bump (${evolution.base!.version} -> ${evolution.current!.version}): ${c.message} [${c.kind}]`, location: c.location }));
+    return additive.map((c) => ({ message: `additive change without a minor version bump (${evolution.base!.version} -> ${evolution.current!.version}): ${c.message} [${c.kind}]`, location: c.location, fix: `${c.fix} at the \`version:\` line (e.g. ${evolution.base!.version} -> ${nextMinor(evolution.base!.version)})` }));
   },
 };
+
+function nextMinor(version: string): string {
+  return (semver.valid(version) && semver.inc(version, semver.major(version) === 0 ? 'patch' : 'minor')) || 'a higher minor version';
+}

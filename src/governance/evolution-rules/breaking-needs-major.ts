@@ -1,3 +1,4 @@
+import * as semver from 'semver';
 import { satisfies } from '../../evolution/evolution';
 import type { EvolutionRule } from '../rule';
 
@@ -16,6 +17,11 @@ export const breakingNeedsMajor: EvolutionRule = {
       return breaking.map((c) => ({ message: c.message, location: c.location, fix: 'set status: retired and deploy that first; remove the contract in a later change' }));
     }
     if (satisfies(evolution.foundBump, 'major')) return 'compliant';
-    return breaking.map((c) => ({ message: `breaking change without a major version bump (${evolution.base!.version} -> ${evolution.current!.version}): ${c.message} [${c.kind}]`, location: c.location }));
+    const next = semver.valid(evolution.base.version) ? semver.inc(evolution.base.version, semver.major(evolution.base.version) === 0 ? 'minor' : 'major') : undefined;
+    return breaking.map((c) => ({
+      message: `breaking change without a major version bump (${evolution.base!.version} -> ${evolution.current!.version}): ${c.message} [${c.kind}]`,
+      location: c.location,
+      fix: `${c.fix}${next ? ` (the next major version is ${next}, at the \`version:\` line)` : ''}`,
+    }));
   },
 };

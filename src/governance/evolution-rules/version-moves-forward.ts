@@ -11,9 +11,17 @@ export const versionMovesForward: EvolutionRule = {
   check(evolution) {
     const { base, current, foundBump } = evolution;
     if (!base || !current) return 'not-applicable';
-    if (foundBump === 'lower') return [{ message: `version went down from ${base.version} to ${current.version}`, location: current.location }];
+    // The finding is about the version, so it points at the `version:` line, whatever changed.
+    const at = current.fieldLocations.version;
+    if (foundBump === 'lower') return [{ message: `version went down from ${base.version} to ${current.version}`, location: at, fix: `set a version above ${base.version}` }];
     if (foundBump === 'none' && evolution.changes.length > 0) {
-      return [{ message: `contract changed but version stayed ${current.version} (${evolution.changes.length} change(s), first: ${evolution.changes[0].message})`, location: current.location }];
+      return [
+        {
+          message: `contract changed but version stayed ${current.version} (${evolution.changes.length} change(s), first: ${evolution.changes[0].message})`,
+          location: at,
+          fix: `raise the version: the changes need at least a ${evolution.requiredBump} bump`,
+        },
+      ];
     }
     return 'compliant';
   },

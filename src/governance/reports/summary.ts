@@ -1,3 +1,4 @@
+import { formatLocation } from '../../contract/errors';
 import { isBlocking, type Finding } from '../finding';
 
 export interface FindingCounts {
@@ -19,7 +20,7 @@ export function countFindings(findings: readonly Finding[]): FindingCounts {
 
 /** `contracts/sales/orders.yaml:12:5`, or the construct path, or nothing. */
 export function whereOf(finding: Finding): string {
-  const file = finding.location ? `${finding.location.file}:${finding.location.line}:${finding.location.column}` : '';
+  const file = finding.location ? formatLocation(finding.location) : '';
   return [file, finding.constructPath].filter(Boolean).join(' ');
 }
 
