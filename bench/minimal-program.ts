@@ -302,8 +302,8 @@ function domainStack(app: App, platform: any, domain: Domain, products: Product[
         dimensions: { Database: database.name, Table: table.name, Ruleset: ruleset.name }, statistic: 'SampleCount', period: 86400, evaluationPeriods: 2,
         threshold: 1, comparisonOperator: 'LessThanThreshold', treatMissingData: 'breaching', alarmActions: [topic.arn], tags,
       });
-      new LakeformationPermissions(stack, `${id}-evaluation-describe`, { principal: role.arn, permissions: ['DESCRIBE'], table: lfTable });
-      new LakeformationPermissions(stack, `${id}-evaluation-select`, { principal: role.arn, permissions: ['SELECT'], tableWithColumns: { ...lfTable, wildcard: true, excludedColumnNames: [] } });
+      // One grant per principal and table, as the library builds it.
+      new LakeformationPermissions(stack, `${id}-evaluation-read`, { principal: role.arn, permissions: ['DESCRIBE', 'SELECT'], tableWithColumns: { ...lfTable, wildcard: true, excludedColumnNames: [] } });
     }
 
     const glueArn = `arn:aws:glue:${platform.region}:${domain.account}`;
