@@ -3,7 +3,7 @@
  * for the share of products a mesh keeps in the open standard.
  */
 import { stringify } from 'yaml';
-import { DATA_PREFIX, productBucketName } from '../src/constructs/naming';
+import { DATA_PREFIX, productBucketName } from '../src/contract/naming';
 import type { PlannedColumn, PlannedRule, ProductPlan } from './product-plan';
 import { hash32 } from './random';
 

@@ -1,6 +1,6 @@
 import type { DataProductSpec, DomainSpec, StorageDefaults } from '../contract/model';
 import type { LfTagKeys } from './access/lake-formation-tags';
-import type { NameParts } from './naming';
+import type { NameParts } from '../contract/naming';
 import type { SecureBucket } from './storage/secure-bucket';
 
 export interface DataProductProps {

@@ -11,7 +11,7 @@ import { consumerReadStatements, producerWriteStatements, readStatements, writeS
 import { ProductLakeFormation } from './access/product-lake-formation';
 import { ProductTable } from './catalog/product-table';
 import type { DataProductProps } from './data-product-props';
-import { DATA_PREFIX, productNames } from './naming';
+import { DATA_PREFIX, productNames } from '../contract/naming';
 import { ProductQuality } from './quality/product-quality';
 import { SecureBucket } from './storage/secure-bucket';
 import { productTags } from './tags';

@@ -11,7 +11,7 @@ import { policyDocument, type PolicyStatement } from './access/policy-document';
 import { keyPolicyStatements } from './access/product-grants';
 import { DataProduct } from './data-product';
 import type { DomainStackProps } from './domain-stack-props';
-import { domainNames, productBucketName, type NameParts } from './naming';
+import { domainNames, productBucketName, type NameParts } from '../contract/naming';
 import { monitoringSettings } from '../contract/monitoring';
 import { alertTopicKeyStatements } from './operate/alert-key-statements';
 import { DomainOperations } from './operate/domain-operations';

@@ -1,7 +1,7 @@
 import { LakeformationLfTag } from '@cdktf/provider-aws/lib/lakeformation-lf-tag';
 import { Construct } from 'constructs';
 import { CLASSIFICATIONS } from '../../contract/model';
-import { domainNames, type NameParts } from '../naming';
+import { domainNames, type NameParts } from '../../contract/naming';
 import type { DomainLfTagsProps } from './lake-formation-tags-props';
 
 /** The LF-tag keys a domain stack puts on its tables and columns. */

@@ -5,7 +5,7 @@
  */
 import { createHash } from 'crypto';
 import { compareText } from '../../contract/order';
-import { DATA_PREFIX } from '../naming';
+import { DATA_PREFIX } from '../../contract/naming';
 import { allOf, grantedRoles, type PolicyConditions, type PolicyStatement } from './policy-document';
 
 export interface ProductResources {

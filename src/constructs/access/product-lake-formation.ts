@@ -6,7 +6,7 @@ import { Annotations, TerraformStack, type ITerraformDependable } from 'cdktf';
 import { Construct } from 'constructs';
 import { isProtected } from '../../contract/column-rules';
 import { CLASSIFICATIONS } from '../../contract/model';
-import { DATA_PREFIX } from '../naming';
+import { DATA_PREFIX } from '../../contract/naming';
 import { principalId, type PrincipalAccess } from './consumer-access';
 import type { ProductLakeFormationProps } from './product-lake-formation-props';
 import { guardStack, untrusted } from '../terraform-text';

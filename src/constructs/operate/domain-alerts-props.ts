@@ -1,5 +1,5 @@
 import type { DomainSpec, MonitoringSettings } from '../../contract/model';
-import type { DomainNames } from '../naming';
+import type { DomainNames } from '../../contract/naming';
 
 export interface DomainAlertsProps {
   /** The domain whose team is told: its alert endpoints (the owner's email by default) and budget. */

@@ -1,6 +1,6 @@
 import type { DomainSpec, MonitoringSettings } from '../../contract/model';
 import type { DataProduct } from '../data-product';
-import type { NameParts } from '../naming';
+import type { NameParts } from '../../contract/naming';
 
 export interface DomainOperationsProps {
   readonly domain: DomainSpec;

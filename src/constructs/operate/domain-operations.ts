@@ -1,7 +1,7 @@
 import { TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
 import { isEvaluated } from '../../contract/monitoring';
-import { domainNames, productNames } from '../naming';
+import { domainNames, productNames } from '../../contract/naming';
 import { guardStack, untrusted } from '../terraform-text';
 import { DomainAlerts } from './domain-alerts';
 import type { DomainOperationsProps } from './domain-operations-props';

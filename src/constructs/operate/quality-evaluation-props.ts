@@ -1,6 +1,6 @@
 import type { ITerraformDependable } from 'cdktf';
 import type { DataProductSpec, MonitoringSettings } from '../../contract/model';
-import type { DomainNames, NameParts } from '../naming';
+import type { DomainNames, NameParts } from '../../contract/naming';
 
 /** One product whose ruleset is evaluated on a schedule. */
 export interface EvaluatedProduct {

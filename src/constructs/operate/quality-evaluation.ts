@@ -10,7 +10,7 @@ import { isProtected } from '../../contract/column-rules';
 import type { DataProductSpec, QualityRule } from '../../contract/model';
 import { evaluationCadence } from '../../contract/monitoring';
 import { policyDocument, type PolicyStatement } from '../access/policy-document';
-import { DATA_PREFIX, productNames, QUALITY_RESULTS_PREFIX, type NameParts } from '../naming';
+import { DATA_PREFIX, productNames, QUALITY_RESULTS_PREFIX, type NameParts } from '../../contract/naming';
 import { guardStack, untrusted } from '../terraform-text';
 import type { EvaluatedProduct, QualityEvaluationProps } from './quality-evaluation-props';
 

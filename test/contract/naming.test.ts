@@ -1,4 +1,4 @@
-import { accessLogBucketName, bucketName, glueDatabaseName, productBucketName } from '../../src/constructs/naming';
+import { accessLogBucketName, bucketName, glueDatabaseName, productBucketName } from '../../src/contract/naming';
 
 const S3_NAME = /^[a-z0-9][a-z0-9-]{1,61}[a-z0-9]$/;
 const parts = { organization: 'acme', environment: 'dev', domain: 'sales' };
