@@ -15,6 +15,7 @@ import type { MeshRules, RulePack } from './governance/custom/rule-set';
 import { addGovernanceGate } from './synthesis-output';
 import { resolveContractsDir } from './contract/mesh-root';
 import { VERBOSE_CONTEXT } from './verbosity';
+import { DOMAINS_VARIABLE, parseDomainList, selectDomains, type DomainSelection } from './domain-selection';
 
 export interface BuildMeshOptions {
   /** Folder holding platform.yaml and one folder per domain. @default $DATAMESH_CONTRACTS, else the folder with platform.yaml found walking up from the working folder */
@@ -36,6 +37,13 @@ export interface BuildMeshOptions {
    * @default no rules beyond the built-in ones and `governance.customRules`
    */
   readonly rules?: RulePack;
+  /**
+   * Domains whose stacks to build; the others are not synthesized and their folders in the output
+   * are left untouched. The whole mesh is still loaded and governed, so grants to unselected
+   * domains are checked. An unknown name fails like an invalid contract, listing the known domains.
+   * @default $DATAMESH_DOMAINS (comma-separated), else every domain
+   */
+  readonly domains?: readonly string[];
   /** Informational notes from constructs (cdktf INFO annotations). @default true when DATAMESH_VERBOSE=1 */
   readonly verbose?: boolean;
 }
@@ -43,7 +51,7 @@ export interface BuildMeshOptions {
 export interface BuiltMesh {
   readonly mesh: MeshSpec;
   readonly environment: string;
-  /** One stack per domain, keyed by domain name, so a team can add resources before `app.synth()`. */
+  /** One stack per selected domain, keyed by domain name, so a team can add resources before `app.synth()`. */
   readonly stacks: ReadonlyMap<string, DomainStack>;
   /** Contract findings now; resource findings once `app.synth()` has run the governance aspect. */
   readonly governance: GovernanceLedger;
@@ -51,6 +59,8 @@ export interface BuiltMesh {
   readonly rules: MeshRules;
   /** What a valid contract declares but the platform does not build or enforce (e.g. a second ODCS table). */
   readonly warnings: readonly ContractError[];
+  /** The domains built, and whether that is only part of the mesh. */
+  readonly selection: DomainSelection;
 }
 
 /**
@@ -76,6 +86,9 @@ export function buildMesh(app: App, options: BuildMeshOptions = {}): BuiltMesh {
       },
     ]);
   }
+  const requested = options.domains ?? parseDomainList(process.env[DOMAINS_VARIABLE]);
+  const { selection, errors: selectionErrors } = selectDomains(mesh.domains.map((d) => d.name), requested, options.domains ? 'the domains option' : DOMAINS_VARIABLE);
+  if (!selection) throw new MeshValidationError(selectionErrors);
   const { policies, errors: policyErrors, rules } = domainPolicies(mesh, options.rules);
   if (policyErrors.length > 0) throw new MeshValidationError(policyErrors);
   // Context can only be set on an app without children; otherwise constructs read DATAMESH_VERBOSE.
@@ -86,13 +99,13 @@ export function buildMesh(app: App, options: BuildMeshOptions = {}): BuiltMesh {
   const baseline = options.baseline ?? process.env.DATAMESH_BASELINE;
   if (baseline) governance.add(evolutionFindings(mesh, contractsDir, baseline, policies, options.today));
   const stacks = new Map<string, DomainStack>();
-  for (const domain of mesh.domains) {
+  for (const domain of mesh.domains.filter((d) => selection.domains.includes(d.name))) {
     const stack = new DomainStack(app, domain.name, { mesh, domain: domain.name, environment });
     const products = new Map([...stack.products].map(([name, product]) => [name, product.product]));
     Aspects.of(stack).add(new GovernanceAspect({ ledger: governance, policy: policies.get(domain.name)!, domain, products, options: { today: options.today, rules } }));
     stacks.set(domain.name, stack);
   }
-  const built: BuiltMesh = { mesh, environment, stacks, governance, rules, warnings };
+  const built: BuiltMesh = { mesh, environment, stacks, governance, rules, warnings, selection };
   // Unwaived errors fail app.synth() itself, whoever calls it, and the reports are always written.
   addGovernanceGate(app, () => built);
   return built;

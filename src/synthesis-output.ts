@@ -30,7 +30,10 @@ export function addGovernanceGate(app: App, built: () => BuiltMesh): void {
       const findings = mesh.governance.findings();
       writeSynthesisReports(app.outdir, mesh, findings);
       const blocking = mesh.governance.blocking();
-      if (blocking.length === 0) return [];
+      if (blocking.length === 0) {
+        keepUnselectedStacks(app, mesh);
+        return [];
+      }
       removeStacks(app.outdir);
       return [
         `governance: ${blocking.length} unwaived error(s); no stack was kept. Reports: ${path.join(app.outdir, 'governance')}`,
@@ -64,4 +67,43 @@ export function writeAtomically(file: string, content: string): void {
 export function removeStacks(outdir: string): void {
   fs.rmSync(path.join(outdir, 'stacks'), { recursive: true, force: true });
   fs.rmSync(path.join(outdir, 'manifest.json'), { force: true });
+}
+
+/**
+ * Runs before cdktf writes manifest.json. A stack of a domain that was merely not selected keeps
+ * its folder untouched and its manifest entry (cdktf-cli deletes every stack folder the manifest
+ * does not list); a folder of a domain that no longer exists is removed, as cdktf-cli would.
+ */
+function keepUnselectedStacks(app: App, built: BuiltMesh): void {
+  const stacksDir = path.join(app.outdir, 'stacks');
+  if (!fs.existsSync(stacksDir)) return;
+  const previous = readManifestStacks(path.join(app.outdir, 'manifest.json'));
+  const entries = app.manifest.stacks as Record<string, unknown>;
+  const domains = new Set(built.mesh.domains.map((d) => d.name));
+  for (const folder of fs.readdirSync(stacksDir)) {
+    if (folder in entries) continue;
+    if (!domains.has(folder)) {
+      fs.rmSync(path.join(stacksDir, folder), { recursive: true, force: true });
+      continue;
+    }
+    // Not built this time: listed as before (cdktf's own entry when no earlier manifest has one).
+    entries[folder] = previous[folder] ?? {
+      name: folder,
+      constructPath: folder,
+      workingDirectory: path.join('stacks', folder),
+      synthesizedStackPath: path.join('stacks', folder, 'cdk.tf.json'),
+      stackMetadataPath: path.join('stacks', folder, 'metadata.json'),
+      annotations: [],
+      dependencies: [],
+    };
+  }
+}
+
+function readManifestStacks(file: string): Record<string, unknown> {
+  try {
+    const manifest = JSON.parse(fs.readFileSync(file, 'utf8')) as { stacks?: Record<string, unknown> };
+    return manifest.stacks ?? {};
+  } catch {
+    return {};
+  }
 }

@@ -35,7 +35,9 @@ export function synthesisSummary(built: BuiltMesh, findings: readonly Finding[],
   lines.push(
     failed
       ? `datamesh: governance failed for ${built.environment}; no stack was kept (${plural(products.length, 'product')} in ${plural(stacks.length, 'domain')})`
-      : `datamesh: synthesized ${plural(stacks.length, 'stack')} (${stacks.join(', ')}) from ${plural(products.length, 'product')}${drafts ? ` (${drafts} draft${drafts === 1 ? '' : 's'}, nothing built)` : ''} for ${built.environment}`,
+      : `datamesh: synthesized ${plural(stacks.length, 'stack')} (${stacks.join(', ')}) from ${plural(products.length, 'product')}${drafts ? ` (${drafts} draft${drafts === 1 ? '' : 's'}, nothing built)` : ''} for ${built.environment}${
+          built.selection.partial ? `; ${plural(built.mesh.domains.length - stacks.length, 'other domain')} validated, not synthesized (DATAMESH_DOMAINS)` : ''
+        }`,
     `  findings: ${plural(counts.errors, 'error')}, ${plural(counts.warnings, 'warning')}, ${counts.waived} waived${built.warnings.length ? `; ${plural(built.warnings.length, 'contract note')}` : ''}${!options.verbose && counts.warnings + counts.waived + built.warnings.length > 0 ? ' (DATAMESH_VERBOSE=1 prints each)' : ''}`,
     `  reports:  ${shown(path.join(options.outdir, 'governance'))}/report.md (.json, .sarif)`,
     `  catalog:  ${shown(path.join(options.outdir, 'catalog'))}/index.html`,
