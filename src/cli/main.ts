@@ -6,6 +6,7 @@
  * fraction of a second (test/cli/import-graph.test.ts keeps it that way).
  */
 import { Command, CommanderError } from 'commander';
+import { registerAffected } from './commands/affected';
 import { registerCatalog } from './commands/catalog';
 import { registerDiff } from './commands/diff';
 import { registerExport } from './commands/export';
@@ -28,7 +29,7 @@ export interface CliContext {
 
 export type CommandRegistration = (program: Command, context: CliContext) => void;
 
-const COMMANDS: readonly CommandRegistration[] = [registerValidate, registerNew, registerCatalog, registerExport, registerDiff, registerRules];
+const COMMANDS: readonly CommandRegistration[] = [registerValidate, registerNew, registerCatalog, registerExport, registerDiff, registerRules, registerAffected];
 
 export interface RunOptions {
   /** Where output goes and which environment the command sees. @default the process's stdout, stderr and env */
@@ -89,6 +90,7 @@ Examples:
   $ datamesh export odcs contracts/sales/orders.yaml
   $ datamesh diff --base origin/main        breaking changes and version bumps since main
   $ datamesh rules payments                 the governance rules in force for a domain
+  $ datamesh affected --base origin/main    the stacks a change touches, for CI
   $ datamesh <command> --help               options and examples of one command`,
     );
   // Without an action of its own, the program answers no command at all with its help on
