@@ -8,6 +8,7 @@
 import { Command, CommanderError } from 'commander';
 import { registerAffected } from './commands/affected';
 import { registerCatalog } from './commands/catalog';
+import { registerCi } from './commands/ci';
 import { registerDiff } from './commands/diff';
 import { registerExport } from './commands/export';
 import { registerNew } from './commands/new';
@@ -29,7 +30,7 @@ export interface CliContext {
 
 export type CommandRegistration = (program: Command, context: CliContext) => void;
 
-const COMMANDS: readonly CommandRegistration[] = [registerValidate, registerNew, registerCatalog, registerExport, registerDiff, registerRules, registerAffected];
+const COMMANDS: readonly CommandRegistration[] = [registerValidate, registerNew, registerCatalog, registerExport, registerDiff, registerRules, registerAffected, registerCi];
 
 export interface RunOptions {
   /** Where output goes and which environment the command sees. @default the process's stdout, stderr and env */
@@ -91,6 +92,7 @@ Examples:
   $ datamesh diff --base origin/main        breaking changes and version bumps since main
   $ datamesh rules payments                 the governance rules in force for a domain
   $ datamesh affected --base origin/main    the stacks a change touches, for CI
+  $ datamesh ci github                      write .github/workflows/datamesh.yml
   $ datamesh <command> --help               options and examples of one command`,
     );
   // Without an action of its own, the program answers no command at all with its help on
