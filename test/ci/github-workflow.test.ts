@@ -37,6 +37,8 @@ describe('datamesh ci github: the workflow', () => {
     }
     const validate = new Ajv({ strict: false, allErrors: true }).compile(JSON.parse(fs.readFileSync(SCHEMA, 'utf8')));
     expect(validate(workflow) ? [] : validate.errors).toEqual([]);
+    // The schema does judge: a key GitHub does not know fails it.
+    expect(validate({ ...workflow, jobs: { ...workflow.jobs, plan: { ...workflow.jobs.plan, approve: true } } })).toBe(false);
   });
 
   it('runs on pull requests into and pushes to the default branch, reading contents only by default', () => {
