@@ -12,6 +12,7 @@ import { registerCi } from './commands/ci';
 import { registerDiff } from './commands/diff';
 import { registerExport } from './commands/export';
 import { registerNew } from './commands/new';
+import { registerPlan } from './commands/plan';
 import { registerRules } from './commands/rules';
 import { registerValidate } from './commands/validate';
 import { evaluateContractRules, type ContractRuleEvaluator } from './contract-rules';
@@ -30,7 +31,7 @@ export interface CliContext {
 
 export type CommandRegistration = (program: Command, context: CliContext) => void;
 
-const COMMANDS: readonly CommandRegistration[] = [registerValidate, registerNew, registerCatalog, registerExport, registerDiff, registerRules, registerAffected, registerCi];
+const COMMANDS: readonly CommandRegistration[] = [registerValidate, registerNew, registerCatalog, registerExport, registerDiff, registerRules, registerAffected, registerCi, registerPlan];
 
 export interface RunOptions {
   /** Where output goes and which environment the command sees. @default the process's stdout, stderr and env */
@@ -82,6 +83,7 @@ Environment:
   DATAMESH_CONTRACTS   contracts folder (default: the folder holding platform.yaml,
                        found walking up from the working folder, as git finds a repository)
   DATAMESH_ENV         environment for names in the catalog (default: dev)
+  DATAMESH_DOMAINS     domains a synthesis builds, comma-separated (default: all)
   NO_COLOR             no colors (colors are only ever used on a terminal)
 
 Examples:
@@ -93,6 +95,7 @@ Examples:
   $ datamesh rules payments                 the governance rules in force for a domain
   $ datamesh affected --base origin/main    the stacks a change touches, for CI
   $ datamesh ci github                      write .github/workflows/datamesh.yml
+  $ datamesh plan sales --offline           a domain's plan without AWS credentials
   $ datamesh <command> --help               options and examples of one command`,
     );
   // Without an action of its own, the program answers no command at all with its help on

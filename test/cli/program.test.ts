@@ -31,7 +31,7 @@ describe('datamesh, the program', () => {
 
   it('registers every command of DESIGN.md §8', () => {
     const program = createProgram({ terminal: { out: () => {}, err: () => {}, outIsTTY: false, errIsTTY: false, env: {} }, exit: () => {} });
-    expect(program.commands.map((c) => c.name())).toEqual(['validate', 'new', 'catalog', 'export', 'diff', 'rules', 'affected', 'ci']);
+    expect(program.commands.map((c) => c.name())).toEqual(['validate', 'new', 'catalog', 'export', 'diff', 'rules', 'affected', 'ci', 'plan']);
   });
 
   it('exits 2 with the help on stderr when no command is given', async () => {

@@ -1,0 +1,53 @@
+/**
+ * `datamesh plan <domain> --offline`: one domain's Terraform plan with mock credentials. The
+ * synthesis behind it needs cdktf, which this file only loads when the command runs, so the rest
+ * of the CLI (validate above all) stays off cdktf.
+ */
+import * as fs from 'fs';
+import type { Command } from 'commander';
+import type { CliContext } from '../main';
+import { EXIT_FINDINGS, EXIT_OK, UsageError, type ExitCode } from '../exit-codes';
+import { contractsDir, contractsOption } from '../options';
+import { styleFor } from '../terminal';
+
+interface PlanOptions {
+  readonly offline?: boolean;
+  readonly contracts?: string;
+  readonly env?: string;
+}
+
+export function registerPlan(program: Command, context: CliContext): void {
+  program
+    .command('plan')
+    .description('plan one domain stack without AWS credentials (--offline): what its contracts become, before it has an account')
+    .argument('<domain>', 'the domain whose stack to plan')
+    .option('--offline', 'mock credentials, local state, no refresh: the only mode so far')
+    .addOption(contractsOption())
+    .option('--env <environment>', 'environment to plan (default: $DATAMESH_ENV, else dev)')
+    .addHelpText(
+      'after',
+      `
+Synthesizes the domain alone into a temporary folder (cdktf.out is not touched), adds mock AWS
+credentials and a local backend beside it, and runs terraform init and plan without refresh.
+Every resource shows as to be created: nothing is read from AWS. Needs Terraform >= 1.10, and the
+network once to fetch the AWS provider unless a provider mirror is configured.
+
+Examples:
+  $ datamesh plan sales --offline
+  $ datamesh plan sales --offline --env prod`,
+    )
+    .action(async (domain: string, options: PlanOptions) => {
+      context.exit(await runPlan(domain, options, context));
+    });
+}
+
+async function runPlan(domain: string, options: PlanOptions, { terminal }: CliContext): Promise<ExitCode> {
+  if (!options.offline) throw new UsageError('only offline plans are supported', 'add --offline; with credentials, run `DATAMESH_DOMAINS=<domain> npx cdktf synth` and terraform plan in cdktf.out/stacks/<domain>');
+  const dir = contractsDir(options.contracts, terminal.env);
+  if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) throw new UsageError(`no such contracts folder: ${options.contracts ?? dir}`, 'pass --contracts with the folder that holds platform.yaml');
+  // Loaded here, not at the top: it brings cdktf and the provider classes with it.
+  const { planOffline } = await import('../../plan/offline-plan');
+  const result = planOffline({ contractsDir: dir, domain, environment: options.env ?? terminal.env.DATAMESH_ENV ?? 'dev', write: terminal.out });
+  if (result.failure) terminal.err(`${styleFor(terminal.errIsTTY, terminal.env).red('error:')} ${result.failure}\n`);
+  return result.code === 0 ? EXIT_OK : EXIT_FINDINGS;
+}

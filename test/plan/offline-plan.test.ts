@@ -1,0 +1,43 @@
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { datamesh } from '../cli/run-cli';
+import { copyMesh, editFile, REFERENCE_CONTRACTS } from '../helpers/fixtures';
+import { synthDomain } from '../helpers/synth';
+
+/** Runs real terraform offline: the provider comes from /opt/tf-plugins where present, else the registry. */
+const scratchFolders = () => fs.readdirSync(os.tmpdir()).filter((f) => f.startsWith('datamesh-plan-'));
+
+describe('datamesh plan <domain> --offline', () => {
+  it('plans every resource of the domain stack with mock credentials and leaves nothing behind', async () => {
+    const contracts = copyMesh(REFERENCE_CONTRACTS);
+    const before = scratchFolders();
+    const run = await datamesh(['plan', 'sales', '--offline', '--contracts', contracts], { env: { DATAMESH_ENV: 'dev' } });
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    const resources = Object.values(synthDomain(contracts, 'sales').config.resource).reduce((n, byName) => n + Object.keys(byName).length, 0);
+    expect(run.stdout).toContain(`Plan: ${resources} to add, 0 to change, 0 to destroy.`);
+    expect(scratchFolders()).toEqual(before);
+    expect(fs.existsSync(path.join(contracts, 'cdktf.out'))).toBe(false);
+  });
+
+  it('plans a stack that deploys through an assumed role into S3 state, still offline', async () => {
+    const contracts = copyMesh(REFERENCE_CONTRACTS);
+    editFile(contracts, 'platform.yaml', (t) => t.replace('  type: local', '  type: s3\n  bucket: acme-terraform-state').replace('region: eu-west-1\n', 'region: eu-west-1\ndeployRoleName: datamesh-deploy\n'));
+    const run = await datamesh(['plan', 'payments', '--offline', '--contracts', contracts]);
+    expect(run.stderr).toBe('');
+    expect(run.stdout).toMatch(/Plan: \d+ to add, 0 to change, 0 to destroy\./);
+  });
+
+  it('names the known domains when the domain does not exist', async () => {
+    const run = await datamesh(['plan', 'salse', '--offline', '--contracts', REFERENCE_CONTRACTS]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/unknown domain "salse"[\s\S]*known domains: customer, payments, sales/);
+  });
+
+  it('is a usage error without --offline', async () => {
+    const run = await datamesh(['plan', 'sales', '--contracts', REFERENCE_CONTRACTS]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/add --offline/);
+  });
+});
