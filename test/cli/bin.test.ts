@@ -81,13 +81,15 @@ describe('the datamesh executable', () => {
   });
 });
 
-describe('the validate, new and catalog paths load no synthesis code', () => {
+describe('the validate, new, catalog and affected paths load no synthesis code', () => {
   const cache = fs.mkdtempSync(path.join(os.tmpdir(), 'datamesh-transpile-'));
 
   it.each([
     ['validate', () => ['validate', 'contracts']],
     ['catalog', () => ['catalog', '--out', fs.mkdtempSync(path.join(os.tmpdir(), 'datamesh-catalog-'))]],
     ['new', () => ['new', 'shop/refunds', '--contracts', copyMesh()]],
+    // CI runs it before deciding what to synthesize: it must stay as light as validate.
+    ['affected', () => ['affected', 'contracts', '--base', 'HEAD']],
   ])('datamesh %s loads neither cdktf nor @cdktf/* nor constructs', (_, args) => {
     const run = bin(args(), cache);
     expect(run.status).toBe(0);
