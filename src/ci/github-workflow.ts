@@ -111,9 +111,11 @@ function affectedJob(nodeVersion: string): object {
         name: 'Affected stacks',
         id: 'affected',
         env: { BASE: "${{ github.event_name == 'pull_request' && github.event.pull_request.base.sha || github.event.before }}" },
-        // A first push has no parent to compare with ("before" is all zeros): every stack counts.
+        // Every stack counts when there is no base to compare with (a first push: "before" is all
+        // zeros) or when code changed: the library, the app or a team's own resources are not in
+        // the contracts `affected` compares.
         run: [
-          'if git cat-file -e "$BASE^{commit}" 2>/dev/null; then',
+          'if git cat-file -e "$BASE^{commit}" 2>/dev/null && git diff --quiet "$BASE" HEAD -- package.json package-lock.json cdktf.json stacks src; then',
           '  stacks=$(npx datamesh affected --base "$BASE" --format json | jq -c .stacks)',
           'else',
           '  stacks=$(jq -c "keys" <<<"$DATAMESH_DEPLOY_ROLES")',

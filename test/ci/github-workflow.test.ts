@@ -49,7 +49,10 @@ describe('datamesh ci github: the workflow', () => {
   it('validates, annotates contract changes and finds the affected stacks before any plan', () => {
     const steps = workflow.jobs.affected.steps as any[];
     expect(steps.map((s) => s.run).filter(Boolean)).toEqual(expect.arrayContaining(['npx datamesh validate', 'npx datamesh diff --base "$BASE" --format github']));
-    expect(steps.find((s) => s.id === 'affected').run).toContain('npx datamesh affected --base "$BASE" --format json | jq -c .stacks');
+    const affected = steps.find((s) => s.id === 'affected').run as string;
+    expect(affected).toContain('npx datamesh affected --base "$BASE" --format json | jq -c .stacks');
+    // Code outside the contracts is invisible to `affected`: a change to it plans every stack.
+    expect(affected).toMatch(/git diff --quiet "\$BASE" HEAD -- package\.json package-lock\.json cdktf\.json stacks src; then/);
     expect(workflow.jobs.affected.outputs).toEqual({ stacks: '${{ steps.affected.outputs.stacks }}' });
     expect(workflow.jobs.plan.needs).toBe('affected');
     expect(workflow.jobs.apply.needs).toBe('affected');
