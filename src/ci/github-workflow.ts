@@ -110,6 +110,8 @@ function affectedJob(nodeVersion: string): object {
       {
         name: 'Affected stacks',
         id: 'affected',
+        // Named explicitly, bash runs with pipefail: a failing `affected` fails the step, not jq.
+        shell: 'bash',
         env: { BASE: "${{ github.event_name == 'pull_request' && github.event.pull_request.base.sha || github.event.before }}" },
         // Every stack counts when there is no base to compare with (a first push: "before" is all
         // zeros) or when code changed: the library, the app or a team's own resources are not in

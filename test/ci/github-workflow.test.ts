@@ -49,6 +49,7 @@ describe('datamesh ci github: the workflow', () => {
   it('validates, annotates contract changes and finds the affected stacks before any plan', () => {
     const steps = workflow.jobs.affected.steps as any[];
     expect(steps.map((s) => s.run).filter(Boolean)).toEqual(expect.arrayContaining(['npx datamesh validate', 'npx datamesh diff --base "$BASE" --format github']));
+    expect(steps.find((s) => s.id === 'affected').shell).toBe('bash');
     const affected = steps.find((s) => s.id === 'affected').run as string;
     expect(affected).toContain('npx datamesh affected --base "$BASE" --format json | jq -c .stacks');
     // Code outside the contracts is invisible to `affected`: a change to it plans every stack.
