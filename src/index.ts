@@ -40,3 +40,7 @@ export { compileDqdl, type CompiledRuleset, type UnsupportedRule } from './contr
 export { DomainLfTags } from './constructs/access/lake-formation-tags';
 export { ProductLakeFormation } from './constructs/access/product-lake-formation';
 export { ProductQuality } from './constructs/quality/product-quality';
+export { DOMAINS_VARIABLE, parseDomainList, type DomainSelection } from './domain-selection';
+export { affectedStacks, compareStacks, type AffectedReport, type AffectedStack, type StackChange } from './evolution/affected';
+export { stackInputs, type StackInputs } from './evolution/stack-inputs';
+export { githubWorkflow, WorkflowError, type WorkflowOptions } from './ci/github-workflow';
