@@ -43,6 +43,9 @@ export function affectedStacks(contractsDir: string, ref: string, environment: s
   checkRef(ref);
   const { value: mesh, errors } = loadMesh(contractsDir);
   if (!mesh) return { base: ref, environment, stacks: [], affected: [], unchanged: [], errors, baseErrors: [] };
+  if (!mesh.platform.environments.includes(environment)) {
+    throw new BaselineError(`environment "${environment.slice(0, 40)}" is not declared in platform.yaml (${mesh.platform.environments.join(', ')})`);
+  }
   const baseline = loadBaseline(ref, contractsDir);
   const base: MeshModel | undefined = baseline.platform && baseline.errors.length === 0 ? { platform: baseline.platform, domains: [...baseline.domains.values()], products: [...baseline.products.values()] } : undefined;
   const affected = compareStacks(base, mesh, environment);

@@ -44,6 +44,9 @@ describe('datamesh affected (command)', () => {
     const unknown = await datamesh(['affected', path.join(repo, 'contracts'), '--base', 'no-such-branch']);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toMatch(/no-such-branch/);
+    const environment = await datamesh(['affected', path.join(repo, 'contracts'), '--base', 'main', '--env', 'qa']);
+    expect(environment.code).toBe(2);
+    expect(environment.stderr).toMatch(/environment "qa" is not declared/);
   });
 
   it('exits 1 with the errors when the working tree does not load', async () => {

@@ -52,7 +52,7 @@ function runAffected(contracts: string | undefined, options: AffectedOptions, { 
   try {
     report = affectedStacks(dir, options.base, environment);
   } catch (error) {
-    if (error instanceof BaselineError) throw new UsageError(error.message, 'pass a commit, branch or tag of the repository that holds the contracts');
+    if (error instanceof BaselineError) throw new UsageError(error.message, 'pass a commit, branch or tag of the repository that holds the contracts, and an environment of platform.yaml');
     throw error;
   }
   if (report.errors.length > 0) {
