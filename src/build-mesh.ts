@@ -15,7 +15,7 @@ import type { MeshRules, RulePack } from './governance/custom/rule-set';
 import { addGovernanceGate } from './synthesis-output';
 import { resolveContractsDir } from './contract/mesh-root';
 import { VERBOSE_CONTEXT } from './verbosity';
-import { DOMAINS_VARIABLE, parseDomainList, selectDomains, type DomainSelection } from './domain-selection';
+import { DOMAINS_VARIABLE, parseDomainList, selectDomains, UnknownDomainError, type DomainSelection } from './domain-selection';
 
 export interface BuildMeshOptions {
   /** Folder holding platform.yaml and one folder per domain. @default $DATAMESH_CONTRACTS, else the folder with platform.yaml found walking up from the working folder */
@@ -88,7 +88,7 @@ export function buildMesh(app: App, options: BuildMeshOptions = {}): BuiltMesh {
   }
   const requested = options.domains ?? parseDomainList(process.env[DOMAINS_VARIABLE]);
   const { selection, errors: selectionErrors } = selectDomains(mesh.domains.map((d) => d.name), requested, options.domains ? 'the domains option' : DOMAINS_VARIABLE);
-  if (!selection) throw new MeshValidationError(selectionErrors);
+  if (!selection) throw new UnknownDomainError(selectionErrors);
   const { policies, errors: policyErrors, rules } = domainPolicies(mesh, options.rules);
   if (policyErrors.length > 0) throw new MeshValidationError(policyErrors);
   // Context can only be set on an app without children; otherwise constructs read DATAMESH_VERBOSE.

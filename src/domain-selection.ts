@@ -3,7 +3,7 @@
  * loaded and validated, so a grant to another domain is checked against that domain's
  * domain.yaml; only the stacks are limited. No cdktf here: the CLI reads selections too.
  */
-import { MISSING_FILE_LINE, type ContractError } from './contract/errors';
+import { MeshValidationError, MISSING_FILE_LINE, type ContractError } from './contract/errors';
 
 /** Environment variable naming the domains to synthesize, comma-separated. */
 export const DOMAINS_VARIABLE = 'DATAMESH_DOMAINS';
@@ -43,4 +43,15 @@ export function selectDomains(known: readonly string[], requested: readonly stri
   }
   const wanted = new Set(requested);
   return { selection: { domains: known.filter((name) => wanted.has(name)), partial: requested.length < known.length }, errors: [] };
+}
+
+/**
+ * A selection naming a domain the mesh does not have. The mesh itself is fine, so the stacks an
+ * earlier synthesis wrote stay where they are: a typo must not wipe the output folder.
+ */
+export class UnknownDomainError extends MeshValidationError {
+  constructor(errors: readonly ContractError[]) {
+    super(errors);
+    this.name = 'UnknownDomainError';
+  }
 }

@@ -5,6 +5,7 @@
 import { App } from 'cdktf';
 import { buildMesh, type BuildMeshOptions, type BuiltMesh } from './build-mesh';
 import { MeshValidationError } from './contract/errors';
+import { UnknownDomainError } from './domain-selection';
 import { synthesisSummary } from './synthesis-summary';
 import { isVerbose } from './verbosity';
 import { removeStacks, writeSynthesisReports } from './synthesis-output';
@@ -43,14 +44,14 @@ export function synthMesh(options: SynthMeshOptions = {}): BuiltMesh {
 /**
  * Ends an app whose mesh is invalid: prints every error, removes stacks left in the output folder
  * by an earlier synth (cdktf does not, and a stale stack could be deployed by mistake) and exits
- * with status 1. Errors other than MeshValidationError are rethrown untouched.
+ * with status 1. A selection naming an unknown domain leaves them: the mesh is not at fault. Errors other than MeshValidationError are rethrown untouched.
  */
 export function exitOnInvalidMesh(app: App, error: unknown): never {
   if (!(error instanceof MeshValidationError)) throw error;
   // As in finishSynthesis: details once on stdout, one line on stderr.
   console.log(error.message);
   console.error(`datamesh: ${error.message.split('\n')[0]}`);
-  removeStacks(app.outdir);
+  if (!(error instanceof UnknownDomainError)) removeStacks(app.outdir);
   process.exit(1);
 }
 

@@ -4,6 +4,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { buildMesh, type BuildMeshOptions } from '../../src/build-mesh';
 import { MeshValidationError } from '../../src/contract/errors';
+import { exitOnInvalidMesh } from '../../src/synthesis';
 import { copyMesh, editFile, REFERENCE_CONTRACTS } from '../helpers/fixtures';
 
 const DOMAINS = ['customer', 'payments', 'sales'];
@@ -84,6 +85,29 @@ describe('selective synthesis (DATAMESH_DOMAINS)', () => {
     const build = () => buildMesh(new App({ outdir: outdirOf() }), { contractsDir: contracts, domains: ['sales', 'salse'] });
     expect(build).toThrow(MeshValidationError);
     expect(build).toThrow(/unknown domain "salse".*\n.*known domains: customer, payments, sales/);
+  });
+
+  it('keeps the stacks of an earlier synthesis when the selection names an unknown domain, and exits 1', () => {
+    const outdir = outdirOf();
+    synth(contracts, outdir);
+    const app = new App({ outdir });
+    const exit = jest.spyOn(process, 'exit').mockImplementation(((code: number) => {
+      throw new Error(`exit ${code}`);
+    }) as never);
+    const quiet = [jest.spyOn(console, 'log').mockImplementation(() => {}), jest.spyOn(console, 'error').mockImplementation(() => {})];
+    try {
+      let error: unknown;
+      try {
+        buildMesh(app, { contractsDir: contracts, domains: ['salse'] });
+      } catch (e) {
+        error = e;
+      }
+      expect(() => exitOnInvalidMesh(app, error)).toThrow('exit 1');
+    } finally {
+      exit.mockRestore();
+      quiet.forEach((spy) => spy.mockRestore());
+    }
+    expect(fs.readdirSync(path.join(outdir, 'stacks')).sort()).toEqual(DOMAINS);
   });
 
   it('still validates the whole mesh: an error in an unselected domain stops the build', () => {
