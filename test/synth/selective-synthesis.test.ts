@@ -5,6 +5,7 @@ import * as path from 'path';
 import { buildMesh, type BuildMeshOptions } from '../../src/build-mesh';
 import { MeshValidationError } from '../../src/contract/errors';
 import { exitOnInvalidMesh } from '../../src/synthesis';
+import { cdktfSynth } from '../helpers/cdktf-cli';
 import { copyMesh, editFile, REFERENCE_CONTRACTS } from '../helpers/fixtures';
 
 const DOMAINS = ['customer', 'payments', 'sales'];
@@ -115,4 +116,16 @@ describe('selective synthesis (DATAMESH_DOMAINS)', () => {
     editFile(broken, 'customer/domain.yaml', (t) => t.replace(/^account: .*$/m, 'account: "not-an-account"'));
     expect(() => buildMesh(new App({ outdir: outdirOf() }), { contractsDir: broken, domains: ['sales'] })).toThrow(MeshValidationError);
   });
+
+  it('survives the real `cdktf synth`, which deletes every stack folder its manifest does not list', () => {
+    const outdir = outdirOf();
+    expect(cdktfSynth(outdir, { DATAMESH_CONTRACTS: contracts }).status).toBe(0);
+    ageStacks(outdir);
+    const before = new Map(DOMAINS.map((d) => [d, stackFiles(outdir, d)]));
+    const selective = cdktfSynth(outdir, { DATAMESH_CONTRACTS: contracts, DATAMESH_DOMAINS: 'payments' });
+    expect(selective.status).toBe(0);
+    expect(selective.output).toMatch(/synthesized 1 stack \(payments\).*2 other domains validated, not synthesized/);
+    for (const other of ['customer', 'sales']) expect(stackFiles(outdir, other)).toEqual(before.get(other));
+    expect(stackFiles(outdir, 'payments').get('cdk.tf.json')!.mtimeMs).toBeGreaterThan(LONG_AGO.getTime());
+  }, 300_000);
 });
