@@ -10,6 +10,7 @@ import { registerCatalog } from './commands/catalog';
 import { registerDiff } from './commands/diff';
 import { registerExport } from './commands/export';
 import { registerNew } from './commands/new';
+import { registerRegistry } from './commands/registry';
 import { registerRules } from './commands/rules';
 import { registerValidate } from './commands/validate';
 import { evaluateContractRules, type ContractRuleEvaluator } from './contract-rules';
@@ -28,7 +29,7 @@ export interface CliContext {
 
 export type CommandRegistration = (program: Command, context: CliContext) => void;
 
-const COMMANDS: readonly CommandRegistration[] = [registerValidate, registerNew, registerCatalog, registerExport, registerDiff, registerRules];
+const COMMANDS: readonly CommandRegistration[] = [registerValidate, registerNew, registerCatalog, registerExport, registerDiff, registerRules, registerRegistry];
 
 export interface RunOptions {
   /** Where output goes and which environment the command sees. @default the process's stdout, stderr and env */
@@ -89,6 +90,7 @@ Examples:
   $ datamesh export odcs contracts/sales/orders.yaml
   $ datamesh diff --base origin/main        breaking changes and version bumps since main
   $ datamesh rules payments                 the governance rules in force for a domain
+  $ datamesh registry pack --package-version 1.2.0  the mesh registry package for domain repositories
   $ datamesh <command> --help               options and examples of one command`,
     );
   // Without an action of its own, the program answers no command at all with its help on
