@@ -57,10 +57,11 @@ function validator(name: SchemaName): ValidateFunction {
 export function validateAgainstSchema(name: SchemaName, document: SourceDocument, value: unknown): ContractError[] {
   const validate = validator(name);
   if (validate(value)) return [];
-  return explainErrors(validate.errors ?? [], document);
+  return explainSchemaErrors(validate.errors ?? [], document);
 }
 
-function explainErrors(all: readonly ErrorObject[], document: SourceDocument): ContractError[] {
+/** Ajv's errors as ContractErrors at their line, for any schema (the catalog's too). */
+export function explainSchemaErrors(all: readonly ErrorObject[], document: SourceDocument): ContractError[] {
   // "Exactly one of a, b, c" fails with one "missing a/b/c" per branch: the choice says it once.
   const errors = all.filter((e) => !isMissingBranchKey(e, all));
   // A failed `if`/`oneOf` branch also reports its inner errors; the inner ones say more.
