@@ -52,9 +52,8 @@ export type PlatformFileKind = { readonly kind: 'platform' } | { readonly kind: 
 export function readPlatformKind(file: string, name: string): PlatformFileKind {
   const read = readContractText(file, name);
   if (!('text' in read)) return { kind: 'platform' };
-  const { document } = SourceDocument.parse(name, read.text);
-  const value = document?.toJS();
-  if (!document || value === null || typeof value !== 'object' || Array.isArray(value) || !('registry' in value)) return { kind: 'platform' };
+  const { document, value } = pointerDocument(name, read.text);
+  if (!document) return { kind: 'platform' };
   const errors = validateAgainstSchema('registry-pointer', document, value);
   if (errors.length > 0) return { kind: 'pointer', errors };
   const { registry } = value as { registry: { package: string; version: string } };
@@ -63,6 +62,17 @@ export function readPlatformKind(file: string, name: string): PlatformFileKind {
     return { kind: 'pointer', errors: [{ ...pointer.rangeLocation, path: 'registry.version', message: `${quote(pointer.range)} is not a semver range`, hint: 'write a range such as `^1.2.0` or `1.2.x`' }] };
   }
   return resolveRegistry(pointer, path.dirname(path.resolve(file)));
+}
+
+/** Whether a platform.yaml text is a registry pointer (a YAML mapping with a `registry` key). */
+export function isRegistryPointer(text: string): boolean {
+  return pointerDocument('platform.yaml', text).document !== undefined;
+}
+
+function pointerDocument(name: string, text: string): { document?: SourceDocument; value?: object } {
+  const { document } = SourceDocument.parse(name, text);
+  const value = document?.toJS();
+  return document && value !== null && typeof value === 'object' && !Array.isArray(value) && 'registry' in value ? { document, value } : {};
 }
 
 /** Finds the package the way Node does (node_modules of this folder, then of each folder above) and checks it. */

@@ -82,4 +82,19 @@ describe('datamesh validate in a domain repository', () => {
     expect(stdout).toContain(`${path.join('mesh-registry', 'registry', 'marketing', 'domain.yaml')}:`);
     expect(stdout).not.toContain('in other files of');
   });
+
+  it('diffs against a base revision without calling the pointer platform.yaml a broken base file', async () => {
+    const { repo, contracts } = domainRepo();
+    installRegistry(repo);
+    fs.writeFileSync(path.join(repo, '.gitignore'), 'node_modules/\n');
+    const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=T', '-c', 'user.email=t@example.com', ...args], { cwd: repo });
+    git('init', '-q', '-b', 'main');
+    git('add', '-A');
+    git('commit', '-q', '-m', 'base');
+    grantToMarketing(contracts);
+    editFile(contracts, 'sales/orders.yaml', (text) => text.replace('version: "1.0.0"', 'version: "1.1.0"'));
+    const { code, stdout, stderr } = await datamesh(['diff', contracts, '--base', 'main']);
+    expect(stderr).toBe('');
+    expect({ code, stdout }).toEqual({ code: 0, stdout: expect.stringContaining('marketing') });
+  });
 });
