@@ -23,7 +23,7 @@ import { SourceDocument } from './source';
 import { compareText } from './order';
 import { inheritedTagClashes, tagKeyErrors, tagKeysOf, type TagLayer } from './tag-keys';
 import { fitProduct } from './target-fit';
-import { compareWithRegistry, meshRegistry, readPlatformKind, registryDomainFolders, type ResolvedRegistry } from './registry';
+import { compareWithRegistry, meshRegistry, readPlatformKind, registryDomainFolders, unregisteredDomains, type ResolvedRegistry } from './registry';
 
 export interface LoadResult<T> {
   readonly value?: T;
@@ -82,6 +82,7 @@ export function loadMesh(contractsDir: string): LoadResult<MeshSpec> {
   const brokenContracts = new Set<string>();
   const registryFolders = registry ? registryDomainFolders(registry, displayPath, errors, warnings) : new Map<string, DomainFolder>();
   const localNames = new Set(layout.domains.map((d) => d.name));
+  if (registry) warnings.push(...unregisteredDomains(layout.domains, registryFolders, registry, displayPath));
   const folders = [...layout.domains, ...[...registryFolders.values()].filter((f) => !localNames.has(f.name))];
   for (const { folder, name: folderName, contracts } of folders) {
     const domainFile = path.join(folder, 'domain.yaml');

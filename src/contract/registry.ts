@@ -167,6 +167,20 @@ export function meshRegistry(registry: ResolvedRegistry, domains: readonly strin
   return { package: registry.pointer.package, range: registry.pointer.range, version: registry.version, domains };
 }
 
+/** Local domains the registry does not know yet: they build, but no other repository can grant to them. */
+export function unregisteredDomains(local: readonly DomainFolder[], registered: ReadonlyMap<string, DomainFolder>, registry: ResolvedRegistry, display: (file: string) => string): ContractError[] {
+  return local
+    .filter((domain) => !registered.has(domain.name))
+    .map((domain) => ({
+      file: display(path.join(domain.folder, 'domain.yaml')),
+      line: 1,
+      column: 1,
+      path: '',
+      message: `domain "${domain.name}" is not in the registry ${registry.pointer.package}@${registry.version}: other repositories cannot name it as a consumer yet`,
+      hint: `ask the platform team to add ${domain.name}/domain.yaml to the platform repository and publish a new registry version`,
+    }));
+}
+
 /** A registry holds registry entries only: a contract in it would be built by every repository that installs it. */
 export function productInRegistry(file: string, registry: ResolvedRegistry): ContractError {
   return { file, line: 1, column: 1, path: '', message: `the registry package ${registry.pointer.package}@${registry.version} holds a data product contract; a registry carries domain entries only, so it is not read`, hint: 'products are built only from the repository that owns them: republish the registry with `datamesh registry pack`, which never includes contracts' };

@@ -120,6 +120,17 @@ describe('a domain repository that points at the mesh registry', () => {
     });
   });
 
+  it('builds a local domain the registry does not know yet, with a warning that others cannot grant to it', () => {
+    const { repo, contracts } = domainRepo();
+    installRegistry(repo);
+    fs.cpSync(path.join(contracts, 'sales'), path.join(contracts, 'returns'), { recursive: true });
+    fs.rmSync(path.join(contracts, 'returns', 'orders.yaml'));
+    editFile(contracts, 'returns/domain.yaml', (text) => text.replace('name: sales', 'name: returns'));
+    const { value: mesh, warnings } = loadMesh(contracts);
+    expect(ownDomains(mesh!).map((d) => d.name)).toEqual(['returns', 'sales']);
+    expect(warnings).toEqual([expect.objectContaining({ file: expect.stringContaining(path.join('returns', 'domain.yaml')), message: 'domain "returns" is not in the registry @acme/mesh-registry@1.2.0: other repositories cannot name it as a consumer yet' })]);
+  });
+
   it('checks inputs naming a registry domain\'s product no further: its products are not known here', () => {
     const { repo, contracts } = domainRepo();
     installRegistry(repo);
