@@ -116,6 +116,15 @@ describe('datamesh catalog --merge', () => {
     expect(fs.readFileSync(path.join(again, 'index.html'))).toEqual(fs.readFileSync(path.join(out, 'index.html')));
   });
 
+  it('shows hostile catalog text as text on the page', async () => {
+    const hostile = write({ file: 'hostile/catalog.json', text: marketing.text.replace('"description": "One row per campaign', '"description": "<script>alert(1)</script> One row per campaign') });
+    const out = path.join(dir, 'site-hostile');
+    expect((await datamesh(['catalog', '--merge', salesFile, hostile, '--out', out])).code).toBe(0);
+    const page = fs.readFileSync(path.join(out, 'index.html'), 'utf8');
+    expect(page).toContain('&lt;script&gt;alert(1)&lt;/script&gt; One row per campaign');
+    expect(page).not.toContain('<script>alert(1)');
+  });
+
   it('writes nothing when a file is wrong, and says which', async () => {
     const bad = write({ file: 'bad/catalog.json', text: '[]' });
     const out = path.join(dir, 'not-written');

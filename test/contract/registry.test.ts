@@ -76,6 +76,18 @@ describe('a domain repository that points at the mesh registry', () => {
     expect(errors).toEqual([expect.objectContaining({ file: expect.stringContaining(path.join('registry', 'marketing', 'orders.yaml')), message: expect.stringContaining('holds a data product contract; a registry carries domain entries only') })]);
   });
 
+  it('refuses a link in the registry that leads out of it', () => {
+    const { repo, contracts } = domainRepo();
+    const registry = installRegistry(repo);
+    const outside = fs.mkdtempSync(path.join(path.dirname(repo), 'datamesh-outside-'));
+    fs.copyFileSync(path.join(registry, 'marketing', 'domain.yaml'), path.join(outside, 'domain.yaml'));
+    fs.rmSync(path.join(registry, 'marketing'), { recursive: true });
+    fs.symlinkSync(outside, path.join(registry, 'marketing'));
+    const { value, errors } = loadMesh(contracts);
+    expect(value).toBeUndefined();
+    expect(errors).toContainEqual(expect.objectContaining({ file: expect.stringContaining(path.join('registry', 'marketing')), message: expect.stringContaining('symbolic link leads outside the contracts folder') }));
+  });
+
   it('checks registry entries like any domain.yaml, pointing into the installed package', () => {
     const { repo, contracts } = domainRepo();
     const registry = installRegistry(repo);
