@@ -52,6 +52,15 @@ describe('datamesh registry pack', () => {
     expect(fs.existsSync(out)).toBe(false);
   });
 
+  it('says so when it cannot write the tarball, and leaves nothing behind', async () => {
+    const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'datamesh-pack-')), 'a-file');
+    fs.writeFileSync(out, 'not a folder');
+    const { code, stderr } = await datamesh(['registry', 'pack', '--package-version', '1.2.0', '--contracts', PLATFORM_REPO, '--out', out]);
+    expect(code).toBe(1);
+    expect(stderr).toContain('could not pack the registry');
+    expect(fs.readdirSync(path.dirname(out))).toEqual(['a-file']);
+  });
+
   it.each([
     [['--package-version', 'v1'], '--package-version "v1" is not a semver version'],
     [['--package-version', '1.0.0', '--name', '../evil'], '--name "../evil" is not an npm package name'],

@@ -72,7 +72,15 @@ function runPack(options: PackOptions, { terminal, evaluateRules }: CliContext):
     return EXIT_FINDINGS;
   }
   const name = options.name ?? `@${mesh.platform.organization}/mesh-registry`;
-  const packed = packRegistry(contracts, mesh, name, version, path.resolve(options.out));
+  let packed;
+  try {
+    packed = packRegistry(contracts, mesh, name, version, path.resolve(options.out));
+  } catch (error) {
+    // npm missing or failing, or --out not writable: the tarball is moved into --out last, so nothing is half-written.
+    const reason = (error as { stderr?: string }).stderr?.trim() || (error as Error).message;
+    terminal.err(`${style.red('error:')} could not pack the registry: ${reason.split('\n')[0]}\n    hint: run datamesh where npm is on the PATH (it comes with Node.js), with --out a folder it may write to\nnothing was packed.\n`);
+    return EXIT_FINDINGS;
+  }
   if (options.format === 'json') {
     terminal.out(`${JSON.stringify({ name: packed.name, version: packed.version, tarball: packed.tarball, domains: packed.domains, files: packed.files }, null, 2)}\n`);
   } else {
