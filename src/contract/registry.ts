@@ -64,6 +64,13 @@ export function readPlatformKind(file: string, name: string): PlatformFileKind {
   return resolveRegistry(pointer, path.dirname(path.resolve(file)));
 }
 
+/** The platform.yaml whose settings a contracts folder uses: the registry's when its own is a pointer that resolves. */
+export function effectivePlatformFile(contractsDir: string): string {
+  const own = path.join(contractsDir, 'platform.yaml');
+  const kind = isFile(own) ? readPlatformKind(own, own) : undefined;
+  return kind?.kind === 'pointer' && kind.registry ? path.join(kind.registry.root, 'platform.yaml') : own;
+}
+
 /** Whether a platform.yaml text is a registry pointer (a YAML mapping with a `registry` key). */
 export function isRegistryPointer(text: string): boolean {
   return pointerDocument('platform.yaml', text).document !== undefined;

@@ -92,6 +92,14 @@ describe('datamesh validate in a domain repository', () => {
     expect(stdout).not.toContain('in other files of');
   });
 
+  it('exports a contract as ODCS with the bucket and database the registry\'s platform settings name', async () => {
+    const { repo, contracts } = domainRepo();
+    installRegistry(repo);
+    const { code, stdout } = await datamesh(['export', 'odcs', path.join(contracts, 'sales', 'orders.yaml')]);
+    expect(code).toBe(0);
+    expect(stdout).toContain('s3://acme-dev-sales-orders/');
+  });
+
   it('diffs against a base revision without calling the pointer platform.yaml a broken base file', async () => {
     const { repo, contracts } = domainRepo();
     installRegistry(repo);
