@@ -92,6 +92,14 @@ describe('datamesh validate in a domain repository', () => {
     expect(stdout).not.toContain('in other files of');
   });
 
+  it('lists the rules in force for a domain known only from the registry', async () => {
+    const { repo, contracts } = domainRepo();
+    installRegistry(repo);
+    const { code, stdout } = await datamesh(['rules', 'marketing', '--contracts', contracts, '--format', 'json']);
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout).rules.map((r: { id: string }) => r.id)).toContain('DM116');
+  });
+
   it('exports a contract as ODCS with the bucket and database the registry\'s platform settings name', async () => {
     const { repo, contracts } = domainRepo();
     installRegistry(repo);
