@@ -50,6 +50,7 @@ export function mergeCatalogs(files: readonly CatalogFile[]): MergeResult {
   const owners = new Map<string, string>();
   for (const { input, catalog } of loaded) {
     catalog.products.forEach((product, index) => {
+      if (product.id !== `${product.domain}.${product.name}`) errors.push(at(input, ['products', index, 'id'], `product id "${product.id}" is not its domain and name ("${product.domain}.${product.name}")`, 'write the catalog again with datamesh catalog'));
       const first = owners.get(product.id);
       if (first !== undefined) errors.push(at(input, ['products', index, 'id'], `product id "${product.id}" is also in ${first}`, 'each product belongs to one repository: remove it from one of them, or leave one catalog out'));
       else owners.set(product.id, input.file);

@@ -80,6 +80,11 @@ describe('merging the catalogs of several repositories', () => {
     expect(errors).toEqual(expect.arrayContaining([expect.objectContaining({ file: 'sales/catalog.json', line, path: 'products[0].description' }), expect.objectContaining({ file: 'sales/catalog.json', line, message: 'unknown key "x"' })]));
   });
 
+  it('refuses a product whose id is not its domain and name, so no file can claim another domain\'s product', () => {
+    const forged = { file: 'forged.json', text: marketing.text.replace('"id": "marketing.campaigns"', '"id": "sales.campaigns"') };
+    expect(mergeCatalogs([sales, forged]).errors).toEqual([expect.objectContaining({ file: 'forged.json', line: lineOf(forged.text, '"id": "sales.campaigns"'), message: 'product id "sales.campaigns" is not its domain and name ("marketing.campaigns")' })]);
+  });
+
   it('refuses a file that is not JSON, at the position JSON stops', () => {
     const { errors } = mergeCatalogs([{ file: 'bad.json', text: '{\n  "catalogVersion": 1,\n  oops\n}' }]);
     expect(errors).toEqual([expect.objectContaining({ file: 'bad.json', line: 3, message: expect.stringMatching(/^not JSON: /) })]);
