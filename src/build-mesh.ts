@@ -1,6 +1,7 @@
 import { Aspects, type App } from 'cdktf';
 import { MeshValidationError, type ContractError } from './contract/errors';
 import { loadMesh } from './contract/mesh';
+import { ownDomains } from './contract/registry';
 import type { MeshSpec } from './contract/model';
 import { DomainStack } from './constructs/domain-stack';
 import { GovernanceAspect } from './governance/aspect';
@@ -87,7 +88,7 @@ export function buildMesh(app: App, options: BuildMeshOptions = {}): BuiltMesh {
     ]);
   }
   const requested = options.domains ?? parseDomainList(process.env[DOMAINS_VARIABLE]);
-  const { selection, errors: selectionErrors } = selectDomains(mesh.domains.map((d) => d.name), requested, options.domains ? 'the domains option' : DOMAINS_VARIABLE);
+  const { selection, errors: selectionErrors } = selectDomains(ownDomains(mesh).map((d) => d.name), requested, options.domains ? 'the domains option' : DOMAINS_VARIABLE);
   if (!selection) throw new UnknownDomainError(selectionErrors);
   const { policies, errors: policyErrors, rules } = domainPolicies(mesh, options.rules);
   if (policyErrors.length > 0) throw new MeshValidationError(policyErrors);
@@ -99,7 +100,8 @@ export function buildMesh(app: App, options: BuildMeshOptions = {}): BuiltMesh {
   const baseline = options.baseline ?? process.env.DATAMESH_BASELINE;
   if (baseline) governance.add(evolutionFindings(mesh, contractsDir, baseline, policies, options.today));
   const stacks = new Map<string, DomainStack>();
-  for (const domain of mesh.domains.filter((d) => selection.domains.includes(d.name))) {
+  // Domains known only from the mesh registry resolve grants but are built by their own repositories.
+  for (const domain of ownDomains(mesh).filter((d) => selection.domains.includes(d.name))) {
     const stack = new DomainStack(app, domain.name, { mesh, domain: domain.name, environment });
     const products = new Map([...stack.products].map(([name, product]) => [name, product.product]));
     Aspects.of(stack).add(new GovernanceAspect({ ledger: governance, policy: policies.get(domain.name)!, domain, products, options: { today: options.today, rules } }));

@@ -4,6 +4,7 @@ export { buildMesh, type BuildMeshOptions, type BuiltMesh } from './build-mesh';
 export { synthMesh, exitOnInvalidMesh, finishSynthesis, writeGovernanceReports, type SynthMeshOptions } from './synthesis';
 export * from './contract/model';
 export { loadMesh, loadProductFile, loadDomainFile, loadPlatformFile, type LoadResult } from './contract/mesh';
+export { ownDomains, REGISTRY_FOLDER, REGISTRY_FORMAT } from './contract/registry';
 export { MeshValidationError, formatContractError, type ContractError } from './contract/errors';
 export { parseGlueType, formatGlueType, type GlueType, type GlueTypeResult } from './contract/glue-type';
 export { exportOdcs, normalizeOdcsContract, readOdcsContract, odcsExportLosses, ODCS_API_VERSIONS, ODCS_EXPORT_VERSION, ODCS_EXPORT_VERSIONS, ODCS_CUSTOM_PROPERTIES, DATAMESH_ENGINE, type OdcsExportOptions, type OdcsExportVersion, type OdcsReadContext, type OdcsReadResult } from './contract/odcs';

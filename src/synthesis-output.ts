@@ -8,6 +8,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import type { BuiltMesh } from './build-mesh';
 import { buildCatalog, writeCatalog } from './catalog';
+import { ownDomains } from './contract/registry';
 import type { Finding } from './governance/finding';
 import { ALL_RULES } from './governance/registry';
 import type { RuleMetadata } from './governance/rule';
@@ -79,7 +80,8 @@ function keepUnselectedStacks(app: App, built: BuiltMesh): void {
   if (!fs.existsSync(stacksDir)) return;
   const previous = readManifestStacks(path.join(app.outdir, 'manifest.json'));
   const entries = app.manifest.stacks as Record<string, unknown>;
-  const domains = new Set(built.mesh.domains.map((d) => d.name));
+  // Domains known only from the mesh registry get their stacks in their own repositories.
+  const domains = new Set(ownDomains(built.mesh).map((d) => d.name));
   for (const folder of fs.readdirSync(stacksDir)) {
     if (folder in entries) continue;
     if (!domains.has(folder)) {

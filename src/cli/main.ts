@@ -13,6 +13,7 @@ import { registerDiff } from './commands/diff';
 import { registerExport } from './commands/export';
 import { registerNew } from './commands/new';
 import { registerPlan } from './commands/plan';
+import { registerRegistry } from './commands/registry';
 import { registerRules } from './commands/rules';
 import { registerValidate } from './commands/validate';
 import { evaluateContractRules, type ContractRuleEvaluator } from './contract-rules';
@@ -31,7 +32,7 @@ export interface CliContext {
 
 export type CommandRegistration = (program: Command, context: CliContext) => void;
 
-const COMMANDS: readonly CommandRegistration[] = [registerValidate, registerNew, registerCatalog, registerExport, registerDiff, registerRules, registerAffected, registerCi, registerPlan];
+const COMMANDS: readonly CommandRegistration[] = [registerValidate, registerNew, registerCatalog, registerExport, registerDiff, registerRules, registerRegistry, registerAffected, registerCi, registerPlan];
 
 export interface RunOptions {
   /** Where output goes and which environment the command sees. @default the process's stdout, stderr and env */
@@ -93,6 +94,7 @@ Examples:
   $ datamesh export odcs contracts/sales/orders.yaml
   $ datamesh diff --base origin/main        breaking changes and version bumps since main
   $ datamesh rules payments                 the governance rules in force for a domain
+  $ datamesh registry pack --package-version 1.2.0  the mesh registry package for domain repositories
   $ datamesh affected --base origin/main    the stacks a change touches, for CI
   $ datamesh ci github                      write .github/workflows/datamesh.yml
   $ datamesh plan sales --offline           a domain's plan without AWS credentials

@@ -82,13 +82,13 @@ function loaderFindings(result: LoadResult<unknown>): Finding[] {
   return [...result.errors.map((e) => loadErrorFinding(e)), ...(result.warnings ?? []).map((w) => loadErrorFinding(w, 'warning'))];
 }
 
-/** The files a set of paths covers, plus the files they depend on (platform.yaml, their domain.yaml). */
+/** The files a set of paths covers, plus the files they depend on (platform.yaml, their domain.yaml, the mesh registry). */
 class Scope {
   private readonly prefixes: string[];
   private readonly files = new Set<string>();
   private readonly wholeMesh: boolean;
 
-  constructor(root: string, targets: readonly string[], private readonly mesh?: MeshSpec) {
+  constructor(private readonly root: string, targets: readonly string[], private readonly mesh?: MeshSpec) {
     this.prefixes = targets.filter((t) => fs.statSync(t).isDirectory()).map((t) => t + path.sep);
     for (const target of targets) {
       this.files.add(target);
@@ -113,6 +113,8 @@ class Scope {
   /** `file` as the loader reports it: relative to the working directory, or absolute. */
   includesFile(file: string): boolean {
     const absolute = path.resolve(file);
+    // Outside the contracts folder are only files every path depends on: the mesh registry's.
+    if (!absolute.startsWith(this.root + path.sep)) return true;
     return this.files.has(absolute) || this.prefixes.some((prefix) => absolute.startsWith(prefix));
   }
 }

@@ -6,7 +6,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { normalizeDomain, normalizePlatform, settingsErrors } from './config';
-import { discoverMesh } from './discovery';
+import { discoverMesh, type DomainFolder } from './discovery';
 import { fileTooLarge, MISSING_FILE_LINE, sortContractErrors, type ContractError } from './errors';
 import { readContractText } from './input-file';
 import { excerpt, MAX_FILE_BYTES, quote } from './limits';
@@ -23,6 +23,7 @@ import { SourceDocument } from './source';
 import { compareText } from './order';
 import { inheritedTagClashes, tagKeyErrors, tagKeysOf, type TagLayer } from './tag-keys';
 import { fitProduct } from './target-fit';
+import { compareWithRegistry, meshRegistry, readPlatformKind, registryDomainFolders, unregisteredDomains, type ResolvedRegistry } from './registry';
 
 export interface LoadResult<T> {
   readonly value?: T;
@@ -53,7 +54,14 @@ export function loadMesh(contractsDir: string): LoadResult<MeshSpec> {
   const errors: ContractError[] = [...layout.errors];
   const warnings: ContractError[] = [...layout.skipped];
   let filesRead = 0;
-  const platformFile = path.join(root, 'platform.yaml');
+  const localPlatformFile = path.join(root, 'platform.yaml');
+  // A domain repository's platform.yaml may point at the mesh registry instead (registry.ts).
+  const kind = fs.existsSync(localPlatformFile) ? readPlatformKind(localPlatformFile, displayPath(localPlatformFile)) : ({ kind: 'platform' } as const);
+  // Without its registry, every reference to another domain would be reported as unknown: the registry's errors come alone.
+  if (kind.kind === 'pointer' && !kind.registry) return { errors: sortContractErrors([...errors, ...kind.errors]), warnings: sortContractErrors(warnings), filesRead: 1 };
+  const registry = kind.kind === 'pointer' ? kind.registry : undefined;
+  if (registry) filesRead++;
+  const platformFile = registry ? path.join(registry.root, 'platform.yaml') : localPlatformFile;
   let platform: PlatformSpec | undefined;
   let platformTags: TagLayer | undefined;
   if (!fs.existsSync(platformFile)) {
@@ -72,7 +80,11 @@ export function loadMesh(contractsDir: string): LoadResult<MeshSpec> {
   const brokenDomains = new Set<string>();
   // Domains with a contract that did not load: an input naming one of their products may name it.
   const brokenContracts = new Set<string>();
-  for (const { folder, name: folderName, contracts } of layout.domains) {
+  const registryFolders = registry ? registryDomainFolders(registry, displayPath, errors, warnings) : new Map<string, DomainFolder>();
+  const localNames = new Set(layout.domains.map((d) => d.name));
+  if (registry) warnings.push(...unregisteredDomains(layout.domains, registryFolders, registry, displayPath));
+  const folders = [...layout.domains, ...[...registryFolders.values()].filter((f) => !localNames.has(f.name))];
+  for (const { folder, name: folderName, contracts } of folders) {
     const domainFile = path.join(folder, 'domain.yaml');
     let domainTags: TagLayer | undefined;
     if (!fs.existsSync(domainFile)) {
@@ -86,6 +98,8 @@ export function loadMesh(contractsDir: string): LoadResult<MeshSpec> {
       const domain = collect(read.result, errors);
       if (read.document && read.raw) errors.push(...inheritedTagClashes(read.document, read.raw, platformTags ? [platformTags] : []));
       domainTags = tagLayer(read, `in ${displayPath(domainFile)}`);
+      const entry = registry && localNames.has(folderName) ? registryFolders.get(folderName) : undefined;
+      if (entry && registry && read.document && read.raw) filesRead += checkAgainstEntry(read, path.join(entry.folder, 'domain.yaml'), registry, errors, warnings);
       if (domain && domain.name !== folderName) {
         errors.push({ ...domain.location, path: 'name', message: `domain name "${domain.name}" does not match its folder "${folderName}"`, hint: `set \`name: ${folderName}\` or rename the folder` });
       }
@@ -111,7 +125,9 @@ export function loadMesh(contractsDir: string): LoadResult<MeshSpec> {
   }
 
   const loaded = products.flatMap((p) => (p.spec ? [p.spec] : []));
-  errors.push(...crossFileErrors(domains, products, brokenDomains), ...physicalNameErrors(platform, domains, products), ...lineageErrors(loaded, new Set([...brokenDomains, ...brokenContracts])));
+  const registryOnly = [...registryFolders.keys()].filter((name) => !localNames.has(name)).sort(compareText);
+  // Products of registry domains are not known here: an input naming one cannot be checked.
+  errors.push(...crossFileErrors(domains, products, brokenDomains), ...physicalNameErrors(platform, domains, products), ...lineageErrors(loaded, new Set([...brokenDomains, ...brokenContracts, ...registryOnly])));
   if (platform) errors.push(...declaredPlacementErrors(platform, domains, loaded));
   if (errors.length > 0 || !platform) return { errors: sortContractErrors(errors), warnings: sortContractErrors(warnings), filesRead };
   return {
@@ -122,8 +138,22 @@ export function loadMesh(contractsDir: string): LoadResult<MeshSpec> {
       platform,
       domains: [...domains].sort((a, b) => compareText(a.name, b.name)),
       products: products.map((p) => p.spec!).sort((a, b) => compareText(a.id, b.id)),
+      ...(registry ? { registry: meshRegistry(registry, registryOnly) } : {}),
     },
   };
+}
+
+/** A local domain.yaml that the registry also holds: validated both, compared; returns the files read. */
+function checkAgainstEntry(local: ReadFile<DomainSpec>, entryFile: string, registry: ResolvedRegistry, errors: ContractError[], warnings: ContractError[]): number {
+  if (!fs.existsSync(entryFile)) return 0;
+  const entry = guarded(entryFile, () => readDomain(entryFile));
+  errors.push(...entry.result.errors);
+  if (entry.document && entry.raw) {
+    const compared = compareWithRegistry(local.document!, local.raw!, entry.document, entry.raw, registry);
+    errors.push(...compared.errors);
+    warnings.push(...compared.warnings);
+  }
+  return 1;
 }
 
 export function loadPlatformFile(file: string): LoadResult<PlatformSpec> {

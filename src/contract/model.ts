@@ -360,4 +360,21 @@ export interface MeshSpec {
   readonly domains: readonly DomainSpec[];
   /** Sorted by id. */
   readonly products: readonly DataProductSpec[];
+  /** Where platform.yaml and the other domains came from, in a domain repository that uses a mesh registry. */
+  readonly registry?: MeshRegistry;
+}
+
+/**
+ * The mesh registry package a domain repository resolved (see contract/registry.ts): platform.yaml
+ * and the registry entry of every domain, published by the platform team.
+ */
+export interface MeshRegistry {
+  /** npm package name, e.g. `@acme/mesh-registry`. */
+  readonly package: string;
+  /** The version range platform.yaml accepts. */
+  readonly range: string;
+  /** The installed version, which satisfies `range`. */
+  readonly version: string;
+  /** Domains known only from the registry: they resolve consumers and grants but get no stack here. Sorted. */
+  readonly domains: readonly string[];
 }

@@ -6,19 +6,21 @@ import odcsV30Schema from './schemas/odcs-v3.0.schema.json';
 import odcsV31Schema from './schemas/odcs-v3.1.schema.json';
 import odcsV32Schema from './schemas/odcs-v3.2.schema.json';
 import platformSchema from './schemas/platform.schema.json';
+import registryPointerSchema from './schemas/registry-pointer.schema.json';
 import type { ContractError } from './errors';
 import { quote } from './limits';
 import { closestMatch } from './suggest';
 import { formatPath, type DocPath, type SourceDocument } from './source';
 
 /** ODCS has one schema per minor version: each version is read by its own (see odcs/versions.ts). */
-export type SchemaName = 'data-product' | 'domain' | 'platform' | 'odcs-v3.0' | 'odcs-v3.1' | 'odcs-v3.2';
+export type SchemaName = 'data-product' | 'domain' | 'platform' | 'registry-pointer' | 'odcs-v3.0' | 'odcs-v3.1' | 'odcs-v3.2';
 
 // Order matters: the ODCS schemas refer to definitions of the native one, so that one comes first.
 const SCHEMAS: Record<SchemaName, object> = {
   'data-product': dataProductSchema,
   domain: domainSchema,
   platform: platformSchema,
+  'registry-pointer': registryPointerSchema,
   'odcs-v3.0': odcsV30Schema,
   'odcs-v3.1': odcsV31Schema,
   'odcs-v3.2': odcsV32Schema,
@@ -55,10 +57,11 @@ function validator(name: SchemaName): ValidateFunction {
 export function validateAgainstSchema(name: SchemaName, document: SourceDocument, value: unknown): ContractError[] {
   const validate = validator(name);
   if (validate(value)) return [];
-  return explainErrors(validate.errors ?? [], document);
+  return explainSchemaErrors(validate.errors ?? [], document);
 }
 
-function explainErrors(all: readonly ErrorObject[], document: SourceDocument): ContractError[] {
+/** Ajv's errors as ContractErrors at their line, for any schema (the catalog's too). */
+export function explainSchemaErrors(all: readonly ErrorObject[], document: SourceDocument): ContractError[] {
   // "Exactly one of a, b, c" fails with one "missing a/b/c" per branch: the choice says it once.
   const errors = all.filter((e) => !isMissingBranchKey(e, all));
   // A failed `if`/`oneOf` branch also reports its inner errors; the inner ones say more.

@@ -5,6 +5,7 @@
  */
 import type { ContractError } from '../contract/errors';
 import { loadMesh } from '../contract/mesh';
+import { ownDomains } from '../contract/registry';
 import type { MeshSpec } from '../contract/model';
 import { compareText } from '../contract/order';
 import { loadBaseline, BaselineError } from './baseline';
@@ -48,7 +49,8 @@ export function affectedStacks(contractsDir: string, ref: string, environment: s
   }
   const baseline = loadBaseline(ref, contractsDir);
   const base: MeshModel | undefined = baseline.platform && baseline.errors.length === 0 ? { platform: baseline.platform, domains: [...baseline.domains.values()], products: [...baseline.products.values()] } : undefined;
-  const affected = compareStacks(base, mesh, environment);
+  // In a domain repository, the registry's other domains resolve grants but have no stack here.
+  const affected = compareStacks(base, mesh, environment, ownDomains(mesh).map((d) => d.name));
   const names = (kinds: readonly StackChange[]) => affected.filter((a) => kinds.includes(a.change)).map((a) => a.stack);
   const touched = new Set(affected.map((a) => a.stack));
   return {
@@ -56,17 +58,20 @@ export function affectedStacks(contractsDir: string, ref: string, environment: s
     environment,
     stacks: names(['changed', 'added']),
     affected,
-    unchanged: mesh.domains.map((d) => d.name).filter((name) => !touched.has(name)),
+    unchanged: ownDomains(mesh).map((d) => d.name).filter((name) => !touched.has(name)),
     errors: [],
-    baseErrors: baseline.platform ? baseline.errors : [...baseline.errors, { file: `${ref}:platform.yaml`, line: 0, column: 0, path: '', message: 'no platform.yaml at the base revision', hint: 'compare with a revision that holds the mesh' }],
+    baseErrors: baseline.platform ? baseline.errors : [...baseline.errors, { file: `${ref}:platform.yaml`, line: 0, column: 0, path: '', message: 'no platform settings at the base revision (no platform.yaml, or one pointing at the mesh registry, which git does not hold)', hint: 'in a domain repository every stack is planned; in a platform repository compare with a revision that holds the mesh' }],
   };
 }
 
-/** Stack by stack; `base` undefined when the base revision cannot be read, so every stack counts. */
-export function compareStacks(base: MeshModel | undefined, current: MeshSpec | MeshModel, environment: string): AffectedStack[] {
+/**
+ * Stack by stack; `base` undefined when the base revision cannot be read, so every stack counts.
+ * `stacks`: the current domains that get a stack here. @default every domain of `current`
+ */
+export function compareStacks(base: MeshModel | undefined, current: MeshSpec | MeshModel, environment: string, stacks?: readonly string[]): AffectedStack[] {
   const result: AffectedStack[] = [];
   const baseNames = new Set(base?.domains.map((d) => d.name) ?? []);
-  const currentNames = new Set(current.domains.map((d) => d.name));
+  const currentNames = new Set(stacks ?? current.domains.map((d) => d.name));
   for (const name of [...new Set([...baseNames, ...currentNames])].sort(compareText)) {
     if (!currentNames.has(name)) {
       result.push({ stack: name, change: 'removed', reasons: ['domain removed'] });

@@ -8,6 +8,7 @@ import * as path from 'path';
 import type { ContractError } from '../contract/errors';
 import { loadDomainText, loadPlatformText, loadProductText } from '../contract/mesh';
 import type { DataProductSpec, DomainSpec, PlatformSpec } from '../contract/model';
+import { isRegistryPointer } from '../contract/registry';
 
 export interface Baseline {
   readonly ref: string;
@@ -56,8 +57,10 @@ export function loadBaseline(ref: string, contractsDir: string): Baseline {
   }
   const platformFile = path.posix.join(relative || '.', 'platform.yaml').replace(/^\.\//, '');
   let platform: PlatformSpec | undefined;
-  if (listed.includes(platformFile)) {
-    const loaded = loadPlatformText(`${ref}:${platformFile}`, show(platformFile));
+  const platformText = listed.includes(platformFile) ? show(platformFile) : undefined;
+  // A domain repository's platform.yaml points at the mesh registry: no platform settings at the base.
+  if (platformText !== undefined && !isRegistryPointer(platformText)) {
+    const loaded = loadPlatformText(`${ref}:${platformFile}`, platformText);
     errors.push(...loaded.errors);
     platform = loaded.value;
   }

@@ -29,9 +29,9 @@ describe('datamesh, the program', () => {
     expect(stdout.trim()).toBe(version);
   });
 
-  it('registers every command of DESIGN.md §8', () => {
+  it('registers every command of DESIGN.md §8, and registry', () => {
     const program = createProgram({ terminal: { out: () => {}, err: () => {}, outIsTTY: false, errIsTTY: false, env: {} }, exit: () => {} });
-    expect(program.commands.map((c) => c.name())).toEqual(['validate', 'new', 'catalog', 'export', 'diff', 'rules', 'affected', 'ci', 'plan']);
+    expect(program.commands.map((c) => c.name())).toEqual(['validate', 'new', 'catalog', 'export', 'diff', 'rules', 'registry', 'affected', 'ci', 'plan']);
   });
 
   it('exits 2 with the help on stderr when no command is given', async () => {

@@ -3,33 +3,49 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { PROJECT_ROOT } from '../helpers/cdktf-cli';
-import { terraform, terraformEnv } from '../helpers/terraform';
+import { grantToMarketing, PLATFORM_REPO, POINTER } from '../helpers/registry';
+import { resourceCount, terraform, terraformEnv, writeMockOverride } from '../helpers/terraform';
+
+const work = fs.mkdtempSync(path.join(os.tmpdir(), 'datamesh-consumer-'));
+let packedLibrary: { tarball: string; files: string[] } | undefined;
+
+/** The library packed once per run, as the platform team publishes it; both setups below install it. */
+function libraryTarball(): { tarball: string; files: string[] } {
+  if (!packedLibrary) {
+    const packed = JSON.parse(execFileSync('npm', ['pack', '--json', '--pack-destination', work], { cwd: PROJECT_ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }));
+    packedLibrary = { tarball: path.join(work, packed[0].filename), files: packed[0].files.map((f: { path: string }) => f.path) };
+  }
+  return packedLibrary;
+}
+
+/** A copy of examples/domain-repo at `repo`, depending on the packed library, installed. */
+function installTemplate(repo: string): (command: string, args: string[]) => { status: number | null; output: string } {
+  fs.cpSync(path.join(PROJECT_ROOT, 'examples', 'domain-repo'), repo, { recursive: true });
+  const manifest = JSON.parse(fs.readFileSync(path.join(repo, 'package.json'), 'utf8'));
+  manifest.dependencies['@datamesh/platform'] = `file:${libraryTarball().tarball}`;
+  fs.writeFileSync(path.join(repo, 'package.json'), JSON.stringify(manifest, null, 2));
+  const run = (command: string, args: string[], cwd = repo) => {
+    const result = spawnSync(command, args, { cwd, encoding: 'utf8', env: { ...terraformEnv(), CI: '1', FORCE_COLOR: '0' }, maxBuffer: 64 * 1024 * 1024 });
+    return { status: result.status, output: `${result.stdout}${result.stderr}` };
+  };
+  const install = run('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline']);
+  if (install.status !== 0) throw new Error(`npm install failed in ${repo}:\n${install.output}`);
+  return run;
+}
 
 /**
  * What a domain team does: install the packed library into its own repository (the template in
  * examples/domain-repo) and synthesize. Slow by nature (npm pack + npm install), so it runs once.
  */
 describe('the packed library in a domain team repository', () => {
-  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'datamesh-consumer-'));
   const repo = path.join(work, 'domain-repo');
-  let tarball: string;
   let files: string[];
+  let run: ReturnType<typeof installTemplate>;
 
   beforeAll(() => {
-    const packed = JSON.parse(execFileSync('npm', ['pack', '--json', '--pack-destination', work], { cwd: PROJECT_ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }));
-    tarball = path.join(work, packed[0].filename);
-    files = packed[0].files.map((f: { path: string }) => f.path);
-    fs.cpSync(path.join(PROJECT_ROOT, 'examples', 'domain-repo'), repo, { recursive: true });
-    const manifest = JSON.parse(fs.readFileSync(path.join(repo, 'package.json'), 'utf8'));
-    manifest.dependencies['@datamesh/platform'] = `file:${tarball}`;
-    fs.writeFileSync(path.join(repo, 'package.json'), JSON.stringify(manifest, null, 2));
-    run('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline']);
+    files = libraryTarball().files;
+    run = installTemplate(repo);
   }, 600_000);
-
-  function run(command: string, args: string[]) {
-    const result = spawnSync(command, args, { cwd: repo, encoding: 'utf8', env: { ...terraformEnv(), CI: '1', FORCE_COLOR: '0' }, maxBuffer: 64 * 1024 * 1024 });
-    return { status: result.status, output: `${result.stdout}${result.stderr}` };
-  }
 
   it('ships the compiled library, its declarations, schemas, docs and the CLI, and nothing else', () => {
     expect(files).toEqual(expect.arrayContaining(['dist/index.js', 'dist/index.d.ts', 'dist/contract/schemas/odcs-v3.0.schema.json', 'dist/contract/schemas/odcs-v3.1.schema.json', 'dist/contract/schemas/odcs-v3.2.schema.json', 'bin/datamesh.js', 'docs/governance.md', 'README.md', 'CHANGELOG.md', 'package.json']));
@@ -58,5 +74,58 @@ describe('the packed library in a domain team repository', () => {
     expect(fs.existsSync(path.join(repo, 'cdktf.out', 'catalog', 'index.html'))).toBe(true);
     expect(terraform(stackDir, ['init', '-input=false', '-backend=false']).status).toBe(0);
     expect(terraform(stackDir, ['validate']).output).toContain('Success! The configuration is valid.');
+  });
+});
+
+/**
+ * The done-when of many repositories: the platform repository packs the mesh registry with the
+ * published library; a domain repository (the template, holding only sales) installs that tarball
+ * with npm, then validates, synthesizes and plans its stack, granting to a domain it knows only
+ * from the registry.
+ */
+describe('two repositories: a platform repository publishes the mesh registry, a domain repository installs it', () => {
+  const platformRepo = path.join(work, 'platform-repo');
+  const repo = path.join(work, 'sales-repo');
+  let run: ReturnType<typeof installTemplate>;
+  let registryTarball: string;
+
+  beforeAll(() => {
+    run = installTemplate(repo);
+    fs.cpSync(PLATFORM_REPO, path.join(platformRepo, 'contracts'), { recursive: true });
+    // The platform team runs the published CLI in its own repository.
+    const datamesh = path.join(repo, 'node_modules', '@datamesh', 'platform', 'bin', 'datamesh.js');
+    const pack = spawnSync(process.execPath, [datamesh, 'registry', 'pack', '--package-version', '1.2.0', '--out', path.join(platformRepo, 'dist'), '--format', 'json'], { cwd: platformRepo, encoding: 'utf8' });
+    if (pack.status !== 0) throw new Error(`registry pack failed:\n${pack.stdout}${pack.stderr}`);
+    registryTarball = JSON.parse(pack.stdout).tarball;
+    fs.copyFileSync(POINTER, path.join(repo, 'contracts', 'platform.yaml'));
+    grantToMarketing(path.join(repo, 'contracts'));
+  }, 600_000);
+
+  it('installs the registry tarball with npm, offline', () => {
+    const install = run('npm', ['install', '--offline', '--no-audit', '--no-fund', registryTarball]);
+    expect({ status: install.status, output: install.status === 0 ? '' : install.output }).toEqual({ status: 0, output: '' });
+    const manifest = JSON.parse(fs.readFileSync(path.join(repo, 'package.json'), 'utf8'));
+    expect(manifest.dependencies['@acme/mesh-registry']).toMatch(/^file:.*acme-mesh-registry-1\.2\.0\.tgz$/);
+    expect(fs.readdirSync(path.join(repo, 'node_modules', '@acme', 'mesh-registry', 'registry')).sort()).toEqual(['marketing', 'platform.yaml', 'sales']);
+  });
+
+  it('validates against the registry: the marketing consumer resolves', () => {
+    const validate = run('npx', ['datamesh', 'validate']);
+    expect(validate.output).toContain('1 product checked: 0 errors');
+    expect(validate.status).toBe(0);
+  });
+
+  it('synthesizes the sales stack only, and terraform plans it offline', () => {
+    const synth = run('npx', ['cdktf', 'synth']);
+    expect({ status: synth.status, output: synth.status === 0 ? '' : synth.output }).toEqual({ status: 0, output: '' });
+    expect(fs.readdirSync(path.join(repo, 'cdktf.out', 'stacks'))).toEqual(['sales']);
+    const stackDir = path.join(repo, 'cdktf.out', 'stacks', 'sales');
+    const stack = JSON.parse(fs.readFileSync(path.join(stackDir, 'cdk.tf.json'), 'utf8'));
+    expect(Object.values(stack.resource.aws_lakeformation_permissions).map((p: any) => p.principal)).toContain('arn:aws:iam::222222222222:role/marketing-analytics');
+    writeMockOverride(stackDir);
+    expect(terraform(stackDir, ['init', '-input=false']).status).toBe(0);
+    const plan = terraform(stackDir, ['plan', '-input=false', '-lock=false']);
+    expect({ status: plan.status, output: plan.status === 0 ? '' : plan.output }).toEqual({ status: 0, output: '' });
+    expect(plan.output).toContain(`Plan: ${resourceCount(stackDir)} to add, 0 to change, 0 to destroy.`);
   });
 });

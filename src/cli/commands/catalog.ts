@@ -1,7 +1,13 @@
-/** `datamesh catalog`: catalog.json and the static index.html of every product of a mesh. */
+/**
+ * `datamesh catalog`: catalog.json and the static index.html of every product of a mesh, or, with
+ * --merge, of the catalogs several domain repositories wrote.
+ */
+import * as fs from 'fs';
 import * as path from 'path';
 import { Option, type Command } from 'commander';
 import { buildCatalog } from '../../catalog/build-catalog';
+import type { Catalog } from '../../catalog/catalog';
+import { mergeCatalogs } from '../../catalog/merge-catalogs';
 import { writeCatalog } from '../../catalog/write-catalog';
 import { loadMesh } from '../../contract/mesh';
 import type { CliContext } from '../main';
@@ -20,7 +26,11 @@ interface CatalogOptions {
   readonly contracts?: string;
   readonly env?: string;
   readonly format: OutputFormat;
+  readonly merge?: string[];
 }
+
+/** A catalog.json of 100 domains x 100 products is about 30 MB; anything far larger is not one. */
+const MAX_CATALOG_BYTES = 256 * 1024 * 1024;
 
 export function registerCatalog(program: Command, context: CliContext): void {
   program
@@ -30,14 +40,20 @@ export function registerCatalog(program: Command, context: CliContext): void {
     .addOption(contractsOption())
     .addOption(new Option('--env <environment>', 'environment whose bucket and database names to show (default: $DATAMESH_ENV, else dev)'))
     .addOption(outputFormatOption())
+    .addOption(new Option('--merge <catalog.json...>', 'merge the catalog.json files of several repositories into one catalog, with the graph across them'))
     .addHelpText(
       'after',
       `
 Nothing is written when a contract does not load (exit 1). Products with governance errors are
 catalogued, marked as failing. Open index.html straight from disk: it needs no server or network.
 
+With --merge, the files are checked (schema, one mesh and environment, each product id in one
+file only) and nothing is written when one is wrong (exit 1); the result does not depend on the
+order of the files.
+
 Examples:
   $ datamesh catalog                                 into cdktf.out/catalog/
+  $ datamesh catalog --merge sales/catalog.json payments/catalog.json --out site/
   $ datamesh catalog --out public/catalog --env prod
   $ datamesh catalog --format json                   print what was written, for scripts`,
     )
@@ -46,7 +62,9 @@ Examples:
     });
 }
 
-function runCatalog(options: CatalogOptions, { terminal, evaluateRules }: CliContext): ExitCode {
+function runCatalog(options: CatalogOptions, context: CliContext): ExitCode {
+  if (options.merge) return runMerge(options.merge, options, context);
+  const { terminal, evaluateRules } = context;
   const contracts = contractsDir(options.contracts, terminal.env);
   const { value: mesh, errors } = loadMesh(contracts);
   if (!mesh) {
@@ -60,16 +78,41 @@ function runCatalog(options: CatalogOptions, { terminal, evaluateRules }: CliCon
     throw new UsageError(`environment "${environment}" is not declared in ${mesh.platform.source.file}`, `use one of ${mesh.platform.environments.join(', ')}`);
   }
   const catalog = buildCatalog(mesh, { environment, findings: evaluateRules?.(mesh) });
+  report(catalog, options, environment, context);
+  return EXIT_OK;
+}
+
+function runMerge(files: readonly string[], options: CatalogOptions, context: CliContext): ExitCode {
+  const { terminal } = context;
+  if (options.contracts !== undefined || options.env !== undefined) throw new UsageError('--merge reads catalog.json files: --contracts and --env do not apply', 'leave them out; each catalog was written for its environment already');
+  const resolved = [...new Set(files.map((f) => path.resolve(f)))];
+  const missing = resolved.filter((f) => !fs.existsSync(f) || !fs.statSync(f).isFile());
+  if (missing.length > 0) throw new UsageError(`no such file: ${missing.map(display).join(', ')}`, 'pass the catalog.json files that datamesh catalog or cdktf synth wrote');
+  const tooLarge = resolved.filter((f) => fs.statSync(f).size > MAX_CATALOG_BYTES);
+  const merged = tooLarge.length > 0
+    ? { errors: tooLarge.map((f) => ({ file: display(f), line: 1, column: 1, path: '', message: `larger than ${MAX_CATALOG_BYTES} bytes: not a catalog.json`, hint: 'pass the catalog.json that datamesh catalog wrote' })) }
+    : mergeCatalogs(resolved.map((f) => ({ file: display(f), text: fs.readFileSync(f, 'utf8') })));
+  if (!merged.catalog) {
+    const style = styleFor(terminal.errIsTTY, terminal.env);
+    const findings = merged.errors.map((e) => loadErrorFinding(e));
+    terminal.err(`${[...findings.map((f) => formatFinding(f, style)), formatSummary(countFindings(findings), undefined, style)].join('\n')}\nno catalog was written.\n`);
+    return EXIT_FINDINGS;
+  }
+  report(merged.catalog, options, merged.catalog.environment, context, resolved.length);
+  return EXIT_OK;
+}
+
+/** Writes the catalog and says what was written. */
+function report(catalog: Catalog, options: CatalogOptions, environment: string, { terminal }: CliContext, merged?: number): void {
   const written = writeCatalog(catalog, path.resolve(options.out));
   const failing = catalog.products.filter((p) => p.governance.status === 'fail').map((p) => p.id);
   if (options.format === 'json') {
-    const summary = { json: written.json, html: written.html, environment, products: catalog.products.length, domains: catalog.domains.length, governanceEvaluated: catalog.governanceEvaluated, failing };
+    const summary = { json: written.json, html: written.html, environment, ...(merged !== undefined ? { merged } : {}), products: catalog.products.length, domains: catalog.domains.length, governanceEvaluated: catalog.governanceEvaluated, failing };
     terminal.out(`${JSON.stringify(summary, null, 2)}\n`);
   } else {
     const style = styleFor(terminal.outIsTTY, terminal.env);
-    const lines = [`${style.green('wrote')} ${display(written.json)} and ${display(written.html)} (${catalog.products.length} products in ${catalog.domains.length} domains, ${environment})`];
+    const lines = [`${style.green('wrote')} ${display(written.json)} and ${display(written.html)} (${catalog.products.length} products in ${catalog.domains.length} domains, ${environment}${merged !== undefined ? `, merged from ${merged} catalogs` : ''})`];
     if (failing.length > 0) lines.push(style.yellow(`governance errors in ${failing.join(', ')}: run datamesh validate for the details`));
     terminal.out(`${lines.join('\n')}\n`);
   }
-  return EXIT_OK;
 }

@@ -3,6 +3,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import type { Command } from 'commander';
 import { loadMesh } from '../../contract/mesh';
+import { ownDomains } from '../../contract/registry';
 import { githubWorkflow, WorkflowError } from '../../ci/github-workflow';
 import type { CliContext } from '../main';
 import { EXIT_FINDINGS, EXIT_OK, UsageError, type ExitCode } from '../exit-codes';
@@ -63,7 +64,8 @@ function runCiGithub(contracts: string | undefined, options: CiGithubOptions, { 
   if (!mesh.platform.environments.includes(environment)) throw new UsageError(`environment "${environment}" is not declared in platform.yaml`, `pass --env with one of ${mesh.platform.environments.join(', ')}`);
   let workflow: string;
   try {
-    workflow = githubWorkflow(mesh, { environment, defaultBranch: options.branch, contractsPath });
+    // Only the domains this repository builds: the registry's others deploy from their own.
+    workflow = githubWorkflow({ platform: mesh.platform, domains: ownDomains(mesh) }, { environment, defaultBranch: options.branch, contractsPath });
   } catch (error) {
     if (!(error instanceof WorkflowError)) throw error;
     terminal.err(`${style.red('error:')} ${error.message}\n    hint: ${error.hint}\nno workflow was written.\n`);
@@ -73,6 +75,7 @@ function runCiGithub(contracts: string | undefined, options: CiGithubOptions, { 
   const temporary = `${out}.${process.pid}.tmp`;
   fs.writeFileSync(temporary, workflow);
   fs.renameSync(temporary, out);
-  terminal.out(`wrote ${options.out}: plans the affected stacks of ${mesh.domains.length} domain${mesh.domains.length === 1 ? '' : 's'} on pull requests into ${options.branch}, applies them on push (${environment})\n`);
+  const built = ownDomains(mesh).length;
+  terminal.out(`wrote ${options.out}: plans the affected stacks of ${built} domain${built === 1 ? '' : 's'} on pull requests into ${options.branch}, applies them on push (${environment})\n`);
   return EXIT_OK;
 }

@@ -3,6 +3,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { Option, type Command } from 'commander';
 import { loadDomainFile, loadPlatformFile, loadProductFile } from '../../contract/mesh';
+import { effectivePlatformFile } from '../../contract/registry';
 import type { DataProductSpec } from '../../contract/model';
 import { exportOdcs, odcsExportErrors, odcsExportLosses, ODCS_EXPORT_VERSIONS, type OdcsExportOptions, type OdcsExportVersion } from '../../contract/odcs';
 import { DATA_PREFIX, glueDatabaseName, productBucketName } from '../../contract/naming';
@@ -80,7 +81,8 @@ function runExport(file: string, options: ExportOptions, { terminal }: CliContex
 /** The physical names of the product in its mesh, when the file is part of one. */
 function serverOptions(file: string, spec: DataProductSpec, environment: string): OdcsExportOptions {
   const root = meshRootOf(file);
-  const platform = root ? loadPlatformFile(path.join(root, 'platform.yaml')).value : undefined;
+  // In a domain repository, the platform settings are the mesh registry's.
+  const platform = root ? loadPlatformFile(effectivePlatformFile(root)).value : undefined;
   if (!root || !platform) return {};
   if (!platform.environments.includes(environment)) {
     throw new UsageError(`environment "${environment}" is not declared in ${path.join(root, 'platform.yaml')}`, `use one of ${platform.environments.join(', ')}`);
