@@ -14,7 +14,7 @@ import { GovernanceLedger } from './governance/ledger';
 import type { MeshRules, RulePack } from './governance/custom/rule-set';
 import { addGovernanceGate } from './synthesis-output';
 import { resolveContractsDir } from './contract/mesh-root';
-import { VERBOSE_CONTEXT } from './verbosity';
+import { VERBOSE_CONTEXT } from './constructs/verbosity';
 
 export interface BuildMeshOptions {
   /** Folder holding platform.yaml and one folder per domain. @default $DATAMESH_CONTRACTS, else the folder with platform.yaml found walking up from the working folder */

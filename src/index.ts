@@ -30,12 +30,12 @@ export { productBucketName, glueDatabaseName, accessLogBucketName } from './cont
 export * from './catalog';
 export { runCli, type RunOptions } from './cli/main';
 export type { ContractRuleEvaluator } from './cli/contract-rules';
-export { diffMesh, type MeshDiff } from './evolution/diff-mesh';
+export { diffMesh, type MeshDiff } from './governance/diff-mesh';
 export { evolveMesh, evolveProduct, versionBump, type ProductEvolution, type Bump } from './evolution/evolution';
 export { diffProducts } from './evolution/diff-products';
 export { CHANGE_KINDS, type Change, type ChangeKind, type Impact } from './evolution/change';
 export { loadBaseline, BaselineError, type Baseline } from './evolution/baseline';
-export { formatDiff, type DiffFormat } from './evolution/reports';
+export { formatDiff, type DiffFormat } from './governance/reports/diff';
 export { compileDqdl, type CompiledRuleset, type UnsupportedRule } from './contract/dqdl/dqdl';
 export { DomainLfTags } from './constructs/access/lake-formation-tags';
 export { ProductLakeFormation } from './constructs/access/product-lake-formation';

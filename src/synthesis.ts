@@ -6,7 +6,7 @@ import { App } from 'cdktf';
 import { buildMesh, type BuildMeshOptions, type BuiltMesh } from './build-mesh';
 import { MeshValidationError } from './contract/errors';
 import { synthesisSummary } from './synthesis-summary';
-import { isVerbose } from './verbosity';
+import { isVerbose } from './constructs/verbosity';
 import { removeStacks, writeSynthesisReports } from './synthesis-output';
 
 export { writeGovernanceReports, writeAtomically } from './synthesis-output';

@@ -1,6 +1,6 @@
 import { IamPolicy } from '@cdktf/provider-aws/lib/iam-policy';
 import { Annotations, TerraformOutput, TerraformStack } from 'cdktf';
-import { isVerbose } from '../verbosity';
+import { isVerbose } from './verbosity';
 import { Construct } from 'constructs';
 import { holdsProtectedData } from '../contract/column-rules';
 import { preventsDestroy, type DataProductSpec } from '../contract/model';

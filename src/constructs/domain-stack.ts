@@ -15,7 +15,8 @@ import { domainNames, productBucketName, type NameParts } from '../contract/nami
 import { monitoringSettings } from '../contract/monitoring';
 import { alertTopicKeyStatements } from './operate/alert-key-statements';
 import { DomainOperations } from './operate/domain-operations';
-import { takeResolution } from './stack-resolution';
+import type { ReusesResolution, TerraformJsonStack } from '../governance/resolution';
+import { PendingResolution } from './stack-resolution';
 import { SecureBucket } from './storage/secure-bucket';
 import { guardStack, original, untrusted } from './terraform-text';
 import { domainDefaultTags, domainResourceTags } from './tags';
@@ -25,7 +26,7 @@ import { domainDefaultTags, domainResourceTags } from './tags';
  * and in parallel with the others. Consumers in other domains are resolved from their domain.yaml,
  * so no stack references another.
  */
-export class DomainStack extends TerraformStack {
+export class DomainStack extends TerraformStack implements ReusesResolution {
   readonly domain: DomainSpec;
   readonly environment: string;
   readonly region: string;
@@ -149,9 +150,16 @@ export class DomainStack extends TerraformStack {
     }
   }
 
-  /** The JSON the governance check resolved moments before, when it is still current (see stack-resolution.ts). */
-  override toTerraform(): any {
-    return takeResolution(this) ?? super.toTerraform();
+  private readonly resolution = new PendingResolution(this);
+
+  /** Keeps the JSON the governance check resolved, for the write that follows in the same run. */
+  reuseResolution(json: TerraformJsonStack): void {
+    this.resolution.hold(json);
+  }
+
+  /** The JSON the governance check resolved moments before, when it is still current; else a fresh resolution. */
+  override toTerraform(): TerraformJsonStack {
+    return this.resolution.take() ?? (super.toTerraform() as TerraformJsonStack);
   }
 }
 

@@ -6,11 +6,11 @@
 import { TerraformResource, TerraformStack, type IAspect } from 'cdktf';
 import type { IConstruct } from 'constructs';
 import type { DataProductSpec, DomainSpec } from '../contract/model';
-import { handOffResolution } from '../constructs/stack-resolution';
 import { evaluateResources, type GovernanceOptions } from './evaluate';
 import type { GovernanceLedger } from './ledger';
 import type { EffectivePolicy } from './policy';
 import { stackResources, type TerraformJsonStack } from './stack-resources';
+import { reusesResolution } from './resolution';
 import { traceGovernance } from './trace';
 
 export interface GovernanceAspectProps {
@@ -43,8 +43,8 @@ export class GovernanceAspect implements IAspect {
   private check(stack: TerraformStack): void {
     // cdktf writes the stack right after its validations; a DomainStack then writes this very
     // JSON, so resolving it is synthesis work, not governance work.
-    const json = stack.toTerraform();
-    handOffResolution(stack, json);
+    const json: TerraformJsonStack = stack.toTerraform();
+    if (reusesResolution(stack)) stack.reuseResolution(json);
     traceGovernance({ phase: 'resources', stack: stack.node.id }, () => this.evaluate(stack, json));
   }
 

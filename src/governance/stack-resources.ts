@@ -24,6 +24,7 @@ export interface StackResources {
   readonly data: Readonly<Record<string, Readonly<Record<string, any>>>>;
 }
 
+/** A stack's Terraform JSON as cdktf resolves it: the blocks the rules read (the JSON holds others too). */
 export interface TerraformJsonStack {
   readonly resource?: Record<string, Record<string, Record<string, any>>>;
   readonly data?: Record<string, Record<string, Record<string, any>>>;
