@@ -34,8 +34,8 @@ export interface TerraformJsonStack {
 export interface StackResourceOptions {
   /** Decides taggability; the default treats a resource as taggable when it sets `tags`. */
   readonly isTaggable?: (type: string, name: string, config: Record<string, any>) => boolean;
-  /** Maps a construct path to the product it belongs to. */
-  readonly productOf?: (path: string) => string | undefined;
+  /** Names the product a resource belongs to, by its type and logical name. */
+  readonly productOfResource?: (type: string, name: string) => string | undefined;
 }
 
 export function stackResources(stack: string, json: TerraformJsonStack, options: StackResourceOptions = {}): StackResources {
@@ -45,7 +45,7 @@ export function stackResources(stack: string, json: TerraformJsonStack, options:
     for (const [name, config] of Object.entries(byName)) {
       const path: string = config['//']?.metadata?.path ?? `${stack}/${name}`;
       const taggable = options.isTaggable ? options.isTaggable(type, name, config) : config.tags !== undefined;
-      resources.push({ type, name, path, config, taggable, tags: { ...defaultTags, ...(config.tags ?? {}) }, productId: options.productOf?.(path) });
+      resources.push({ type, name, path, config, taggable, tags: { ...defaultTags, ...(config.tags ?? {}) }, productId: options.productOfResource?.(type, name) });
     }
   }
   return { stack, resources, data: json.data ?? {} };
