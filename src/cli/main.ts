@@ -6,6 +6,8 @@
  * fraction of a second (test/cli/import-graph.test.ts keeps it that way).
  */
 import { Command, CommanderError } from 'commander';
+import * as fs from 'fs';
+import * as path from 'path';
 import { registerCatalog } from './commands/catalog';
 import { registerDiff } from './commands/diff';
 import { registerExport } from './commands/export';
@@ -16,7 +18,7 @@ import { evaluateContractRules, type ContractRuleEvaluator } from './contract-ru
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError, type ExitCode } from './exit-codes';
 import { processTerminal, styleFor, type Terminal } from './terminal';
 // Read at run time, not imported: package.json sits outside src/, both here and in dist/.
-const { version } = require('../../package.json') as { version: string };
+const { version } = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'package.json'), 'utf8')) as { version: string };
 
 export interface CliContext {
   readonly terminal: Terminal;

@@ -62,7 +62,7 @@ export class GovernanceAspect implements IAspect {
   private check(stack: TerraformStack): void {
     // cdktf writes the stack right after its validations; a DomainStack then writes this very
     // JSON, so resolving it is synthesis work, not governance work.
-    const json: TerraformJsonStack = stack.toTerraform();
+    const json = stack.toTerraform() as TerraformJsonStack;
     if (reusesResolution(stack)) stack.reuseResolution(json);
     traceGovernance({ phase: 'resources', stack: stack.node.id }, () => this.evaluate(stack, json));
   }
