@@ -3,7 +3,7 @@
  * itself on the program; adding a command is one file and one line in COMMANDS.
  *
  * Nothing on this path may import cdktf or the AWS provider: `validate` has to answer in a
- * fraction of a second (test/cli/import-graph.test.ts keeps it that way).
+ * fraction of a second (.dependency-cruiser.cjs and test/cli/bin.test.ts keep it that way).
  */
 import { Command, CommanderError } from 'commander';
 import * as fs from 'fs';
@@ -22,8 +22,8 @@ const { version } = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 
 
 export interface CliContext {
   readonly terminal: Terminal;
-  /** Governance contract rules. @default none: only loading errors are reported */
-  readonly evaluateRules?: ContractRuleEvaluator;
+  /** Governance contract rules, run on every mesh that loads. */
+  readonly evaluateRules: ContractRuleEvaluator;
   /** Records the exit code of the command that ran. */
   readonly exit: (code: ExitCode) => void;
 }
@@ -35,15 +35,18 @@ const COMMANDS: readonly CommandRegistration[] = [registerValidate, registerNew,
 export interface RunOptions {
   /** Where output goes and which environment the command sees. @default the process's stdout, stderr and env */
   readonly terminal?: Terminal;
-  /** Contract rules to run; null runs none. @default evaluateContractRules */
-  readonly evaluateRules?: ContractRuleEvaluator | null;
+  /**
+   * Contract rules to run on every mesh that loads.
+   * @default evaluateContractRules: the built-in rules with the mesh's policies and custom rules
+   */
+  readonly evaluateRules?: ContractRuleEvaluator;
 }
 
 /** Runs one command line (without `node` and the script name) and returns its exit code. */
 export async function runCli(argv: readonly string[], options: RunOptions = {}): Promise<ExitCode> {
   const terminal = options.terminal ?? processTerminal();
   let code: ExitCode = EXIT_OK;
-  const evaluateRules = options.evaluateRules === undefined ? evaluateContractRules : (options.evaluateRules ?? undefined);
+  const evaluateRules = options.evaluateRules ?? evaluateContractRules;
   const program = createProgram({ terminal, evaluateRules, exit: (c) => (code = c) });
   try {
     await program.parseAsync([...argv], { from: 'user' });

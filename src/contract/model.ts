@@ -12,7 +12,6 @@ export interface SourceLocation {
 }
 
 export type ProductStatus = 'draft' | 'active' | 'deprecated' | 'retired';
-export const PRODUCT_STATUSES: readonly ProductStatus[] = ['draft', 'active', 'deprecated', 'retired'];
 
 export type OutputFormat = 'parquet' | 'orc' | 'avro' | 'json' | 'csv' | 'iceberg';
 export const OUTPUT_FORMATS: readonly OutputFormat[] = ['parquet', 'orc', 'avro', 'json', 'csv', 'iceberg'];

@@ -59,7 +59,7 @@ function runCatalog(options: CatalogOptions, { terminal, evaluateRules }: CliCon
   if (!mesh.platform.environments.includes(environment)) {
     throw new UsageError(`environment "${environment}" is not declared in ${mesh.platform.source.file}`, `use one of ${mesh.platform.environments.join(', ')}`);
   }
-  const catalog = buildCatalog(mesh, { environment, findings: evaluateRules?.(mesh) });
+  const catalog = buildCatalog(mesh, { environment, findings: evaluateRules(mesh) });
   const written = writeCatalog(catalog, path.resolve(options.out));
   const failing = catalog.products.filter((p) => p.governance.status === 'fail').map((p) => p.id);
   if (options.format === 'json') {
