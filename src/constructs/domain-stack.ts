@@ -25,6 +25,12 @@ import { domainDefaultTags, domainResourceTags } from './tags';
  * One Terraform stack per business domain: its own state, its own plan, deployable on its own
  * and in parallel with the others. Consumers in other domains are resolved from their domain.yaml,
  * so no stack references another.
+ *
+ * @example
+ * const app = new App();
+ * const { value: mesh } = loadMesh('contracts');
+ * const sales = new DomainStack(app, 'sales', { mesh: mesh!, domain: 'sales', environment: 'dev' });
+ * sales.products.get('orders')?.storage.bucket; // the product's aws_s3_bucket
  */
 export class DomainStack extends TerraformStack implements ReusesResolution {
   readonly domain: DomainSpec;

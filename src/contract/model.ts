@@ -112,7 +112,7 @@ export type QualityCheck =
 
 export type QualityRule = QualityCheck & { readonly description?: string; readonly location: SourceLocation };
 
-interface ConsumerBase {
+export interface ConsumerBase {
   readonly access: AccessLevel;
   /** Approved to read personal data; governance requires a reason. */
   readonly pii: boolean;
