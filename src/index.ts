@@ -1,7 +1,8 @@
 // The public API of the package. Constructs import the provider by deep path only: the package
 // root of @cdktf/provider-aws costs seconds and hundreds of megabytes per process.
 export { buildMesh, type BuildMeshOptions, type BuiltMesh } from './build-mesh';
-export { synthMesh, exitOnInvalidMesh, finishSynthesis, writeGovernanceReports, type SynthMeshOptions } from './synthesis';
+export { synthMesh, failOnInvalidMesh, finishSynthesis, writeGovernanceReports, SynthesisFailedError, type SynthMeshOptions } from './synthesis';
+export { ConstructError } from './constructs/errors';
 export * from './contract/model';
 export { loadMesh, loadProductFile, loadDomainFile, loadPlatformFile, type LoadResult } from './contract/mesh';
 export { MeshValidationError, formatContractError, type ContractError } from './contract/errors';

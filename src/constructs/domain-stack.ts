@@ -14,6 +14,7 @@ import type { DomainStackProps } from './domain-stack-props';
 import { domainNames, productBucketName, type NameParts } from '../contract/naming';
 import { monitoringSettings } from '../contract/monitoring';
 import { alertTopicKeyStatements } from './operate/alert-key-statements';
+import { keyPolicyTooLarge, undeclaredEnvironment, unknownDomain } from './errors';
 import { DomainOperations } from './operate/domain-operations';
 import type { ReusesResolution, TerraformJsonStack } from '../governance/resolution';
 import { PendingResolution } from './stack-resolution';
@@ -56,9 +57,9 @@ export class DomainStack extends TerraformStack implements ReusesResolution {
     const environment = props.environment;
     const { platform } = mesh;
     const domain = mesh.domains.find((d) => d.name === props.domain);
-    if (!domain) throw new Error(`DomainStack: domain "${props.domain}" is not in the mesh (known: ${mesh.domains.map((d) => d.name).join(', ')})`);
+    if (!domain) throw unknownDomain(props.domain, mesh.domains.map((d) => d.name));
     if (!platform.environments.includes(environment)) {
-      throw new Error(`DomainStack: environment "${environment}" is not one of platform.environments (${platform.environments.join(', ')})`);
+      throw undeclaredEnvironment(environment, platform.environments);
     }
     this.domain = original(domain);
     this.environment = environment;
@@ -210,10 +211,7 @@ function keyPolicy(domain: DomainSpec, region: string, products: readonly DataPr
   });
   const policy = policyDocument([account, ...keyPolicyStatements(region, uses), ...extra]);
   if (policy.length > KEY_POLICY_MAX_CHARACTERS) {
-    throw new Error(
-      `DomainStack: the key policy of domain ${domain.name} would be ${policy.length} characters, more than the ${KEY_POLICY_MAX_CHARACTERS} KMS accepts; ` +
-        'fewer roles reading products of the domain directly (or with different sets of products), or splitting the domain, makes it fit',
-    );
+    throw keyPolicyTooLarge(domain.name, policy.length, KEY_POLICY_MAX_CHARACTERS);
   }
   return policy;
 }
