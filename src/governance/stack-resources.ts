@@ -176,3 +176,22 @@ function documentStatement(s: Record<string, any>): Statement {
     conditions,
   };
 }
+
+/** What a bucket rule says about one bucket: the problem in words, or undefined when it complies. */
+export type BucketCheck = (bucket: StackResource, name: string, accessLog: boolean) => string | undefined;
+
+/**
+ * The loop every bucket rule shares: each `aws_s3_bucket` of the stack (only data buckets when
+ * `dataOnly`, i.e. not the access-log targets), one violation per bucket with a problem, named
+ * by its bucket name; not applicable when there is no such bucket.
+ */
+export function checkBuckets(stack: StackResources, check: BucketCheck, options: { readonly dataOnly?: boolean } = {}): 'not-applicable' | 'compliant' | { message: string; constructPath: string }[] {
+  const logBuckets = accessLogBuckets(stack);
+  const buckets = ofType(stack, 'aws_s3_bucket').filter((b) => !(options.dataOnly && logBuckets.has(b)));
+  if (buckets.length === 0) return 'not-applicable';
+  const violations = buckets.flatMap((bucket) => {
+    const problem = check(bucket, String(bucket.config.bucket ?? bucket.name), logBuckets.has(bucket));
+    return problem === undefined ? [] : [{ message: problem, constructPath: bucket.path }];
+  });
+  return violations.length ? violations : 'compliant';
+}

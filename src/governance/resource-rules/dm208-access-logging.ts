@@ -1,5 +1,5 @@
 import type { ResourceRule } from '../rule';
-import { accessLogBuckets, companions, ofType } from '../stack-resources';
+import { checkBuckets, companions } from '../stack-resources';
 
 export const accessLogging: ResourceRule = {
   id: 'DM208',
@@ -10,12 +10,10 @@ export const accessLogging: ResourceRule = {
   waivable: true,
   fix: 'add an aws_s3_bucket_logging to the domain access-log bucket',
   check(stack) {
-    const logBuckets = accessLogBuckets(stack);
-    const dataBuckets = ofType(stack, 'aws_s3_bucket').filter((b) => !logBuckets.has(b));
-    if (dataBuckets.length === 0) return 'not-applicable';
-    const violations = dataBuckets
-      .filter((bucket) => companions(stack, bucket, 'aws_s3_bucket_logging').length === 0 && !(bucket.config.logging ?? []).length)
-      .map((bucket) => ({ message: `data bucket ${bucket.config.bucket ?? bucket.name} does not log access`, constructPath: bucket.path }));
-    return violations.length ? violations : 'compliant';
+    return checkBuckets(
+      stack,
+      (bucket, name) => (companions(stack, bucket, 'aws_s3_bucket_logging').length === 0 && !(bucket.config.logging ?? []).length ? `data bucket ${name} does not log access` : undefined),
+      { dataOnly: true },
+    );
   },
 };
