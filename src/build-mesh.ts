@@ -15,7 +15,7 @@ import { GovernanceLedger } from './governance/ledger';
 import type { MeshRules, RulePack } from './governance/custom/rule-set';
 import { addGovernanceGate } from './synthesis-output';
 import { resolveContractsDir } from './contract/mesh-root';
-import { VERBOSE_CONTEXT } from './verbosity';
+import { VERBOSE_CONTEXT } from './constructs/verbosity';
 import { DOMAINS_VARIABLE, parseDomainList, selectDomains, UnknownDomainError, type DomainSelection } from './domain-selection';
 
 export interface BuildMeshOptions {

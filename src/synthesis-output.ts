@@ -17,7 +17,8 @@ import { jsonReport } from './governance/reports/json';
 import { markdownReport } from './governance/reports/markdown';
 import { sarifReport } from './governance/reports/sarif';
 
-const VERSION: string = require('../package.json').version;
+// Read at run time, not imported: package.json sits outside src/, both here and in dist/.
+const VERSION = (JSON.parse(fs.readFileSync(path.join(__dirname, '..', 'package.json'), 'utf8')) as { version: string }).version;
 
 /**
  * Makes unwaived governance errors fail `app.synth()` through cdktf's own validation: an app-level

@@ -7,10 +7,26 @@ import { buildMesh, type BuildMeshOptions, type BuiltMesh } from './build-mesh';
 import { MeshValidationError } from './contract/errors';
 import { UnknownDomainError } from './domain-selection';
 import { synthesisSummary } from './synthesis-summary';
-import { isVerbose } from './verbosity';
+import { isVerbose } from './constructs/verbosity';
 import { removeStacks, writeSynthesisReports } from './synthesis-output';
 
 export { writeGovernanceReports, writeAtomically } from './synthesis-output';
+
+/**
+ * A synthesis that must not be deployed: the mesh is invalid or governance found unwaived errors.
+ * Everything is printed and the stacks are removed before it is thrown; the app entry ends the
+ * process with status 1 (`catch (e) { if (e instanceof SynthesisFailedError) process.exitCode = 1; ... }`).
+ */
+export class SynthesisFailedError extends Error {
+  override readonly name = 'SynthesisFailedError';
+  constructor(
+    message: string,
+    /** Why: contracts that do not load, or governance errors. */
+    readonly reason: 'invalid-mesh' | 'governance',
+  ) {
+    super(message);
+  }
+}
 
 export interface SynthMeshOptions extends BuildMeshOptions {
   /** Adds a team's own resources to the domain stacks before synthesis; governance checks them too. @default nothing added */
@@ -19,8 +35,8 @@ export interface SynthMeshOptions extends BuildMeshOptions {
 
 /**
  * The whole app of a mesh repository in one call: load and validate the contracts, build one
- * stack per domain, synthesize, run governance, write reports and the catalog. Exits 1 on
- * invalid contracts or governance errors, leaving no stack behind.
+ * stack per domain, synthesize, run governance, write reports and the catalog. Throws
+ * SynthesisFailedError on invalid contracts or governance errors, leaving no stack behind.
  */
 export function synthMesh(options: SynthMeshOptions = {}): BuiltMesh {
   const app = new App();
@@ -28,13 +44,13 @@ export function synthMesh(options: SynthMeshOptions = {}): BuiltMesh {
   try {
     built = buildMesh(app, options);
   } catch (error) {
-    exitOnInvalidMesh(app, error);
+    failOnInvalidMesh(app, error);
   }
   options.customize?.(built);
   try {
     app.synth();
   } catch (error) {
-    // The governance gate failed app.synth(): finishSynthesis says why, once, and exits 1.
+    // The governance gate failed app.synth(): finishSynthesis says why, once, and throws.
     if (built.governance.blocking().length === 0) throw error;
   }
   finishSynthesis(app, built);
@@ -43,24 +59,25 @@ export function synthMesh(options: SynthMeshOptions = {}): BuiltMesh {
 
 /**
  * Ends an app whose mesh is invalid: prints every error, removes stacks left in the output folder
- * by an earlier synth (cdktf does not, and a stale stack could be deployed by mistake) and exits
- * with status 1. A selection naming an unknown domain leaves them: the mesh is not at fault. Errors other than MeshValidationError are rethrown untouched.
+ * by an earlier synth (cdktf does not, and a stale stack could be deployed by mistake) and throws
+ * SynthesisFailedError. A selection naming an unknown domain leaves them: the mesh is not at fault.
+ * Errors other than MeshValidationError are rethrown untouched.
  */
-export function exitOnInvalidMesh(app: App, error: unknown): never {
+export function failOnInvalidMesh(app: App, error: unknown): never {
   if (!(error instanceof MeshValidationError)) throw error;
   // As in finishSynthesis: details once on stdout, one line on stderr.
   console.log(error.message);
   console.error(`datamesh: ${error.message.split('\n')[0]}`);
   if (!(error instanceof UnknownDomainError)) removeStacks(app.outdir);
-  process.exit(1);
+  throw new SynthesisFailedError(error.message.split('\n')[0], 'invalid-mesh');
 }
 
 /**
  * After `app.synth()`: writes the governance reports to `<outdir>/governance/` and the catalog to
  * `<outdir>/catalog/` (the governance gate of `buildMesh` has written them already; writing again
  * is harmless), prints one summary (every error in full; warnings too with DATAMESH_VERBOSE=1),
- * and when any unwaived error remains removes the stacks and exits 1, so nothing that failed
- * governance can be deployed.
+ * and when any unwaived error remains removes the stacks and throws SynthesisFailedError, so
+ * nothing that failed governance can be deployed.
  */
 export function finishSynthesis(app: App, built: BuiltMesh): void {
   const findings = built.governance.findings();
@@ -70,8 +87,9 @@ export function finishSynthesis(app: App, built: BuiltMesh): void {
   // stderr gets one line.
   console.log(summary);
   if (built.governance.blocking().length > 0) {
-    console.error(`datamesh: synthesis failed governance (${built.governance.blocking().length} unwaived error(s), listed above)`);
+    const message = `synthesis failed governance (${built.governance.blocking().length} unwaived error(s), listed above)`;
+    console.error(`datamesh: ${message}`);
     removeStacks(app.outdir);
-    process.exit(1);
+    throw new SynthesisFailedError(message, 'governance');
   }
 }

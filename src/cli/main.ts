@@ -3,10 +3,12 @@
  * itself on the program; adding a command is one file and one line in COMMANDS.
  *
  * Nothing on this path may import cdktf or the AWS provider: `validate` has to answer in a
- * fraction of a second (test/cli/import-graph.test.ts keeps it that way).
+ * fraction of a second (.dependency-cruiser.cjs and test/cli/bin.test.ts keep it that way).
  */
 import { Command, CommanderError } from 'commander';
 import { registerAffected } from './commands/affected';
+import * as fs from 'fs';
+import * as path from 'path';
 import { registerCatalog } from './commands/catalog';
 import { registerCi } from './commands/ci';
 import { registerDiff } from './commands/diff';
@@ -20,12 +22,12 @@ import { evaluateContractRules, type ContractRuleEvaluator } from './contract-ru
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError, type ExitCode } from './exit-codes';
 import { processTerminal, styleFor, type Terminal } from './terminal';
 // Read at run time, not imported: package.json sits outside src/, both here and in dist/.
-const { version } = require('../../package.json') as { version: string };
+const { version } = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'package.json'), 'utf8')) as { version: string };
 
 export interface CliContext {
   readonly terminal: Terminal;
-  /** Governance contract rules. @default none: only loading errors are reported */
-  readonly evaluateRules?: ContractRuleEvaluator;
+  /** Governance contract rules, run on every mesh that loads. */
+  readonly evaluateRules: ContractRuleEvaluator;
   /** Records the exit code of the command that ran. */
   readonly exit: (code: ExitCode) => void;
 }
@@ -37,15 +39,18 @@ const COMMANDS: readonly CommandRegistration[] = [registerValidate, registerNew,
 export interface RunOptions {
   /** Where output goes and which environment the command sees. @default the process's stdout, stderr and env */
   readonly terminal?: Terminal;
-  /** Contract rules to run; null runs none. @default evaluateContractRules */
-  readonly evaluateRules?: ContractRuleEvaluator | null;
+  /**
+   * Contract rules to run on every mesh that loads.
+   * @default evaluateContractRules: the built-in rules with the mesh's policies and custom rules
+   */
+  readonly evaluateRules?: ContractRuleEvaluator;
 }
 
 /** Runs one command line (without `node` and the script name) and returns its exit code. */
 export async function runCli(argv: readonly string[], options: RunOptions = {}): Promise<ExitCode> {
   const terminal = options.terminal ?? processTerminal();
   let code: ExitCode = EXIT_OK;
-  const evaluateRules = options.evaluateRules === undefined ? evaluateContractRules : (options.evaluateRules ?? undefined);
+  const evaluateRules = options.evaluateRules ?? evaluateContractRules;
   const program = createProgram({ terminal, evaluateRules, exit: (c) => (code = c) });
   try {
     await program.parseAsync([...argv], { from: 'user' });

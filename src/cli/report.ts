@@ -35,8 +35,6 @@ export interface FindingsDocument {
   /** False when any unwaived error was found (the command exits 1). */
   readonly ok: boolean;
   readonly summary: FindingCounts & { readonly products?: number; readonly filesRead?: number; readonly filesNotRead?: number };
-  /** False when the governance contract rules did not run (only loading was checked). */
-  readonly rulesEvaluated: boolean;
   readonly findings: readonly FindingJson[];
   readonly notes: readonly string[];
 }
@@ -60,15 +58,13 @@ export interface FindingsInput {
   readonly products?: number;
   readonly files?: FilesRead;
   readonly notes: readonly string[];
-  readonly rulesEvaluated: boolean;
 }
 
-export function findingsDocument({ findings, products, files, notes, rulesEvaluated }: FindingsInput): FindingsDocument {
+export function findingsDocument({ findings, products, files, notes }: FindingsInput): FindingsDocument {
   const counts = countFindings(findings);
   return {
     ok: counts.errors === 0,
     summary: { ...counts, products, filesRead: files?.read, filesNotRead: files?.notRead },
-    rulesEvaluated,
     findings: findings.map((f) => ({
       ruleId: f.ruleId,
       severity: f.severity,

@@ -21,14 +21,12 @@ export interface ValidationReport {
   readonly products?: number;
   /** Files the loader read, and files under the contracts folders it reports as not read. */
   readonly files: FilesRead;
-  /** Things the user should know that are not findings (e.g. rules that could not run). */
+  /** Things the user should know that are not findings (e.g. a file checked outside any mesh). */
   readonly notes: readonly string[];
-  /** False when no contract-rule evaluator was available: only loader errors were looked for. */
-  readonly rulesEvaluated: boolean;
 }
 
 /** Checks existing, absolute paths. Each mesh is loaded once, however many of its paths are given. */
-export function validatePaths(targets: readonly string[], evaluateRules: ContractRuleEvaluator | undefined): ValidationReport {
+export function validatePaths(targets: readonly string[], evaluateRules: ContractRuleEvaluator): ValidationReport {
   const findings: Finding[] = [];
   const notes: string[] = [];
   let products: number | undefined = 0;
@@ -54,15 +52,14 @@ export function validatePaths(targets: readonly string[], evaluateRules: Contrac
     read += result.files.read;
     products = products === undefined || result.products === undefined ? undefined : products + result.products;
   }
-  if (!evaluateRules) notes.push('governance contract rules are not part of this build yet: checked YAML, schema, Glue types and references');
   const notRead = findings.filter((f) => f.ruleId === LOAD_RULE_ID && f.severity === 'warning' && isNotRead(f)).length;
-  return { findings: sortFindings(findings), products, files: { read, notRead }, notes, rulesEvaluated: evaluateRules !== undefined };
+  return { findings: sortFindings(findings), products, files: { read, notRead }, notes };
 }
 
-function validateWithinMesh(root: string, targets: readonly string[], evaluateRules: ContractRuleEvaluator | undefined): ValidationReport {
+function validateWithinMesh(root: string, targets: readonly string[], evaluateRules: ContractRuleEvaluator): ValidationReport {
   const loaded = loadMesh(root);
   const { value: mesh, errors } = loaded;
-  const all = [...loaderFindings(loaded), ...(mesh && evaluateRules ? evaluateRules(mesh) : [])];
+  const all = [...loaderFindings(loaded), ...(mesh ? evaluateRules(mesh) : [])];
   const scope = new Scope(root, targets, mesh);
   const findings = all.filter((finding) => scope.includes(finding));
   const products = mesh ? mesh.products.filter((p) => scope.includesFile(p.source.file)).length : undefined;
@@ -75,7 +72,7 @@ function validateWithinMesh(root: string, targets: readonly string[], evaluateRu
       fix: `run \`datamesh validate ${display(root)}\` and fix them`,
     });
   }
-  return { findings, products, files: { read: loaded.filesRead ?? 0, notRead: 0 }, notes: [], rulesEvaluated: evaluateRules !== undefined };
+  return { findings, products, files: { read: loaded.filesRead ?? 0, notRead: 0 }, notes: [] };
 }
 
 function loaderFindings(result: LoadResult<unknown>): Finding[] {

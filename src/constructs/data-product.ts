@@ -1,6 +1,6 @@
 import { IamPolicy } from '@cdktf/provider-aws/lib/iam-policy';
 import { Annotations, TerraformOutput, TerraformStack } from 'cdktf';
-import { isVerbose } from '../verbosity';
+import { isVerbose } from './verbosity';
 import { Construct } from 'constructs';
 import { holdsProtectedData } from '../contract/column-rules';
 import { preventsDestroy, type DataProductSpec } from '../contract/model';
@@ -22,6 +22,21 @@ import { guardStack, original, untrusted } from './terraform-text';
  * its consumer grants (bucket policy, and Lake Formation unless the platform opts out) and its
  * quality ruleset. `draft` products are never constructed (see DomainStack); `retired` ones keep
  * their data, table, Lake Formation registration and LF-tags but grant nothing and check nothing.
+ *
+ * @example
+ * // Inside a stack of your own, beside the domain's key, database and access-log bucket:
+ * const orders = new DataProduct(stack, 'orders', {
+ *   product, // a DataProductSpec from loadMesh()
+ *   names: { organization: 'acme', environment: 'dev', domain: 'sales' },
+ *   account: '111111111111',
+ *   region: 'eu-west-1',
+ *   domains: mesh.domains,
+ *   kmsKeyArn: key.arn,
+ *   databaseName: database.name,
+ *   accessLogs,
+ *   storage: mesh.platform.storage,
+ * });
+ * new IamRolePolicyAttachment(stack, 'reader', { role: 'analyst', policyArn: orders.readPolicy!.arn });
  */
 export class DataProduct extends Construct {
   readonly product: DataProductSpec;

@@ -14,8 +14,10 @@ import type { DomainStackProps } from './domain-stack-props';
 import { domainNames, productBucketName, type NameParts } from '../contract/naming';
 import { monitoringSettings } from '../contract/monitoring';
 import { alertTopicKeyStatements } from './operate/alert-key-statements';
+import { keyPolicyTooLarge, undeclaredEnvironment, unknownDomain } from './errors';
 import { DomainOperations } from './operate/domain-operations';
-import { takeResolution } from './stack-resolution';
+import type { ReusesResolution, TerraformJsonStack } from '../governance/resolution';
+import { PendingResolution } from './stack-resolution';
 import { SecureBucket } from './storage/secure-bucket';
 import { guardStack, original, untrusted } from './terraform-text';
 import { domainDefaultTags, domainResourceTags } from './tags';
@@ -24,8 +26,14 @@ import { domainDefaultTags, domainResourceTags } from './tags';
  * One Terraform stack per business domain: its own state, its own plan, deployable on its own
  * and in parallel with the others. Consumers in other domains are resolved from their domain.yaml,
  * so no stack references another.
+ *
+ * @example
+ * const app = new App();
+ * const { value: mesh } = loadMesh('contracts');
+ * const sales = new DomainStack(app, 'sales', { mesh: mesh!, domain: 'sales', environment: 'dev' });
+ * sales.products.get('orders')?.storage.bucket; // the product's aws_s3_bucket
  */
-export class DomainStack extends TerraformStack {
+export class DomainStack extends TerraformStack implements ReusesResolution {
   readonly domain: DomainSpec;
   readonly environment: string;
   readonly region: string;
@@ -49,9 +57,9 @@ export class DomainStack extends TerraformStack {
     const environment = props.environment;
     const { platform } = mesh;
     const domain = mesh.domains.find((d) => d.name === props.domain);
-    if (!domain) throw new Error(`DomainStack: domain "${props.domain}" is not in the mesh (known: ${mesh.domains.map((d) => d.name).join(', ')})`);
+    if (!domain) throw unknownDomain(props.domain, mesh.domains.map((d) => d.name));
     if (!platform.environments.includes(environment)) {
-      throw new Error(`DomainStack: environment "${environment}" is not one of platform.environments (${platform.environments.join(', ')})`);
+      throw undeclaredEnvironment(environment, platform.environments);
     }
     this.domain = original(domain);
     this.environment = environment;
@@ -149,9 +157,16 @@ export class DomainStack extends TerraformStack {
     }
   }
 
-  /** The JSON the governance check resolved moments before, when it is still current (see stack-resolution.ts). */
-  override toTerraform(): any {
-    return takeResolution(this) ?? super.toTerraform();
+  private readonly resolution = new PendingResolution(this);
+
+  /** Keeps the JSON the governance check resolved, for the write that follows in the same run. */
+  reuseResolution(json: TerraformJsonStack): void {
+    this.resolution.hold(json);
+  }
+
+  /** The JSON the governance check resolved moments before, when it is still current; else a fresh resolution. */
+  override toTerraform(): TerraformJsonStack {
+    return this.resolution.take() ?? (super.toTerraform() as TerraformJsonStack);
   }
 }
 
@@ -196,10 +211,7 @@ function keyPolicy(domain: DomainSpec, region: string, products: readonly DataPr
   });
   const policy = policyDocument([account, ...keyPolicyStatements(region, uses), ...extra]);
   if (policy.length > KEY_POLICY_MAX_CHARACTERS) {
-    throw new Error(
-      `DomainStack: the key policy of domain ${domain.name} would be ${policy.length} characters, more than the ${KEY_POLICY_MAX_CHARACTERS} KMS accepts; ` +
-        'fewer roles reading products of the domain directly (or with different sets of products), or splitting the domain, makes it fit',
-    );
+    throw keyPolicyTooLarge(domain.name, policy.length, KEY_POLICY_MAX_CHARACTERS);
   }
   return policy;
 }

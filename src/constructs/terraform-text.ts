@@ -69,6 +69,6 @@ const guarded = new WeakSet<TerraformStack>();
 export function guardStack(stack: TerraformStack): void {
   if (guarded.has(stack)) return;
   guarded.add(stack);
-  const resolve = stack.toTerraform.bind(stack);
+  const resolve: () => unknown = stack.toTerraform.bind(stack);
   stack.toTerraform = () => literalText(resolve());
 }

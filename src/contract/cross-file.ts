@@ -51,11 +51,11 @@ const text = (value: unknown, pattern: RegExp = SNAKE): string | undefined => (t
 
 /** The outline of a contract that parsed but did not load: only fields that are valid on their own count. */
 export function outlineOfRaw(document: SourceDocument, raw: Record<string, unknown>, folderName: string): ProductOutline | undefined {
-  const odcs = looksLikeOdcs(raw as { apiVersion?: unknown; kind?: unknown }) && raw.kind !== 'DataProduct';
+  const odcs = looksLikeOdcs(raw) && raw.kind !== 'DataProduct';
   const name = text(raw.name);
   const domain = text(raw.domain) ?? (odcs && raw.domain === undefined ? folderName : undefined);
   const id = odcs ? (name && domain ? `${domain}.${name}` : undefined) : text(raw.id, /^[a-z][a-z0-9_]*\.[a-z][a-z0-9_]*$/);
-  const list = (odcs ? raw.roles : raw.consumers) as unknown;
+  const list = (odcs ? raw.roles : raw.consumers);
   const consumers = (Array.isArray(list) ? list : []).flatMap((entry: unknown, index) => {
     const item = (entry ?? {}) as Record<string, unknown>;
     const consumer = text(odcs ? item.role : item.domain);

@@ -12,7 +12,6 @@ export interface SourceLocation {
 }
 
 export type ProductStatus = 'draft' | 'active' | 'deprecated' | 'retired';
-export const PRODUCT_STATUSES: readonly ProductStatus[] = ['draft', 'active', 'deprecated', 'retired'];
 
 export type OutputFormat = 'parquet' | 'orc' | 'avro' | 'json' | 'csv' | 'iceberg';
 export const OUTPUT_FORMATS: readonly OutputFormat[] = ['parquet', 'orc', 'avro', 'json', 'csv', 'iceberg'];
@@ -113,7 +112,7 @@ export type QualityCheck =
 
 export type QualityRule = QualityCheck & { readonly description?: string; readonly location: SourceLocation };
 
-interface ConsumerBase {
+export interface ConsumerBase {
   readonly access: AccessLevel;
   /** Approved to read personal data; governance requires a reason. */
   readonly pii: boolean;

@@ -4,6 +4,7 @@
  * between fields, and duplicates.
  */
 import { classifyColumn, mostSensitive, storesNestedTypes } from './column-rules';
+import { columnLayout, lineageField } from './product-spec';
 import { durationToDays, durationToMinutes, percentToNumber } from './duration';
 import type { ContractError } from './errors';
 import { formatGlueType, isScalarGlueType, parseGlueType } from './glue-type';
@@ -111,7 +112,6 @@ export function normalizeNativeContract(document: SourceDocument, value: unknown
   if (errors.length > 0) return { errors };
 
   const valid = columns as ColumnSpec[];
-  const partitionSet = new Set(partitionBy);
   return {
     errors,
     spec: {
@@ -134,13 +134,11 @@ export function normalizeNativeContract(document: SourceDocument, value: unknown
         retentionDays: contract.output.retention ? durationToDays(contract.output.retention) : undefined,
         ...declaredPlacement(document, contract.output),
       },
-      columns: valid.filter((c) => !partitionSet.has(c.name)),
-      partitionKeys: partitionBy.map((name) => byName.get(name)!),
-      classification: mostSensitive(valid.map((c) => c.classification)),
+      ...columnLayout(valid, partitionBy),
       quality: quality as QualityRule[],
       consumers,
       exceptions,
-      ...(inputs.length > 0 ? { inputs } : {}),
+      ...lineageField(inputs),
       sunset: contract.sunset,
       tags: contract.tags ?? {},
       source: { file: document.file, format: 'native' },

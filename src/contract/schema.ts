@@ -168,7 +168,7 @@ function explain(error: ErrorObject, document: SourceDocument): ContractError {
       };
     }
     case 'format':
-      return { ...at(path), message: `${quote(error.data)} is not a valid ${params.format}`, hint: hint ?? `write a valid ${params.format}` };
+      return { ...at(path), message: `${quote(error.data)} is not a valid ${String(params.format)}`, hint: hint ?? `write a valid ${String(params.format)}` };
     default:
       return { ...at(path), message: `${describeValue(error.data)} ${error.message ?? 'is invalid'}`, hint: hint ?? 'see the contract format in the README' };
   }

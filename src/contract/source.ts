@@ -92,7 +92,7 @@ export class SourceDocument {
         const isLast = i === path.length - 1;
         node = isLast && at === 'key' ? pair.key : pair.value;
         // `key:` with no value: point at the key.
-        found = ((node as Node | null) ?? (pair.key as Node)) as Node;
+        found = ((node as Node | null) ?? (pair.key as Node));
         if (!node) break;
       } else if (isSeq(node) && typeof step === 'number') {
         node = node.items[step];

@@ -54,7 +54,7 @@ export function checkDocument(file: string, text: string, doc: Document.Parsed, 
       checkTag(node, ancestors);
     },
     Pair(_key, pair, ancestors) {
-      if (isCollection(pair.key) || isAlias(pair.key)) structure.push(nonTextKey(at(pair.key as Node, [...ancestors, pair])));
+      if (isCollection(pair.key) || isAlias(pair.key)) structure.push(nonTextKey(at(pair.key, [...ancestors, pair])));
     },
     Alias(_key, alias, ancestors) {
       const source = alias.resolve(doc);
@@ -178,7 +178,7 @@ function pathOf(ancestors: Ancestors, node: Node | Pair): string {
   for (let i = 0; i < chain.length - 1; i++) {
     const parent = chain[i];
     const child = chain[i + 1];
-    if (isSeq(parent)) out += `[${parent.items.indexOf(child as Node)}]`;
+    if (isSeq(parent)) out += `[${parent.items.indexOf(child)}]`;
     else if (isPair(parent) && isScalar(parent.key)) {
       const key = String(parent.key.value);
       out += out ? `.${key}` : key;

@@ -3,8 +3,15 @@ import { variableRows } from './custom/variables';
 
 const cell = (text: string) => text.replace(/\|/g, '\\|');
 
-/** docs/governance.md, generated from the registry so the docs and the rules cannot disagree. */
-export function renderRuleCatalog(rules: readonly RuleMetadata[]): string {
+/**
+ * docs/governance.md, generated from the registry so the docs and the rules cannot disagree.
+ * `files` maps a rule id to its source file (relative to the project root); the id links to it.
+ */
+export function renderRuleCatalog(rules: readonly RuleMetadata[], files: ReadonlyMap<string, string> = new Map()): string {
+  const idCell = (id: string) => {
+    const file = files.get(id);
+    return file ? `[${id}](../${file})` : id;
+  };
   const lines = [
     '# Governance rules',
     '',
@@ -32,7 +39,7 @@ export function renderRuleCatalog(rules: readonly RuleMetadata[]): string {
     '',
     '| id | severity | waivable | what it checks | why | how to fix |',
     '|---|---|---|---|---|---|',
-    ...rules.map((r) => `| ${r.id} | ${r.defaultSeverity} | ${r.waivable ? 'yes' : 'no'} | ${cell(r.title)} | ${cell(r.rationale)} | ${cell(r.fix)} |`),
+    ...rules.map((r) => `| ${idCell(r.id)} | ${r.defaultSeverity} | ${r.waivable ? 'yes' : 'no'} | ${cell(r.title)} | ${cell(r.rationale)} | ${cell(r.fix)} |`),
     '',
     '## Custom rules',
     '',

@@ -24,6 +24,7 @@ export interface StackResources {
   readonly data: Readonly<Record<string, Readonly<Record<string, any>>>>;
 }
 
+/** A stack's Terraform JSON as cdktf resolves it: the blocks the rules read (the JSON holds others too). */
 export interface TerraformJsonStack {
   readonly resource?: Record<string, Record<string, Record<string, any>>>;
   readonly data?: Record<string, Record<string, Record<string, any>>>;
@@ -33,8 +34,8 @@ export interface TerraformJsonStack {
 export interface StackResourceOptions {
   /** Decides taggability; the default treats a resource as taggable when it sets `tags`. */
   readonly isTaggable?: (type: string, name: string, config: Record<string, any>) => boolean;
-  /** Maps a construct path to the product it belongs to. */
-  readonly productOf?: (path: string) => string | undefined;
+  /** Names the product a resource belongs to, by its type and logical name. */
+  readonly productOfResource?: (type: string, name: string) => string | undefined;
 }
 
 export function stackResources(stack: string, json: TerraformJsonStack, options: StackResourceOptions = {}): StackResources {
@@ -44,7 +45,7 @@ export function stackResources(stack: string, json: TerraformJsonStack, options:
     for (const [name, config] of Object.entries(byName)) {
       const path: string = config['//']?.metadata?.path ?? `${stack}/${name}`;
       const taggable = options.isTaggable ? options.isTaggable(type, name, config) : config.tags !== undefined;
-      resources.push({ type, name, path, config, taggable, tags: { ...defaultTags, ...(config.tags ?? {}) }, productId: options.productOf?.(path) });
+      resources.push({ type, name, path, config, taggable, tags: { ...defaultTags, ...(config.tags ?? {}) }, productId: options.productOfResource?.(type, name) });
     }
   }
   return { stack, resources, data: json.data ?? {} };
@@ -174,4 +175,23 @@ function documentStatement(s: Record<string, any>): Statement {
     principals: (s.principals ?? []).flatMap((p: { identifiers?: string[] }) => p.identifiers ?? []),
     conditions,
   };
+}
+
+/** What a bucket rule says about one bucket: the problem in words, or undefined when it complies. */
+export type BucketCheck = (bucket: StackResource, name: string, accessLog: boolean) => string | undefined;
+
+/**
+ * The loop every bucket rule shares: each `aws_s3_bucket` of the stack (only data buckets when
+ * `dataOnly`, i.e. not the access-log targets), one violation per bucket with a problem, named
+ * by its bucket name; not applicable when there is no such bucket.
+ */
+export function checkBuckets(stack: StackResources, check: BucketCheck, options: { readonly dataOnly?: boolean } = {}): 'not-applicable' | 'compliant' | { message: string; constructPath: string }[] {
+  const logBuckets = accessLogBuckets(stack);
+  const buckets = ofType(stack, 'aws_s3_bucket').filter((b) => !(options.dataOnly && logBuckets.has(b)));
+  if (buckets.length === 0) return 'not-applicable';
+  const violations = buckets.flatMap((bucket) => {
+    const problem = check(bucket, String(bucket.config.bucket ?? bucket.name), logBuckets.has(bucket));
+    return problem === undefined ? [] : [{ message: problem, constructPath: bucket.path }];
+  });
+  return violations.length ? violations : 'compliant';
 }

@@ -24,7 +24,7 @@ const meshOf = (dir: string): MeshSpec => {
   return loaded.value;
 };
 
-const workflowOf = (mesh: MeshSpec, environment = 'dev') => parse(githubWorkflow(mesh, { environment })) as any;
+const workflowOf = (mesh: MeshSpec, environment = 'dev') => parse(githubWorkflow(mesh, { environment }));
 
 describe('datamesh ci github: the workflow', () => {
   const mesh = meshOf(ciMesh());

@@ -30,7 +30,7 @@ describe('datamesh, the program', () => {
   });
 
   it('registers every command of DESIGN.md §8, and registry', () => {
-    const program = createProgram({ terminal: { out: () => {}, err: () => {}, outIsTTY: false, errIsTTY: false, env: {} }, exit: () => {} });
+    const program = createProgram({ terminal: { out: () => {}, err: () => {}, outIsTTY: false, errIsTTY: false, env: {} }, evaluateRules: () => [], exit: () => {} });
     expect(program.commands.map((c) => c.name())).toEqual(['validate', 'new', 'catalog', 'export', 'diff', 'rules', 'registry', 'affected', 'ci', 'plan']);
   });
 

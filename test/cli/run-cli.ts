@@ -12,9 +12,11 @@ export interface CliRunOptions {
   /** The environment the command sees; nothing of the real one leaks in. */
   readonly env?: NodeJS.ProcessEnv;
   readonly tty?: boolean;
-  /** The contract rules to run. @default none, so tests do not depend on which rules are wired in */
+  /** The contract rules to run. @default no rule, so tests do not depend on which rules are wired in */
   readonly evaluateRules?: ContractRuleEvaluator | 'wired';
 }
+
+const NO_RULES: ContractRuleEvaluator = () => [];
 
 /** Runs `datamesh <argv>` in-process with a captured terminal. */
 export async function datamesh(argv: readonly string[], options: CliRunOptions = {}): Promise<CliRun> {
@@ -28,7 +30,7 @@ export async function datamesh(argv: readonly string[], options: CliRunOptions =
       errIsTTY: options.tty ?? false,
       env: options.env ?? {},
     },
-    evaluateRules: options.evaluateRules === 'wired' ? undefined : (options.evaluateRules ?? null),
+    evaluateRules: options.evaluateRules === 'wired' ? undefined : (options.evaluateRules ?? NO_RULES),
   });
   return { code, stdout, stderr };
 }

@@ -165,7 +165,7 @@ describe('DataProduct storage', () => {
     const { built, config: edited } = synthDomain(dir, 'shop');
     expect(onlyResource(edited, 'aws_s3_bucket', (r) => r.bucket === BUCKET)).toMatchObject({ force_destroy: true, lifecycle: { prevent_destroy: false } });
     const storage = built.stacks.get('shop')!.products.get('orders')!.storage;
-    expect(storage.node.metadata.filter((m) => m.type === AnnotationMetadataEntryType.WARN).map((m) => m.data)).toEqual([
+    expect(storage.node.metadata.filter((m) => m.type === String(AnnotationMetadataEntryType.WARN)).map((m) => m.data)).toEqual([
       `preventDestroy is off: terraform destroy deletes bucket ${BUCKET} with every object and object version in it`,
     ]);
   });

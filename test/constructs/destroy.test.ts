@@ -12,7 +12,7 @@ function destroyability(storage: string, environment: string) {
   const warnings = stack.node
     .findAll()
     .flatMap((c: IConstruct) => c.node.metadata)
-    .filter((m) => m.type === AnnotationMetadataEntryType.WARN)
+    .filter((m) => m.type === String(AnnotationMetadataEntryType.WARN))
     .map((m) => String(m.data))
     .sort();
   return {

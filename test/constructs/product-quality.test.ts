@@ -19,7 +19,7 @@ describe('the Glue Data Quality ruleset of a product', () => {
     const { config, built } = synthOrders({ edit: (t) => t.replace('quality:\n', 'quality:\n  - rule: not_null\n    column: items\n') });
     expect(onlyResource(config, 'aws_glue_data_quality_ruleset').ruleset).toBe('Rules = [\n    IsComplete "order_id",\n    IsUnique "order_id"\n]');
     const quality = built.stacks.get('shop')!.products.get('orders')!.quality!;
-    expect(quality.node.metadata.filter((m) => m.type === AnnotationMetadataEntryType.WARN).map((m) => m.data)).toEqual([
+    expect(quality.node.metadata.filter((m) => m.type === String(AnnotationMetadataEntryType.WARN)).map((m) => m.data)).toEqual([
       expect.stringMatching(/^shop\.orders: quality rule not_null at \S+shop\/orders\.yaml:\d+:5 is not enforced by Glue Data Quality: column "items" is array<struct<sku:string,quantity:int>>, and DQDL does not check nested or list-type columns$/),
     ]);
     expect(built.governance.findings().filter((f) => f.ruleId === 'DM115')).toEqual([expect.objectContaining({ severity: 'warning', productId: 'shop.orders', location: expect.objectContaining({ column: 5 }) })]);

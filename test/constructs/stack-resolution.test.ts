@@ -4,7 +4,8 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { buildMesh } from '../../src/build-mesh';
-import { handOffResolution, takeResolution } from '../../src/constructs/stack-resolution';
+import { PendingResolution } from '../../src/constructs/stack-resolution';
+import { reusesResolution } from '../../src/governance/resolution';
 import { REFERENCE_CONTRACTS } from '../helpers/fixtures';
 
 function outdir(): string {
@@ -28,30 +29,40 @@ describe('stack resolution hand-off', () => {
     const built = buildMesh(app, { contractsDir: REFERENCE_CONTRACTS });
     app.synth();
     for (const [name, stack] of built.stacks) {
-      const written = JSON.parse(fs.readFileSync(path.join(dir, 'stacks', name, 'cdk.tf.json'), 'utf8'));
+      const written: unknown = JSON.parse(fs.readFileSync(path.join(dir, 'stacks', name, 'cdk.tf.json'), 'utf8'));
       expect(written).toEqual(JSON.parse(JSON.stringify(stack.toTerraform())));
     }
   });
 
+  it('is offered to domain stacks only: a plain TerraformStack resolves for itself', () => {
+    const app = new App({ outdir: outdir() });
+    const built = buildMesh(app, { contractsDir: REFERENCE_CONTRACTS });
+    expect([...built.stacks.values()].every((stack) => reusesResolution(stack))).toBe(true);
+    expect(reusesResolution(new TerraformStack(app, 'plain'))).toBe(false);
+  });
+
   it('is taken once', () => {
     const stack = new TerraformStack(new App({ outdir: outdir() }), 'one');
-    const json = { resolved: true };
-    handOffResolution(stack, json);
-    expect(takeResolution(stack)).toBe(json);
-    expect(takeResolution(stack)).toBeUndefined();
+    const pending = new PendingResolution(stack);
+    const json = { resource: {} };
+    pending.hold(json);
+    expect(pending.take()).toBe(json);
+    expect(pending.take()).toBeUndefined();
   });
 
   it('is void once a construct was added after the resolution', () => {
     const stack = new TerraformStack(new App({ outdir: outdir() }), 'one');
-    handOffResolution(stack, { resolved: true });
+    const pending = new PendingResolution(stack);
+    pending.hold({ resource: {} });
     new S3Bucket(stack, 'added', { bucket: 'added-later' });
-    expect(takeResolution(stack)).toBeUndefined();
+    expect(pending.take()).toBeUndefined();
   });
 
   it('does not outlive the synchronous run that made it', async () => {
     const stack = new TerraformStack(new App({ outdir: outdir() }), 'one');
-    handOffResolution(stack, { resolved: true });
+    const pending = new PendingResolution(stack);
+    pending.hold({ resource: {} });
     await Promise.resolve();
-    expect(takeResolution(stack)).toBeUndefined();
+    expect(pending.take()).toBeUndefined();
   });
 });

@@ -1,4 +1,4 @@
-import type { ColumnSpec, QualityCheck, QualityRule } from '../../src/contract/model';
+import type { ColumnSpec, QualityCheck } from '../../src/contract/model';
 import { compileDqdl } from '../../src/contract/dqdl/dqdl';
 import { columnName, numberValue, regexValue, stringValue } from '../../src/contract/dqdl/syntax';
 import { COMPLIANT_PRODUCT, productWith } from '../governance/fixtures';
@@ -14,7 +14,7 @@ function compile(check: QualityCheck, columns: Partial<Record<string, Partial<Co
   const product = productWith({
     columns: COMPLIANT_PRODUCT.columns.map(change),
     partitionKeys: COMPLIANT_PRODUCT.partitionKeys.map(change),
-    quality: [{ ...check, location } as QualityRule],
+    quality: [{ ...check, location }],
   });
   return compileDqdl(product);
 }

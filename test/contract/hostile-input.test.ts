@@ -10,7 +10,7 @@ import * as path from 'path';
 import { formatContractError } from '../../src/contract/errors';
 import { loadMesh } from '../../src/contract/mesh';
 import { compileDqdl } from '../../src/contract/dqdl/dqdl';
-import { synthMesh } from '../../src/synthesis';
+import { synthMesh, SynthesisFailedError } from '../../src/synthesis';
 import { datamesh } from '../cli/run-cli';
 import { cdktfSynth } from '../helpers/cdktf-cli';
 import { copyMesh, FIXTURES } from '../helpers/fixtures';
@@ -67,9 +67,10 @@ function synthesizeInProcess(contractsDir: string): { exitCode?: number; output:
   try {
     synthMesh({ contractsDir });
   } catch (thrown) {
-    // Anything but the exit (a crash) fails the test with its stack, as it would fail a user.
-    if (!(thrown instanceof ExitCalled)) throw thrown;
-    exitCode = thrown.code;
+    // Anything but a failed synthesis (a crash) fails the test with its stack, as it would fail a user.
+    if (thrown instanceof ExitCalled) throw new Error(`synthMesh called ${thrown.message}: library code throws SynthesisFailedError, only the app entry exits`);
+    if (thrown instanceof SynthesisFailedError) exitCode = 1; // what stacks/main.ts makes of it
+    else throw thrown;
   } finally {
     if (previous === undefined) delete process.env.CDKTF_OUTDIR;
     else process.env.CDKTF_OUTDIR = previous;

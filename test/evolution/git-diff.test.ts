@@ -6,8 +6,8 @@ import * as os from 'os';
 import * as path from 'path';
 import { buildMesh } from '../../src/build-mesh';
 import { MeshValidationError } from '../../src/contract/errors';
-import { diffMesh } from '../../src/evolution/diff-mesh';
-import { formatDiff } from '../../src/evolution/reports';
+import { diffMesh } from '../../src/governance/diff-mesh';
+import { formatDiff } from '../../src/governance/reports/diff';
 import { isBlocking } from '../../src/governance/finding';
 import { editFile, FIXTURES, writeFile } from '../helpers/fixtures';
 

@@ -2,8 +2,8 @@ import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { diffMesh } from '../../src/evolution/diff-mesh';
-import { formatDiff } from '../../src/evolution/reports';
+import { diffMesh } from '../../src/governance/diff-mesh';
+import { formatDiff } from '../../src/governance/reports/diff';
 import { CHANGE_KINDS } from '../../src/evolution/change';
 import { editFile, FIXTURES, lineOf, writeFile } from '../helpers/fixtures';
 

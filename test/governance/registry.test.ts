@@ -3,6 +3,7 @@ import * as path from 'path';
 import { renderRuleCatalog } from '../../src/governance/docs';
 import { ACCESS_RULES, ALL_RULES, CONTRACT_RULES, DOMAIN_RULES, EVOLUTION_RULES, RESOURCE_RULES } from '../../src/governance/registry';
 import { PROJECT_ROOT } from '../helpers/cdktf-cli';
+import { ruleFiles } from '../../scripts/rule-files';
 
 describe('the governance rule registry', () => {
   it('holds exactly the reviewed rule inventory', () => {
@@ -35,6 +36,14 @@ describe('the governance rule registry', () => {
 
   it('matches docs/governance.md (regenerate with `npm run docs`)', () => {
     const docs = fs.readFileSync(path.join(PROJECT_ROOT, 'docs', 'governance.md'), 'utf8');
-    expect(docs).toBe(renderRuleCatalog(ALL_RULES));
+    expect(docs).toBe(renderRuleCatalog(ALL_RULES, ruleFiles(PROJECT_ROOT)));
+  });
+
+  it('finds each rule by its id in one hop: its file name starts with the id, and the docs link it', () => {
+    const files = ruleFiles(PROJECT_ROOT);
+    expect([...files.keys()].sort()).toEqual(ALL_RULES.map((r) => r.id).sort());
+    for (const [id, file] of files) expect(fs.readFileSync(path.join(PROJECT_ROOT, file), 'utf8')).toContain(`id: '${id}'`);
+    const docs = fs.readFileSync(path.join(PROJECT_ROOT, 'docs', 'governance.md'), 'utf8');
+    expect(docs).toContain('| [DM103](../src/governance/contract-rules/dm103-personal-data-classified.ts) |');
   });
 });

@@ -12,7 +12,7 @@ const rule = (id: string): ResourceRule => RESOURCE_RULES.find((r) => r.id === i
 const messages = (result: RuleResult): string[] => (typeof result === 'string' ? [result] : result.map((v) => v.message));
 
 /** The minimal fixture's synthesized stack: every resource rule holds on it. */
-const COMPLIANT: TerraformJsonStack = synthDomain(path.join(FIXTURES, 'minimal'), 'shop').config as TerraformJsonStack;
+const COMPLIANT: TerraformJsonStack = synthDomain(path.join(FIXTURES, 'minimal'), 'shop').config;
 const DATA_BUCKET = 'testco-dev-shop-orders';
 
 /** A deep copy of the compliant stack, changed by `edit`. */

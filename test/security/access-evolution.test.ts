@@ -4,8 +4,8 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { buildMesh } from '../../src/build-mesh';
-import { diffMesh } from '../../src/evolution/diff-mesh';
-import { formatDiff } from '../../src/evolution/reports';
+import { diffMesh } from '../../src/governance/diff-mesh';
+import { formatDiff } from '../../src/governance/reports/diff';
 import { editFile, FIXTURES, lineOf, writeFile } from '../helpers/fixtures';
 import { synthKeepingFindings } from '../helpers/synth';
 

@@ -109,7 +109,7 @@ function leastPrivilegeFindings(plan: any, account: string, keyArn: string): str
     for (const s of statements) {
       if (actions(s).some((a) => a.startsWith('s3:')) && s.Condition?.StringEquals?.['s3:ResourceAccount'] !== account) findings.push(`${address} ${s.Sid}: S3 access not held to account ${account}`);
       if (actions(s).some((a) => a.startsWith('kms:'))) {
-        if (s.Resource !== keyArn) findings.push(`${address} ${s.Sid}: key ${s.Resource}`);
+        if (s.Resource !== keyArn) findings.push(`${address} ${s.Sid}: key ${JSON.stringify(s.Resource)}`);
         if (s.Condition?.StringEquals?.['kms:EncryptionContext:aws:s3:arn'] !== bucketOfPolicy) findings.push(`${address} ${s.Sid}: key use not scoped to ${bucketOfPolicy}`);
       }
     }

@@ -35,6 +35,6 @@ export function html(strings: TemplateStringsArray, ...values: Interpolation[]):
 function render(value: Interpolation): string {
   if (value === undefined || value === null) return '';
   if (value instanceof SafeHtml) return value.value;
-  if (Array.isArray(value)) return value.map((v) => render(v)).join('');
-  return escapeHtml(value as string | number | boolean);
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return escapeHtml(value);
+  return value.map((v) => render(v)).join('');
 }

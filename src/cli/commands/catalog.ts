@@ -77,7 +77,7 @@ function runCatalog(options: CatalogOptions, context: CliContext): ExitCode {
   if (!mesh.platform.environments.includes(environment)) {
     throw new UsageError(`environment "${environment}" is not declared in ${mesh.platform.source.file}`, `use one of ${mesh.platform.environments.join(', ')}`);
   }
-  const catalog = buildCatalog(mesh, { environment, findings: evaluateRules?.(mesh) });
+  const catalog = buildCatalog(mesh, { environment, findings: evaluateRules(mesh) });
   report(catalog, options, environment, context);
   return EXIT_OK;
 }

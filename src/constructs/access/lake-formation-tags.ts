@@ -23,6 +23,10 @@ export function lfTagKeys(names: NameParts): LfTagKeys {
 /**
  * The domain stack's two LF-tags. Classification declares every level, not only those in use, so
  * a new product never changes the tag and grants by tag expression can name any level.
+ *
+ * @example
+ * const lfTags = new DomainLfTags(stack, 'lf-tags', { names: { organization: 'acme', environment: 'dev', domain: 'sales' } });
+ * // Hand lfTags.keys to each DataProduct as `lakeFormation`.
  */
 export class DomainLfTags extends Construct {
   readonly domainTag: LakeformationLfTag;

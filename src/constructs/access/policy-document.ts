@@ -1,3 +1,4 @@
+import { conditionSetTwice, notAPrincipalArn } from '../errors';
 /** IAM policy JSON, built as plain values so governance can read it back without synthesis. */
 export interface PolicyStatement {
   readonly Sid: string;
@@ -30,7 +31,7 @@ export function allOf(...blocks: readonly (PolicyConditions | undefined)[]): Pol
   for (const block of blocks) {
     for (const [operator, keys] of Object.entries(block ?? {})) {
       for (const [key, value] of Object.entries(keys)) {
-        if (merged[operator]?.[key] !== undefined) throw new Error(`condition ${operator} ${key} is set twice in one statement`);
+        if (merged[operator]?.[key] !== undefined) throw conditionSetTwice(operator, key);
         merged[operator] = { ...merged[operator], [key]: value };
       }
     }
@@ -56,7 +57,7 @@ export function grantedRoles(roles: readonly string[]): Pick<PolicyStatement, 'P
 /** `arn:<partition>:iam::<account>:root` of an IAM role or user ARN. */
 export function accountPrincipal(arn: string): string {
   const match = /^arn:(aws[a-z-]*):iam::(\d{12}):/.exec(arn);
-  if (!match) throw new Error(`not an IAM principal ARN: ${arn}`);
+  if (!match) throw notAPrincipalArn(arn);
   return `arn:${match[1]}:iam::${match[2]}:root`;
 }
 

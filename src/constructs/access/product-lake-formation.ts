@@ -26,6 +26,19 @@ const WRITE = ['ALTER', 'DELETE', 'DESCRIBE', 'INSERT', 'SELECT'];
  * permissions on a table back with one ListPermissions call and merges them, so two resources for
  * the same principal and table (DESCRIBE on the table, SELECT on its columns) would each read the
  * other's permission back and be replaced on every plan.
+ *
+ * @example
+ * new ProductLakeFormation(product, 'lake-formation', {
+ *   product: spec,
+ *   bucketName: 'acme-dev-sales-orders',
+ *   bucket: storage.bucket,
+ *   account: '111111111111',
+ *   kmsKeyArn: key.arn,
+ *   databaseName: database.name,
+ *   tableName: table.table.name,
+ *   tagKeys: lfTags.keys,
+ *   access: principalAccess(spec, mesh.domains),
+ * });
  */
 export class ProductLakeFormation extends Construct {
   readonly location: LakeformationResource;

@@ -8,7 +8,17 @@ import { avroSchemaLiteral } from './avro-schema';
 import type { ProductTableProps } from './product-table-props';
 import { HIVE_STORAGE_FORMATS } from './table-formats';
 
-/** The Glue catalog table of a data product: its columns, partitions and storage format. */
+/**
+ * The Glue catalog table of a data product: its columns, partitions and storage format.
+ *
+ * @example
+ * const table = new ProductTable(product, 'catalog', {
+ *   product: spec,
+ *   databaseName: database.name,
+ *   location: 's3://acme-dev-sales-orders/data/',
+ * });
+ * table.table.name; // the aws_glue_catalog_table's name, a reference
+ */
 export class ProductTable extends Construct {
   readonly table: GlueCatalogTable;
   readonly tableName: string;

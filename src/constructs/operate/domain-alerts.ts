@@ -21,6 +21,19 @@ export const DQ_RESULT_DETAIL_TYPE = 'Data Quality Evaluation Results Available'
  * subscribed by the domain's alert endpoints; an EventBridge rule that forwards failed
  * evaluations of the domain's rulesets, as a readable message; and a monthly budget on the
  * domain's `Domain` cost-allocation tag that tells the same topic.
+ *
+ * @example
+ * new DomainAlerts(operations, 'alerts', {
+ *   domain,
+ *   names: domainNames({ organization: 'acme', environment: 'dev', domain: domain.name }),
+ *   region: 'eu-west-1',
+ *   kmsKeyArn: key.arn,
+ *   rulesetNames: ['acme_dev_sales_orders'],
+ *   alarmNames: ['acme-dev-sales-orders-quality-missing'],
+ *   databaseName: database.name,
+ *   settings: monitoringSettings(mesh.platform),
+ *   tags: { Domain: domain.name },
+ * });
  */
 export class DomainAlerts extends Construct {
   readonly topic: SnsTopic;

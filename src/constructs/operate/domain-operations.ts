@@ -11,6 +11,18 @@ import type { EvaluatedProduct } from './quality-evaluation-props';
 /**
  * The "operate" stage of a domain's products (DESIGN.md §5): scheduled quality evaluation, alerts
  * to the domain's team, and the domain's cost budget, all derived from the contracts.
+ *
+ * @example
+ * new DomainOperations(stack, 'operations', {
+ *   domain,
+ *   names: { organization: 'acme', environment: 'dev', domain: domain.name },
+ *   region: 'eu-west-1',
+ *   kmsKeyArn: key.arn,
+ *   products: [...stack.products.values()],
+ *   settings: monitoringSettings(mesh.platform),
+ *   lakeFormation: true,
+ *   tags: { Domain: domain.name },
+ * });
  */
 export class DomainOperations extends Construct {
   readonly alerts: DomainAlerts;

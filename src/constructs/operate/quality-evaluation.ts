@@ -26,6 +26,21 @@ const SERVICES = { scheduler: 'scheduler.amazonaws.com', glue: 'glue.amazonaws.c
  * per domain: EventBridge Scheduler assumes it to start the run and passes it to Glue, which runs
  * the evaluation as it. It reads the products' `data/` prefixes and catalog entries, writes to each
  * product's `quality-results/` prefix, and may decrypt only objects of those buckets.
+ *
+ * @example
+ * const evaluation = new QualityEvaluation(operations, 'evaluation', {
+ *   names,
+ *   domainNames: domainNames(names),
+ *   account: '111111111111',
+ *   region: 'eu-west-1',
+ *   kmsKeyArn: key.arn,
+ *   databaseName: database.name,
+ *   products: [{ product: spec, rulesetName: 'acme_dev_sales_orders', tableName: 'orders' }],
+ *   settings: monitoringSettings(mesh.platform),
+ *   alertTopicArn: alerts.topicArn,
+ *   lakeFormation: true,
+ *   tags: { Domain: 'sales' },
+ * });
  */
 export class QualityEvaluation extends Construct {
   readonly role: IamRole;

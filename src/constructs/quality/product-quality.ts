@@ -8,6 +8,15 @@ import { guardStack, untrusted } from '../terraform-text';
 /**
  * The contract's quality rules as one Glue Data Quality ruleset on the product's table. A rule DQDL
  * cannot express is not dropped quietly: it is a warning here and a DM115 finding in the reports.
+ *
+ * @example
+ * new ProductQuality(product, 'quality', {
+ *   product: spec,
+ *   name: 'acme_dev_sales_orders',
+ *   databaseName: database.name,
+ *   tableName: table.table.name,
+ *   tags: { Domain: 'sales' },
+ * });
  */
 export class ProductQuality extends Construct {
   readonly compiled: CompiledRuleset;

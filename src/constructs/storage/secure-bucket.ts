@@ -16,6 +16,15 @@ import type { SecureBucketProps } from './secure-bucket-props';
  * settings), ACLs disabled, default encryption (enforced on uploads when it is a KMS key),
  * TLS-only policy. It refuses destruction unless `preventDestroy` is false, and then it is
  * destroyed with its objects: a bucket that destroy cannot delete would make the switch a lie.
+ *
+ * @example
+ * const logs = new SecureBucket(stack, 'access-logs', { bucketName: 'acme-dev-sales-access-logs', versioned: false });
+ * const data = new SecureBucket(stack, 'data', {
+ *   bucketName: 'acme-dev-sales-orders',
+ *   kmsKeyArn: key.arn,
+ *   accessLog: { target: logs, prefix: 'orders/' },
+ *   expirationDays: 400,
+ * });
  */
 export class SecureBucket extends Construct {
   readonly bucket: S3Bucket;

@@ -34,8 +34,8 @@ export function parseIsoDuration(text: string): IsoDuration | undefined {
   // "P" or "PT" alone say nothing; "P1DT" has a time part with no time in it.
   if (present.length === 0 || /T$/.test(text.trim())) return undefined;
   // Only the smallest part written may have a fraction (ISO 8601, 4.4.3.2).
-  const fractional = present.filter((i) => /[.,]/.test(values[i]!));
+  const fractional = present.filter((i) => /[.,]/.test(values[i]));
   if (fractional.length > 1 || (fractional.length === 1 && fractional[0] !== present[present.length - 1])) return undefined;
-  const parts = Object.fromEntries(PARTS.map((name, i) => [name, values[i] === undefined ? 0 : Number(values[i]!.replace(',', '.'))]));
+  const parts = Object.fromEntries(PARTS.map((name, i) => [name, values[i] === undefined ? 0 : Number(values[i].replace(',', '.'))]));
   return parts as unknown as IsoDuration;
 }

@@ -5,7 +5,7 @@
  * valid ODCS that cannot become S3 + Glue resources ("cannot build: ...") or that contradicts
  * itself. Errors and warnings of the whole document are collected in one pass.
  */
-import { mostSensitive } from '../column-rules';
+import { columnLayout, lineageField } from '../product-spec';
 import { sortContractErrors, type ContractError } from '../errors';
 import type { DataProductSpec, GovernanceException, ProductContext, ProductStatus } from '../model';
 import type { SourceDocument } from '../source';
@@ -67,8 +67,6 @@ export function normalizeOdcsContract(document: SourceDocument, value: unknown, 
   if (errors.length > 0 || !name || !domain || !status || !output || !columns || !consumers) {
     return { errors, warnings };
   }
-  const partitionSet = new Set(columns.partitionBy);
-  const byName = new Map(columns.all.map((c) => [c.name, c]));
   const tags = findExtra(contract.customProperties, EXTRA.tags);
   const sunset = findExtra(contract.customProperties, EXTRA.sunset);
   const checkSchedule = findExtra(contract.customProperties, EXTRA.checkSchedule);
@@ -86,13 +84,11 @@ export function normalizeOdcsContract(document: SourceDocument, value: unknown, 
       // ODCS has no field for a schedule expression; an interval comes from slaProperties frequency.
       sla: checkSchedule ? { ...levels.sla, checkEveryMinutes: undefined, checkSchedule: checkSchedule.value as string } : levels.sla,
       output: { ...output, partitionBy: columns.partitionBy, retentionDays: levels.retentionDays },
-      columns: columns.all.filter((c) => !partitionSet.has(c.name)),
-      partitionKeys: columns.partitionBy.map((n) => byName.get(n)!),
-      classification: mostSensitive(columns.all.map((c) => c.classification)),
+      ...columnLayout(columns.all, columns.partitionBy),
       quality,
       consumers,
       exceptions: readExceptions(contract, document),
-      ...(inputs.length > 0 ? { inputs } : {}),
+      ...lineageField(inputs),
       sunset: sunset?.value as string | undefined,
       tags: (tags?.value as Record<string, string> | undefined) ?? {},
       ...(synonyms.length > 0 ? { synonyms } : {}),

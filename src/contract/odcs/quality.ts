@@ -117,7 +117,7 @@ function propertyConstraints(property: OdcsProperty, path: DocPath, column: stri
   const options = property.logicalTypeOptions ?? {};
   // v3.0.x: `exclusiveMinimum: true` makes `minimum` itself exclusive (false: inclusive); from v3.1.0 the exclusive bound is a number of its own.
   const inclusive = (bound: 'minimum' | 'maximum', exclusive: 'exclusiveMinimum' | 'exclusiveMaximum') =>
-    typeof options[bound] === 'number' && options[exclusive] !== true ? (options[bound] as number) : undefined;
+    typeof options[bound] === 'number' && options[exclusive] !== true ? (options[bound]) : undefined;
   const [min, max] = [inclusive('minimum', 'exclusiveMinimum'), inclusive('maximum', 'exclusiveMaximum')];
   if ((min !== undefined || max !== undefined) && !own.some((r) => r.kind === 'range')) {
     rules.push({ kind: 'range', column, min, max, location: issues.document.locate([...path, 'logicalTypeOptions']) });
@@ -169,7 +169,7 @@ function enumValues(property: OdcsProperty, path: DocPath, column: string, own: 
     issues.warn([...path, 'enum'], `an enum of ${typeof values.find((v) => typeof v !== 'string' && typeof v !== 'number')} values is not enforced by the platform`, 'list text or numbers, or check the values with a sql or custom check');
     return [];
   }
-  return [{ kind: 'accepted_values', column, values: values as (string | number)[], location: issues.document.locate([...path, 'enum'], 'key') }];
+  return [{ kind: 'accepted_values', column, values: values, location: issues.document.locate([...path, 'enum'], 'key') }];
 }
 
 function intersect(a: { min?: number; max?: number } | undefined, b: { min?: number; max?: number } | undefined): { min?: number; max?: number } | undefined {
@@ -205,7 +205,7 @@ function invalidValues(args: Record<string, unknown>, path: DocPath, column: str
     // A null among the valid values allows nulls, which accepted_values does anyway.
     const values = args.validValues.filter((v) => v !== null);
     if (values.length > 0 && values.every((v) => typeof v === 'string' || typeof v === 'number')) {
-      checks.push({ kind: 'accepted_values', column, values: values as (string | number)[] });
+      checks.push({ kind: 'accepted_values', column, values: values });
     } else {
       issues.error([...path, 'arguments', 'validValues'], 'validValues must list strings or numbers', 'list the allowed values, e.g. [open, shipped, delivered]');
     }

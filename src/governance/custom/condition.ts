@@ -68,7 +68,7 @@ export function compileCondition(source: string, variables: readonly string[]): 
   const at = (id: bigint): { line: number; column: number } => positionOf(source, positions[String(id)] ?? 0);
   const problems: ConditionProblem[] = [];
   const scope = new Map<string, Shape | undefined>(variables.map((name) => [name, VARIABLES[name]]));
-  checkExpr(parsed.expr as unknown as Expr, scope, variables, (id, message, hint) => problems.push({ message, hint, ...at(id) }));
+  checkExpr(parsed.expr, scope, variables, (id, message, hint) => problems.push({ message, hint, ...at(id) }));
   if (problems.length > 0) return { problems };
   const run = plan(ENV, parsed);
   return {

@@ -1,5 +1,5 @@
 import type { ResourceRule } from '../rule';
-import { accessLogBuckets, companions, ofType, type StackResource, type StackResources } from '../stack-resources';
+import { checkBuckets, companions, type StackResource, type StackResources } from '../stack-resources';
 
 export const bucketEncryption: ResourceRule = {
   id: 'DM202',
@@ -10,17 +10,13 @@ export const bucketEncryption: ResourceRule = {
   waivable: true,
   fix: 'add an aws_s3_bucket_server_side_encryption_configuration with sse_algorithm aws:kms and the domain key',
   check(stack) {
-    const buckets = ofType(stack, 'aws_s3_bucket');
-    if (buckets.length === 0) return 'not-applicable';
-    const logBuckets = accessLogBuckets(stack);
-    const violations = buckets.flatMap((bucket) => {
+    return checkBuckets(stack, (bucket, name, accessLog) => {
       const algorithms = encryptionAlgorithms(stack, bucket);
-      const allowed = logBuckets.has(bucket) ? ['aws:kms', 'aws:kms:dsse', 'AES256'] : ['aws:kms', 'aws:kms:dsse'];
-      if (algorithms.some((a) => allowed.includes(a))) return [];
+      const allowed = accessLog ? ['aws:kms', 'aws:kms:dsse', 'AES256'] : ['aws:kms', 'aws:kms:dsse'];
+      if (algorithms.some((a) => allowed.includes(a))) return undefined;
       const found = algorithms.length ? algorithms.join(', ') : 'no default encryption';
-      return [{ message: `bucket ${bucket.config.bucket ?? bucket.name} has ${found}; expected ${allowed.join(' or ')}`, constructPath: bucket.path }];
+      return `bucket ${name} has ${found}; expected ${allowed.join(' or ')}`;
     });
-    return violations.length ? violations : 'compliant';
   },
 };
 

@@ -1,5 +1,5 @@
 import type { ResourceRule } from '../rule';
-import { companions, ofType } from '../stack-resources';
+import { checkBuckets, companions } from '../stack-resources';
 
 const SETTINGS = ['block_public_acls', 'block_public_policy', 'ignore_public_acls', 'restrict_public_buckets'];
 
@@ -12,11 +12,8 @@ export const publicAccessBlocked: ResourceRule = {
   waivable: false,
   fix: 'add an aws_s3_bucket_public_access_block with all four settings true (SecureBucket does this)',
   check(stack) {
-    const buckets = ofType(stack, 'aws_s3_bucket');
-    if (buckets.length === 0) return 'not-applicable';
-    const violations = buckets
-      .filter((bucket) => !companions(stack, bucket, 'aws_s3_bucket_public_access_block').some((b) => SETTINGS.every((s) => b.config[s] === true)))
-      .map((bucket) => ({ message: `bucket ${bucket.config.bucket ?? bucket.name} does not block all public access`, constructPath: bucket.path }));
-    return violations.length ? violations : 'compliant';
+    return checkBuckets(stack, (bucket, name) =>
+      companions(stack, bucket, 'aws_s3_bucket_public_access_block').some((b) => SETTINGS.every((s) => b.config[s] === true)) ? undefined : `bucket ${name} does not block all public access`,
+    );
   },
 };

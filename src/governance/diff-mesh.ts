@@ -1,11 +1,11 @@
 import type { ContractError } from '../contract/errors';
 import { loadMesh } from '../contract/mesh';
-import { domainPolicies, evaluateAccess, evaluateEvolution, type GovernanceOptions } from '../governance/evaluate';
-import { diffAccess, type AccessChange } from './diff-access';
-import type { Finding } from '../governance/finding';
-import { loadBaseline } from './baseline';
-import { evolveMesh, type ProductEvolution } from './evolution';
-import { breakingImpact, type Downstream } from './impact';
+import { domainPolicies, evaluateAccess, evaluateEvolution, type GovernanceOptions } from './evaluate';
+import { diffAccess, type AccessChange } from '../evolution/diff-access';
+import type { Finding } from './finding';
+import { loadBaseline } from '../evolution/baseline';
+import { evolveMesh, type ProductEvolution } from '../evolution/evolution';
+import { breakingImpact, type Downstream } from '../evolution/impact';
 
 export interface MeshDiff {
   readonly ref: string;

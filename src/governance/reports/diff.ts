@@ -1,8 +1,8 @@
 /** `datamesh diff` output: human text grouped by product, json, junit for CI test reports, and GitHub annotations. */
-import { isBlocking, type Finding } from '../governance/finding';
-import type { MeshDiff } from './diff-mesh';
-import type { ProductEvolution } from './evolution';
-import { describeDownstream, type Downstream } from './impact';
+import { isBlocking, type Finding } from '../finding';
+import type { MeshDiff } from '../diff-mesh';
+import type { ProductEvolution } from '../../evolution/evolution';
+import { describeDownstream, type Downstream } from '../../evolution/impact';
 
 export type DiffFormat = 'text' | 'json' | 'junit' | 'github';
 

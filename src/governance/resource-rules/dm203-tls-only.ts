@@ -1,5 +1,5 @@
 import type { ResourceRule } from '../rule';
-import { companions, ofType, policyStatements, type StackResource, type StackResources } from '../stack-resources';
+import { checkBuckets, companions, policyStatements, type StackResource, type StackResources } from '../stack-resources';
 
 export const tlsOnly: ResourceRule = {
   id: 'DM203',
@@ -10,12 +10,7 @@ export const tlsOnly: ResourceRule = {
   waivable: true,
   fix: 'add a bucket policy statement: Effect Deny, Principal *, Action s3:*, Condition Bool aws:SecureTransport false',
   check(stack) {
-    const buckets = ofType(stack, 'aws_s3_bucket');
-    if (buckets.length === 0) return 'not-applicable';
-    const violations = buckets
-      .filter((bucket) => !deniesInsecureTransport(stack, bucket))
-      .map((bucket) => ({ message: `bucket ${bucket.config.bucket ?? bucket.name} does not deny requests without TLS`, constructPath: bucket.path }));
-    return violations.length ? violations : 'compliant';
+    return checkBuckets(stack, (bucket, name) => (deniesInsecureTransport(stack, bucket) ? undefined : `bucket ${name} does not deny requests without TLS`));
   },
 };
 
