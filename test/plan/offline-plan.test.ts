@@ -6,18 +6,32 @@ import { copyMesh, editFile, REFERENCE_CONTRACTS } from '../helpers/fixtures';
 import { synthDomain } from '../helpers/synth';
 
 /** Runs real terraform offline: the provider comes from /opt/tf-plugins where present, else the registry. */
-const scratchFolders = () => fs.readdirSync(os.tmpdir()).filter((f) => f.startsWith('datamesh-plan-'));
+
+/** Runs `body` with os.tmpdir() pointing at a private folder, so other runs' scratch folders never mix in. */
+async function inPrivateTmpdir<T>(body: (tmpdir: string) => Promise<T>): Promise<T> {
+  const tmpdir = fs.mkdtempSync(path.join(os.tmpdir(), 'offline-plan-test-'));
+  const saved = process.env.TMPDIR;
+  process.env.TMPDIR = tmpdir;
+  try {
+    return await body(tmpdir);
+  } finally {
+    if (saved === undefined) delete process.env.TMPDIR;
+    else process.env.TMPDIR = saved;
+  }
+}
 
 describe('datamesh plan <domain> --offline', () => {
   it('plans every resource of the domain stack with mock credentials and leaves nothing behind', async () => {
     const contracts = copyMesh(REFERENCE_CONTRACTS);
-    const before = scratchFolders();
-    const run = await datamesh(['plan', 'sales', '--offline', '--contracts', contracts], { env: { DATAMESH_ENV: 'dev' } });
+    const { run, leftBehind } = await inPrivateTmpdir(async (tmpdir) => {
+      const result = await datamesh(['plan', 'sales', '--offline', '--contracts', contracts], { env: { DATAMESH_ENV: 'dev' } });
+      return { run: result, leftBehind: fs.readdirSync(tmpdir) };
+    });
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     const resources = Object.values(synthDomain(contracts, 'sales').config.resource).reduce((n, byName) => n + Object.keys(byName).length, 0);
     expect(run.stdout).toContain(`Plan: ${resources} to add, 0 to change, 0 to destroy.`);
-    expect(scratchFolders()).toEqual(before);
+    expect(leftBehind).toEqual([]);
     expect(fs.existsSync(path.join(contracts, 'cdktf.out'))).toBe(false);
   });
 
