@@ -16,6 +16,7 @@ import { monitoringSettings } from '../contract/monitoring';
 import { alertTopicKeyStatements } from './operate/alert-key-statements';
 import { DomainOperations } from './operate/domain-operations';
 import { takeResolution } from './stack-resolution';
+import { withoutTokenStackTraces } from './token-stack-traces';
 import { SecureBucket } from './storage/secure-bucket';
 import { guardStack, original, untrusted } from './terraform-text';
 import { domainDefaultTags, domainResourceTags } from './tags';
@@ -151,7 +152,12 @@ export class DomainStack extends TerraformStack {
 
   /** The JSON the governance check resolved moments before, when it is still current (see stack-resolution.ts). */
   override toTerraform(): any {
-    return takeResolution(this) ?? super.toTerraform();
+    return takeResolution(this) ?? withoutTokenStackTraces(() => super.toTerraform());
+  }
+
+  /** cdktf's preparing resolve of every element, without token traces (see token-stack-traces.ts). */
+  override prepareStack(): void {
+    withoutTokenStackTraces(() => super.prepareStack());
   }
 }
 

@@ -7,6 +7,7 @@ import { TerraformResource, TerraformStack, type IAspect } from 'cdktf';
 import type { IConstruct } from 'constructs';
 import type { DataProductSpec, DomainSpec } from '../contract/model';
 import { handOffResolution } from '../constructs/stack-resolution';
+import { withoutTokenStackTraces } from '../constructs/token-stack-traces';
 import { evaluateResources, type GovernanceOptions } from './evaluate';
 import type { GovernanceLedger } from './ledger';
 import type { EffectivePolicy } from './policy';
@@ -43,7 +44,7 @@ export class GovernanceAspect implements IAspect {
   private check(stack: TerraformStack): void {
     // cdktf writes the stack right after its validations; a DomainStack then writes this very
     // JSON, so resolving it is synthesis work, not governance work.
-    const json = stack.toTerraform();
+    const json = withoutTokenStackTraces(() => stack.toTerraform());
     handOffResolution(stack, json);
     traceGovernance({ phase: 'resources', stack: stack.node.id }, () => this.evaluate(stack, json));
   }
