@@ -10,8 +10,9 @@
  * DATAMESH_TOKEN_STACK_TRACES=1 keeps the traces, for debugging such an error.
  *
  * cdktf calls the function through its module object at every token, so replacing the export for
- * the duration of a call is enough. The module is private to cdktf (the peer range pins 0.21); if a
- * release moves it, nothing is replaced and synthesis is merely slower.
+ * the duration of a call is enough. The module is private to cdktf: the peer range pins 0.21, its
+ * last release, and test/constructs/token-stack-traces.test.ts fails if the switch stops working.
+ * Should the export ever stop being a function, nothing is replaced and synthesis is merely slower.
  */
 import * as cdktfStackTrace from 'cdktf/lib/tokens/private/stack-trace';
 
