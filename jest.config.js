@@ -1,12 +1,33 @@
-/** @type {import('jest').Config} */
-module.exports = {
+/**
+ * Two projects, one run: `npm test` runs both (each file once, slowest first, on two workers);
+ * `npm run test:unit` runs only the unit project, to check a change in about a minute.
+ *
+ * integration: files that start other programs: terraform (init, validate, plan), the cdktf CLI
+ * and its app, the datamesh executable, headless Chromium, npm pack + install. A file with one
+ * such test belongs here whole; its in-process tests run with the integration project.
+ * unit: everything else, in-process (synthesis included).
+ *
+ * ts-jest transpiles without type checking because tsconfig.json sets isolatedModules (ts-jest
+ * 29.4 reads it from there); `npm run typecheck` is the type check.
+ */
+const INTEGRATION = require('./test/integration-tests');
+
+const shared = {
+  rootDir: __dirname,
   testEnvironment: 'node',
   roots: ['<rootDir>/test'],
-  testMatch: ['**/*.test.ts'],
   transform: { '^.+\\.ts$': 'ts-jest' },
+  setupFilesAfterEnv: ['<rootDir>/test/setup.ts'],
+};
+
+/** @type {import('jest').Config} */
+module.exports = {
+  projects: [
+    { ...shared, displayName: 'unit', testMatch: ['**/*.test.ts'], testPathIgnorePatterns: ['/node_modules/', ...INTEGRATION.map((file) => `<rootDir>/${file}`)] },
+    { ...shared, displayName: 'integration', testMatch: INTEGRATION.map((file) => `<rootDir>/${file}`) },
+  ],
   // cdktf synthesis and terraform plans are heavy; two workers match the two-core machines we run on.
   maxWorkers: 2,
   testTimeout: 120000,
-  setupFilesAfterEnv: ['<rootDir>/test/setup.ts'],
   reporters: ['default', '<rootDir>/test/summary-reporter.js'],
 };

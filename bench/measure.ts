@@ -9,7 +9,38 @@ import * as path from 'path';
 import { parseResult, type SynthResult } from './synth-result';
 
 export const PROJECT_ROOT = path.join(__dirname, '..');
-const TS_NODE = ['-r', 'ts-node/register/transpile-only'];
+
+/**
+ * How a synthesis program is started, each the way its users start it:
+ * - `compiled`: the library as an installed package runs it, as compiled JavaScript (here the
+ *   transpile cache of bin/run-typescript.js, which this repository's app uses too);
+ * - `cdktf-init`: what `cdktf init --template typescript` (0.21) writes into cdktf.json,
+ *   `npx ts-node main.ts`: ts-node with type checking and its source-map support (started here
+ *   without npx, whose package lookup would add to the minimal program's time);
+ * - `ts-node-transpile`: `node -r ts-node/register/transpile-only`, how this repository's app ran
+ *   before the speed work (issue #18), for the old library.
+ */
+export type Launch = 'compiled' | 'cdktf-init' | 'ts-node-transpile';
+
+export interface SynthProgram {
+  /** The checkout whose bench/ driver runs (this one, or an old worktree for comparison). */
+  readonly checkout: string;
+  readonly driver: string;
+  readonly launch: Launch;
+}
+
+function launchArgs(program: SynthProgram): string[] {
+  const script = path.join(program.checkout, 'bench', program.driver);
+  const resolve = (id: string) => require.resolve(id, { paths: [program.checkout] });
+  switch (program.launch) {
+    case 'compiled':
+      return [path.join(program.checkout, 'bin', 'run-typescript.js'), script];
+    case 'cdktf-init':
+      return [resolve('ts-node/dist/bin.js'), script];
+    case 'ts-node-transpile':
+      return ['-r', resolve('ts-node/register/transpile-only'), script];
+  }
+}
 
 export interface ValidateRun {
   readonly wallMs: number;
@@ -31,11 +62,11 @@ export interface StackFiles {
   readonly maxBytes: number;
 }
 
-/** `datamesh validate <dir> --format json` through the real bin; throws unless it ran and reported. */
-export function runValidate(contractsDir: string): ValidateRun {
+/** `datamesh validate <dir> --format json` through the real bin of `checkout`; throws unless it ran and reported. */
+export function runValidate(contractsDir: string, checkout = PROJECT_ROOT): ValidateRun {
   const started = process.hrtime.bigint();
-  const child = spawnSync(process.execPath, [path.join(PROJECT_ROOT, 'bin', 'datamesh.js'), 'validate', contractsDir, '--format', 'json'], {
-    cwd: PROJECT_ROOT,
+  const child = spawnSync(process.execPath, [path.join(checkout, 'bin', 'datamesh.js'), 'validate', contractsDir, '--format', 'json'], {
+    cwd: checkout,
     encoding: 'utf8',
     maxBuffer: 256 * 1024 * 1024,
     env: { ...process.env, NO_COLOR: '1' },
@@ -51,19 +82,27 @@ export function runValidate(contractsDir: string): ValidateRun {
   return { wallMs, ...report.summary };
 }
 
+/** Fills the transpile cache a compiled program loads from, so no timed run pays for it. */
+export function warmUp(program: SynthProgram): void {
+  if (program.launch !== 'compiled') return;
+  const child = spawnSync(process.execPath, [...launchArgs(program), '--load-only'], { cwd: program.checkout, encoding: 'utf8' });
+  if (child.status !== 0) throw new Error(`${program.driver} did not load (exit ${child.status ?? child.signal}):\n${(child.stderr ?? '').slice(-4000)}`);
+}
+
 /** Runs a synthesis driver (bench/synth-library.ts or bench/minimal-program.ts) into `outdir`. */
-export function runSynth(driver: string, contractsDir: string, outdir: string): SynthRun {
+export function runSynth(program: SynthProgram, contractsDir: string, outdir: string): SynthRun {
   fs.rmSync(outdir, { recursive: true, force: true });
   const started = process.hrtime.bigint();
-  const child = spawnSync(process.execPath, [...TS_NODE, path.join(PROJECT_ROOT, 'bench', driver), contractsDir, outdir], {
-    cwd: PROJECT_ROOT,
+  const child = spawnSync(process.execPath, [...launchArgs(program), contractsDir, outdir], {
+    cwd: program.checkout,
     encoding: 'utf8',
     maxBuffer: 256 * 1024 * 1024,
+    env: { ...process.env, TS_NODE_PROJECT: path.join(program.checkout, 'tsconfig.json') },
   });
   const wallMs = elapsedMs(started);
   const result = parseResult(child.stdout ?? '');
   if (child.status !== 0 || !result) {
-    throw new Error(`${driver} failed (exit ${child.status ?? child.signal}):\n${(child.stderr ?? '').slice(-4000)}`);
+    throw new Error(`${program.driver} (${program.launch}) failed (exit ${child.status ?? child.signal}):\n${(child.stderr ?? '').slice(-4000)}`);
   }
   const stacks = stackFiles(outdir);
   fs.rmSync(outdir, { recursive: true, force: true });

@@ -5,7 +5,7 @@
  * deep-imported provider classes, the same resource types and counts per product and per domain,
  * with comparable settings, one TerraformStack per domain. The library's cost is then a ratio.
  *
- *   node -r ts-node/register/transpile-only bench/minimal-program.ts <contractsDir> <outdir>
+ *   npx ts-node bench/minimal-program.ts <contractsDir> <outdir>   (as `cdktf init` runs main.ts)
  */
 const started = performance.now();
 import * as fs from 'fs';

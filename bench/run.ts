@@ -4,14 +4,17 @@
  * a minimal cdktf program that builds the same resources without it (bench/minimal-program.ts).
  * Prints a table (min / median of the repetitions) and checks the targets of the benchmark issue.
  *
- *   npm run bench -- [--sizes 10x10,10x100,20x100] [--repeat 3] [--json results.json] [--seed 1]
+ *   npm run bench -- [--sizes 10x10,10x100,20x100] [--repeat 3] [--json results.json] [--seed 1] [--old <checkout>]
  *   npm run bench -- --smoke      a 2x3 mesh once: fails if any step fails or governance finds errors
+ *
+ * --old names another checkout (e.g. `git worktree add ../old <commit>`, node_modules installed or
+ * linked): its validate and library synthesis run interleaved with this one's, as they ran then.
  */
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { writeMesh, type MeshSize, parseSize } from './generate-mesh';
-import { median, min, runSynth, runValidate, type SynthRun, type ValidateRun } from './measure';
+import { median, min, PROJECT_ROOT, runSynth, runValidate, warmUp, type SynthProgram, type SynthRun, type ValidateRun } from './measure';
 
 interface Options {
   readonly sizes: readonly MeshSize[];
@@ -19,6 +22,7 @@ interface Options {
   readonly smoke: boolean;
   readonly json?: string;
   readonly seed: number;
+  readonly old?: string;
 }
 
 interface SizeResult {
@@ -28,11 +32,18 @@ interface SizeResult {
   readonly validate: readonly ValidateRun[];
   readonly library: readonly SynthRun[];
   readonly minimal: readonly SynthRun[];
+  readonly oldValidate?: readonly ValidateRun[];
+  readonly oldLibrary?: readonly SynthRun[];
 }
+
+const LIBRARY: SynthProgram = { checkout: PROJECT_ROOT, driver: 'synth-library.ts', launch: 'compiled' };
+const MINIMAL: SynthProgram = { checkout: PROJECT_ROOT, driver: 'minimal-program.ts', launch: 'cdktf-init' };
+/** The library before the speed work, as its cdktf.json started it. */
+const oldLibrary = (checkout: string): SynthProgram => ({ checkout, driver: 'synth-library.ts', launch: 'ts-node-transpile' });
 
 /** Resource counts of the minimal program may differ from the library's by this share at most. */
 const RESOURCE_TOLERANCE = 0.02;
-const TARGETS = { ratio: 1.3, governanceShare: 0.1, validateMs: 2000, products: 1000 };
+const TARGETS = { ratio: 0.5, ratioProducts: [1000, 2000], governanceShare: 0.1, validateMs: 1000, products: 1000, rssMbPerProduct: 0.5, rssProducts: 2000 };
 
 function parseArgs(argv: readonly string[]): Options {
   let sizes = ['10x10', '10x100', '20x100'];
@@ -40,6 +51,7 @@ function parseArgs(argv: readonly string[]): Options {
   let smoke = false;
   let json: string | undefined;
   let seed = 1;
+  let old: string | undefined;
   for (let i = 0; i < argv.length; i++) {
     const value = () => {
       const next = argv[++i];
@@ -52,14 +64,16 @@ function parseArgs(argv: readonly string[]): Options {
       case '--smoke': smoke = true; break;
       case '--json': json = path.resolve(value()); break;
       case '--seed': seed = positive(value(), '--seed'); break;
+      case '--old': old = path.resolve(value()); break;
       case '--help': case '-h':
-        process.stdout.write('usage: npm run bench -- [--sizes 10x10,10x100,20x100] [--repeat 3] [--json file] [--seed 1] [--smoke]\n');
+        process.stdout.write('usage: npm run bench -- [--sizes 10x10,10x100,20x100] [--repeat 3] [--json file] [--seed 1] [--old checkout] [--smoke]\n');
         process.exit(0);
       default: throw new Error(`unknown argument ${argv[i]} (try --help)`);
     }
   }
-  if (smoke) return { sizes: [parseSize('2x3')], repeat: 1, smoke, json, seed };
-  return { sizes: sizes.map(parseSize), repeat, smoke, json, seed };
+  if (old && !fs.existsSync(path.join(old, 'bench', 'synth-library.ts'))) throw new Error(`--old ${old}: no bench/synth-library.ts there`);
+  if (smoke) return { sizes: [parseSize('2x3')], repeat: 1, smoke, json, seed, old };
+  return { sizes: sizes.map(parseSize), repeat, smoke, json, seed, old };
 }
 
 function positive(text: string, flag: string): number {
@@ -80,19 +94,31 @@ function measureSize(size: MeshSize, options: Options, log: (line: string) => vo
     if (warm.errors > 0 || warm.products !== mesh.products.length) {
       throw new Error(`the generated mesh does not validate: ${warm.errors} error(s), ${warm.products} of ${mesh.products.length} products checked`);
     }
+    warmUp(LIBRARY);
+    if (options.old) runValidate(contracts, options.old);
     const validate: ValidateRun[] = [];
     const library: SynthRun[] = [];
     const minimal: SynthRun[] = [];
+    const oldValidate: ValidateRun[] = [];
+    const oldSynth: SynthRun[] = [];
     for (let run = 1; run <= options.repeat; run++) {
-      // Interleaved, so a busy moment on a shared machine hits all three alike.
+      // Interleaved, so a busy moment on a shared machine hits all steps alike.
       validate.push(runValidate(contracts));
-      library.push(runSynth('synth-library.ts', contracts, path.join(work, 'out-library')));
-      minimal.push(runSynth('minimal-program.ts', contracts, path.join(work, 'out-minimal')));
+      if (options.old) oldValidate.push(runValidate(contracts, options.old));
+      library.push(runSynth(LIBRARY, contracts, path.join(work, 'out-library')));
+      minimal.push(runSynth(MINIMAL, contracts, path.join(work, 'out-minimal')));
+      if (options.old) oldSynth.push(runSynth(oldLibrary(options.old), contracts, path.join(work, 'out-old')));
       const [v, l, m] = [validate[run - 1], library[run - 1], minimal[run - 1]];
-      log(`  run ${run}/${options.repeat}: validate ${s(v.wallMs)} s, library ${s(l.wallMs)} s (${mb(l.maxRssKb * 1024)} MB), minimal ${s(m.wallMs)} s (${mb(m.maxRssKb * 1024)} MB)`);
+      const before = options.old ? `; old: validate ${s(oldValidate[run - 1].wallMs)} s, library ${s(oldSynth[run - 1].wallMs)} s (${mb(oldSynth[run - 1].maxRssKb * 1024)} MB)` : '';
+      log(`  run ${run}/${options.repeat}: validate ${s(v.wallMs)} s, library ${s(l.wallMs)} s (${mb(l.maxRssKb * 1024)} MB), minimal ${s(m.wallMs)} s (${mb(m.maxRssKb * 1024)} MB)${before}`);
     }
     checkRuns(label, validate, library, minimal);
-    return { size: label, domains: size.domains, products: mesh.products.length, validate, library, minimal };
+    if (options.old) {
+      checkRuns(`${label} (old)`, oldValidate, oldSynth, minimal);
+      if (oldSynth[0].stacks.resources !== library[0].stacks.resources) throw new Error(`${label}: the old library built ${oldSynth[0].stacks.resources} resources, this one ${library[0].stacks.resources}`);
+    }
+    const old = options.old ? { oldValidate, oldLibrary: oldSynth } : {};
+    return { size: label, domains: size.domains, products: mesh.products.length, validate, library, minimal, ...old };
   } finally {
     fs.rmSync(work, { recursive: true, force: true });
     (globalThis as { gc?: () => void }).gc?.();
@@ -125,11 +151,14 @@ interface Summary {
   /** In-process work (after module loading): build + synth + reports. */
   readonly libraryWorkS: Stat;
   readonly minimalWorkS: Stat;
+  /** Library / minimal program, per resource built (medians): wall, and work after module loading. */
   readonly ratio: { readonly wall: number; readonly work: number };
   readonly governanceShare: Stat;
   readonly libraryRssMb: Stat;
   readonly minimalRssMb: Stat;
-  readonly rssKbPerProduct: number;
+  readonly rssMbPerProduct: number;
+  /** With --old: the same steps by the old checkout, in the same run. */
+  readonly old?: { readonly validateS: Stat; readonly librarySynthS: Stat; readonly libraryRssMb: Stat; readonly ratio: number };
 }
 
 interface Stat {
@@ -139,10 +168,21 @@ interface Stat {
 
 const stat = (values: readonly number[]): Stat => ({ min: min(values), median: median(values) });
 
+/** Median time per resource built, so that a resource-count difference (at most 2%) does not skew the ratio. */
+const perResource = (runs: readonly SynthRun[], time: (r: SynthRun) => number) => median(runs.map(time)) / runs[0].stacks.resources;
+
 function summarize(result: SizeResult): Summary {
   const lib = result.library;
   const base = result.minimal;
   const libraryRss = stat(lib.map((r) => r.maxRssKb / 1024));
+  const old = result.oldLibrary && result.oldValidate
+    ? {
+        validateS: stat(result.oldValidate.map((v) => v.wallMs / 1000)),
+        librarySynthS: stat(result.oldLibrary.map((r) => r.wallMs / 1000)),
+        libraryRssMb: stat(result.oldLibrary.map((r) => r.maxRssKb / 1024)),
+        ratio: perResource(result.oldLibrary, (r) => r.wallMs) / perResource(base, (r) => r.wallMs),
+      }
+    : undefined;
   return {
     size: result.size,
     products: result.products,
@@ -154,29 +194,32 @@ function summarize(result: SizeResult): Summary {
     libraryWorkS: stat(lib.map((r) => r.workMs / 1000)),
     minimalWorkS: stat(base.map((r) => r.workMs / 1000)),
     // Ratio of medians: robust to one slow run of either program.
-    ratio: { wall: median(lib.map((r) => r.wallMs)) / median(base.map((r) => r.wallMs)), work: median(lib.map((r) => r.workMs)) / median(base.map((r) => r.workMs)) },
+    ratio: { wall: perResource(lib, (r) => r.wallMs) / perResource(base, (r) => r.wallMs), work: perResource(lib, (r) => r.workMs) / perResource(base, (r) => r.workMs) },
     governanceShare: stat(lib.map((r) => (r.governanceMs ?? 0) / r.workMs)),
     libraryRssMb: libraryRss,
     minimalRssMb: stat(base.map((r) => r.maxRssKb / 1024)),
-    rssKbPerProduct: (libraryRss.median * 1024) / result.products,
+    rssMbPerProduct: libraryRss.median / result.products,
+    ...(old ? { old } : {}),
   };
 }
 
 function table(summaries: readonly Summary[]): string {
-  const header = ['size', 'products', 'resources (lib / minimal)', 'stack MB (max)', 'validate s', 'synth s (lib)', 'synth s (minimal)', 'ratio', 'work ratio', 'governance %', 'peak RSS MB (lib / minimal)', 'RSS KB/product'];
+  const withOld = summaries.some((x) => x.old);
+  const was = (value: Stat | undefined, digits: number) => (withOld ? `${value ? value.median.toFixed(digits) : '-'} -> ` : '');
+  const header = ['size', 'products', 'resources (lib / minimal)', 'stack MB (max)', `validate s${withOld ? ' (old -> new)' : ''}`, `synth s, lib${withOld ? ' (old -> new)' : ''}`, 'synth s, minimal', `ratio per resource${withOld ? ' (old -> new)' : ''}`, 'work ratio', 'governance %', `peak RSS MB, lib${withOld ? ' (old -> new)' : ''} / minimal`, 'RSS MB/product'];
   const rows = summaries.map((x) => [
     x.size,
     String(x.products),
     `${x.resources.library} / ${x.resources.minimal}`,
     `${x.stackMb.total.toFixed(1)} (${x.stackMb.max.toFixed(1)})`,
-    pair(x.validateS, 2),
-    pair(x.librarySynthS, 1),
+    `${was(x.old?.validateS, 2)}${pair(x.validateS, 2)}`,
+    `${was(x.old?.librarySynthS, 1)}${pair(x.librarySynthS, 1)}`,
     pair(x.minimalSynthS, 1),
-    x.ratio.wall.toFixed(2),
+    `${withOld ? `${x.old ? x.old.ratio.toFixed(2) : '-'} -> ` : ''}${x.ratio.wall.toFixed(2)}`,
     x.ratio.work.toFixed(2),
     `${(x.governanceShare.median * 100).toFixed(1)}`,
-    `${x.libraryRssMb.median.toFixed(0)} / ${x.minimalRssMb.median.toFixed(0)}`,
-    x.rssKbPerProduct.toFixed(0),
+    `${was(x.old?.libraryRssMb, 0)}${x.libraryRssMb.median.toFixed(0)} / ${x.minimalRssMb.median.toFixed(0)}`,
+    x.rssMbPerProduct.toFixed(2),
   ]);
   return [header, header.map(() => '---'), ...rows].map((r) => `| ${r.join(' | ')} |`).join('\n');
 }
@@ -191,10 +234,16 @@ interface TargetCheck {
 
 function checkTargets(summaries: readonly Summary[]): TargetCheck[] {
   const checks: TargetCheck[] = [];
+  for (const x of summaries.filter((y) => TARGETS.ratioProducts.includes(y.products))) {
+    checks.push({ target: `synthesis per resource at most ${TARGETS.ratio}x the minimal program at ${x.size}`, measured: `${x.ratio.wall.toFixed(2)}x wall, ${x.ratio.work.toFixed(2)}x after module loading`, met: x.ratio.wall <= TARGETS.ratio });
+  }
   const atTarget = summaries.find((x) => x.products === TARGETS.products);
   if (atTarget) {
-    checks.push({ target: `synthesis of ${TARGETS.products} products within ${TARGETS.ratio}x of the minimal program`, measured: `${atTarget.ratio.wall.toFixed(2)}x wall, ${atTarget.ratio.work.toFixed(2)}x after module loading`, met: atTarget.ratio.wall <= TARGETS.ratio });
-    checks.push({ target: `datamesh validate of ${TARGETS.products} contracts under ${TARGETS.validateMs / 1000} s`, measured: `${pair(atTarget.validateS, 2)} s (min / median)`, met: atTarget.validateS.median < TARGETS.validateMs / 1000 });
+    checks.push({ target: `datamesh validate of ${TARGETS.products} contracts at most ${TARGETS.validateMs / 1000} s`, measured: `${pair(atTarget.validateS, 2)} s (min / median)`, met: atTarget.validateS.median <= TARGETS.validateMs / 1000 });
+  }
+  const atRss = summaries.find((x) => x.products === TARGETS.rssProducts);
+  if (atRss) {
+    checks.push({ target: `peak RSS at most ${TARGETS.rssMbPerProduct} MB per product at ${TARGETS.rssProducts} products`, measured: `${atRss.rssMbPerProduct.toFixed(2)} MB (${atRss.libraryRssMb.median.toFixed(0)} MB)`, met: atRss.rssMbPerProduct <= TARGETS.rssMbPerProduct });
   }
   const worstShare = Math.max(...summaries.map((x) => x.governanceShare.median));
   checks.push({ target: `governance at most ${TARGETS.governanceShare * 100}% of synthesis`, measured: `${(worstShare * 100).toFixed(1)}% at worst (median per size)`, met: worstShare <= TARGETS.governanceShare });
@@ -211,15 +260,16 @@ function checkTargets(summaries: readonly Summary[]): TargetCheck[] {
 function main(): void {
   const options = parseArgs(process.argv.slice(2));
   const log = (line: string) => process.stderr.write(`${line}\n`);
-  log(`datamesh benchmark: ${os.cpus().length} cores, ${mb(os.totalmem())} MB, node ${process.version}, ${options.repeat} run(s) per size`);
+  log(`datamesh benchmark: ${os.cpus().length} cores, ${mb(os.totalmem())} MB, node ${process.version}, ${options.repeat} run(s) per size, load average ${os.loadavg().map((l) => l.toFixed(2)).join(', ')}`);
   const started = Date.now();
   const results = options.sizes.map((size) => measureSize(size, options, log));
   const summaries = results.map(summarize);
   const targets = options.smoke ? [] : checkTargets(summaries);
+  const load = os.loadavg().map((l) => l.toFixed(2)).join(', ');
   const lines = [
     table(summaries),
     '',
-    `Machine: ${os.cpus().length} cores (${os.cpus()[0]?.model.trim()}), ${mb(os.totalmem())} MB, node ${process.version}; times are min / median of ${options.repeat} run(s), each step in a fresh process.`,
+    `Machine: ${os.cpus().length} cores (${os.cpus()[0]?.model.trim()}), ${mb(os.totalmem())} MB, node ${process.version}; times are min / median of ${options.repeat} run(s), each step in a fresh process; library as compiled JavaScript, minimal program as \`cdktf init\` runs it (ts-node, type-checked)${options.old ? `, old = ${options.old} as it ran (ts-node, transpile-only)` : ''}; load average at the end ${load} (1, 5, 15 min).`,
     ...targets.map((t) => `${t.met ? 'met    ' : 'MISSED '} ${t.target}: ${t.measured}`),
   ];
   process.stdout.write(`${lines.join('\n')}\n`);

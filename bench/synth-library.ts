@@ -4,7 +4,8 @@
  * timings, the governance share and its peak RSS. Run in a fresh process per measurement so that
  * nothing (module cache, JIT, heap) carries over from one step to the next.
  *
- *   node -r ts-node/register/transpile-only bench/synth-library.ts <contractsDir> <outdir>
+ *   node bin/run-typescript.js bench/synth-library.ts <contractsDir> <outdir>
+ *   node bin/run-typescript.js bench/synth-library.ts --load-only   (fills the transpile cache)
  */
 const started = performance.now();
 import { tracingChannel } from 'diagnostics_channel';
@@ -15,6 +16,7 @@ import { finishSynthesis } from '../src/synthesis';
 import { ENVIRONMENT } from './generate-mesh';
 import { emitResult, type SynthResult } from './synth-result';
 
+if (process.argv[2] === '--load-only') process.exit(0);
 const [contractsDir, outdir] = process.argv.slice(2);
 if (!contractsDir || !outdir) throw new Error('usage: synth-library.ts <contractsDir> <outdir>');
 

@@ -4,6 +4,7 @@ import { loadMesh } from './contract/mesh';
 import { ownDomains } from './contract/registry';
 import type { MeshSpec } from './contract/model';
 import { DomainStack } from './constructs/domain-stack';
+import { withoutTokenStackTraces } from './constructs/token-stack-traces';
 import { GovernanceAspect } from './governance/aspect';
 import { loadBaseline } from './evolution/baseline';
 import { evolveMesh } from './evolution/evolution';
@@ -72,6 +73,10 @@ export interface BuiltMesh {
  * anything, so an invalid mesh never reaches synthesis.
  */
 export function buildMesh(app: App, options: BuildMeshOptions = {}): BuiltMesh {
+  return withoutTokenStackTraces(() => buildStacks(app, options));
+}
+
+function buildStacks(app: App, options: BuildMeshOptions): BuiltMesh {
   const contractsDir = options.contractsDir ?? resolveContractsDir(undefined, process.env);
   const environment = options.environment ?? process.env.DATAMESH_ENV ?? 'dev';
   const { value: mesh, errors, warnings = [], filesRead } = loadMesh(contractsDir);

@@ -3,6 +3,7 @@
  * after it when governance has spoken. Reports and the console are written here and nowhere else.
  */
 import { App } from 'cdktf';
+import { withoutTokenStackTraces } from './constructs/token-stack-traces';
 import { buildMesh, type BuildMeshOptions, type BuiltMesh } from './build-mesh';
 import { MeshValidationError } from './contract/errors';
 import { UnknownDomainError } from './domain-selection';
@@ -48,7 +49,8 @@ export function synthMesh(options: SynthMeshOptions = {}): BuiltMesh {
   }
   options.customize?.(built);
   try {
-    app.synth();
+    // Hand-added resources and aspects too: see token-stack-traces.ts.
+    withoutTokenStackTraces(() => app.synth());
   } catch (error) {
     // The governance gate failed app.synth(): finishSynthesis says why, once, and throws.
     if (built.governance.blocking().length === 0) throw error;

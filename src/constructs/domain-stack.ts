@@ -18,6 +18,7 @@ import { keyPolicyTooLarge, undeclaredEnvironment, unknownDomain } from './error
 import { DomainOperations } from './operate/domain-operations';
 import type { ReusesResolution, TerraformJsonStack } from '../governance/resolution';
 import { PendingResolution } from './stack-resolution';
+import { withoutTokenStackTraces } from './token-stack-traces';
 import { SecureBucket } from './storage/secure-bucket';
 import { guardStack, original, untrusted } from './terraform-text';
 import { domainDefaultTags, domainResourceTags } from './tags';
@@ -166,7 +167,12 @@ export class DomainStack extends TerraformStack implements ReusesResolution {
 
   /** The JSON the governance check resolved moments before, when it is still current; else a fresh resolution. */
   override toTerraform(): TerraformJsonStack {
-    return this.resolution.take() ?? (super.toTerraform() as TerraformJsonStack);
+    return this.resolution.take() ?? withoutTokenStackTraces(() => super.toTerraform() as TerraformJsonStack);
+  }
+
+  /** cdktf's preparing resolve of every element, without token traces (see token-stack-traces.ts). */
+  override prepareStack(): void {
+    withoutTokenStackTraces(() => super.prepareStack());
   }
 }
 

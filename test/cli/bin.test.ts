@@ -59,6 +59,7 @@ describe('the datamesh executable', () => {
     fs.mkdirSync(path.join(project, 'bin'));
     fs.mkdirSync(path.join(project, 'src', 'cli'), { recursive: true });
     fs.copyFileSync(BIN, path.join(project, 'bin', 'datamesh.js'));
+    fs.copyFileSync(path.join(ROOT, 'bin', 'run-typescript.js'), path.join(project, 'bin', 'run-typescript.js'));
     fs.copyFileSync(path.join(ROOT, 'tsconfig.json'), path.join(project, 'tsconfig.json'));
     fs.symlinkSync(path.join(ROOT, 'node_modules'), path.join(project, 'node_modules'));
     const main = path.join(project, 'src', 'cli', 'main.ts');
