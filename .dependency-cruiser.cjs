@@ -18,16 +18,26 @@ const before = (name, from, later, comment) => ({
 
 module.exports = {
   forbidden: [
-    before('contract-is-the-base', 'contract', ['evolution', 'governance', 'constructs', 'catalog', 'cli'],
-      'src/contract parses and normalizes contracts; every other layer reads its model, it reads none of them'),
-    before('evolution-reads-contracts', 'evolution', ['governance', 'constructs', 'catalog', 'cli'],
-      'contract diffs and semver verdicts are facts about contracts; governance judges them (DM3xx), not the other way round'),
-    before('governance-before-constructs', 'governance', ['constructs', 'catalog', 'cli'],
-      'rules read the model and resolved Terraform JSON, never construct classes: governance must not reach into constructs'),
-    before('constructs-before-reports', 'constructs', ['evolution', 'catalog', 'cli'],
-      'constructs turn the model into resources; reports, the catalog and the CLI come after them'),
-    before('catalog-after-governance', 'catalog', ['constructs', 'cli'],
-      'the catalog reads the model and findings; `datamesh catalog` builds it without synthesis'),
+    before(
+      'contract-is-the-base',
+      'contract',
+      ['evolution', 'governance', 'constructs', 'catalog', 'cli'],
+      'src/contract parses and normalizes contracts; every other layer reads its model, it reads none of them',
+    ),
+    before(
+      'evolution-reads-contracts',
+      'evolution',
+      ['governance', 'constructs', 'catalog', 'cli'],
+      'contract diffs and semver verdicts are facts about contracts; governance judges them (DM3xx), not the other way round',
+    ),
+    before(
+      'governance-before-constructs',
+      'governance',
+      ['constructs', 'catalog', 'cli'],
+      'rules read the model and resolved Terraform JSON, never construct classes: governance must not reach into constructs',
+    ),
+    before('constructs-before-reports', 'constructs', ['evolution', 'catalog', 'cli'], 'constructs turn the model into resources; reports, the catalog and the CLI come after them'),
+    before('catalog-after-governance', 'catalog', ['constructs', 'cli'], 'the catalog reads the model and findings; `datamesh catalog` builds it without synthesis'),
     {
       name: 'cli-without-synthesis',
       comment: 'the datamesh command never synthesizes: `validate` answers in a fraction of a second',

@@ -22,11 +22,38 @@ export type QualityTemplate =
 
 /** Columns without personal data, nested types included. */
 export const FACT_COLUMNS: readonly ColumnTemplate[] = [
-  { name: 'record_status', type: 'string', description: 'Current state of the row: open, pending, closed or cancelled.', classification: 'internal', required: true, rule: { rule: 'accepted_values', values: ['open', 'pending', 'closed', 'cancelled'] } },
-  { name: 'channel', type: 'string', description: 'Channel the record came from: web, app, store or partner.', classification: 'internal', rule: { rule: 'accepted_values', values: ['web', 'app', 'store', 'partner'] } },
-  { name: 'country_code', type: 'char(2)', description: 'ISO 3166-1 alpha-2 code of the country the record belongs to.', classification: 'public', required: true, rule: { rule: 'pattern', pattern: '^[A-Z]{2}$' } },
+  {
+    name: 'record_status',
+    type: 'string',
+    description: 'Current state of the row: open, pending, closed or cancelled.',
+    classification: 'internal',
+    required: true,
+    rule: { rule: 'accepted_values', values: ['open', 'pending', 'closed', 'cancelled'] },
+  },
+  {
+    name: 'channel',
+    type: 'string',
+    description: 'Channel the record came from: web, app, store or partner.',
+    classification: 'internal',
+    rule: { rule: 'accepted_values', values: ['web', 'app', 'store', 'partner'] },
+  },
+  {
+    name: 'country_code',
+    type: 'char(2)',
+    description: 'ISO 3166-1 alpha-2 code of the country the record belongs to.',
+    classification: 'public',
+    required: true,
+    rule: { rule: 'pattern', pattern: '^[A-Z]{2}$' },
+  },
   { name: 'currency', type: 'char(3)', description: 'ISO 4217 code of every amount on the row, e.g. EUR.', classification: 'public', required: true, rule: { rule: 'pattern', pattern: '^[A-Z]{3}$' } },
-  { name: 'total_amount', type: 'decimal(12,2)', description: 'Total amount including VAT, in the row currency.', classification: 'confidential', required: true, rule: { rule: 'range', min: 0, max: 1000000 } },
+  {
+    name: 'total_amount',
+    type: 'decimal(12,2)',
+    description: 'Total amount including VAT, in the row currency.',
+    classification: 'confidential',
+    required: true,
+    rule: { rule: 'range', min: 0, max: 1000000 },
+  },
   { name: 'net_amount', type: 'decimal(12,2)', description: 'Amount before VAT and after discounts, in the row currency.', classification: 'confidential', rule: { rule: 'range', min: 0 } },
   { name: 'tax_amount', type: 'decimal(10,2)', description: 'VAT charged, in the row currency.', classification: 'confidential', rule: { rule: 'range', min: 0, max: 250000 } },
   { name: 'discount_amount', type: 'decimal(10,2)', description: 'Discount granted, as a positive amount in the row currency.', classification: 'confidential' },
@@ -47,15 +74,45 @@ export const FACT_COLUMNS: readonly ColumnTemplate[] = [
   { name: 'closed_at', type: 'timestamp', description: 'Time the record was closed, in UTC; null while open.', classification: 'internal' },
   { name: 'business_date', type: 'date', description: 'Business day the record is booked on, in the local time zone of the country.', classification: 'internal' },
   { name: 'store_id', type: 'int', description: 'Store the record belongs to; null for online activity.', classification: 'internal' },
-  { name: 'warehouse_code', type: 'varchar(8)', description: 'Code of the warehouse that handled the goods, e.g. DE001.', classification: 'internal', rule: { rule: 'pattern', pattern: '^[A-Z]{2}[0-9]{3}$' } },
+  {
+    name: 'warehouse_code',
+    type: 'varchar(8)',
+    description: 'Code of the warehouse that handled the goods, e.g. DE001.',
+    classification: 'internal',
+    rule: { rule: 'pattern', pattern: '^[A-Z]{2}[0-9]{3}$' },
+  },
   { name: 'sku', type: 'varchar(32)', description: 'Stock keeping unit of the article.', classification: 'public', rule: { rule: 'pattern', pattern: '^[A-Z0-9-]{4,32}$' } },
   { name: 'category', type: 'varchar(64)', description: 'Merchandise category of the article, from the product taxonomy.', classification: 'public' },
   { name: 'region_code', type: 'string', description: 'Sales region the record is reported under.', classification: 'internal' },
-  { name: 'source_system', type: 'string', description: 'System the row was extracted from: erp, crm, web or pos.', classification: 'internal', required: true, rule: { rule: 'accepted_values', values: ['erp', 'crm', 'web', 'pos'] } },
+  {
+    name: 'source_system',
+    type: 'string',
+    description: 'System the row was extracted from: erp, crm, web or pos.',
+    classification: 'internal',
+    required: true,
+    rule: { rule: 'accepted_values', values: ['erp', 'crm', 'web', 'pos'] },
+  },
   { name: 'batch_id', type: 'bigint', description: 'Load batch that wrote the row; use it to trace a row back to its pipeline run.', classification: 'internal' },
-  { name: 'reference_code', type: 'varchar(24)', description: 'External reference quoted on documents, e.g. REF-2024-000123.', classification: 'internal', rule: { rule: 'pattern', pattern: '^REF-[0-9]{4}-[0-9]{6}$' } },
-  { name: 'device_type', type: 'string', description: 'Kind of device used: desktop, mobile or tablet.', classification: 'internal', rule: { rule: 'accepted_values', values: ['desktop', 'mobile', 'tablet'] } },
-  { name: 'line_items', type: 'array<struct<sku:string,quantity:int,unit_price:decimal(12,2)>>', description: 'Items on the record with quantity and unit price after discounts.', classification: 'internal' },
+  {
+    name: 'reference_code',
+    type: 'varchar(24)',
+    description: 'External reference quoted on documents, e.g. REF-2024-000123.',
+    classification: 'internal',
+    rule: { rule: 'pattern', pattern: '^REF-[0-9]{4}-[0-9]{6}$' },
+  },
+  {
+    name: 'device_type',
+    type: 'string',
+    description: 'Kind of device used: desktop, mobile or tablet.',
+    classification: 'internal',
+    rule: { rule: 'accepted_values', values: ['desktop', 'mobile', 'tablet'] },
+  },
+  {
+    name: 'line_items',
+    type: 'array<struct<sku:string,quantity:int,unit_price:decimal(12,2)>>',
+    description: 'Items on the record with quantity and unit price after discounts.',
+    classification: 'internal',
+  },
   { name: 'labels', type: 'array<string>', description: 'Free labels set by operations, in the order they were added.', classification: 'internal' },
   { name: 'attributes', type: 'map<string,string>', description: 'Source attributes without a column of their own; keys are not governed.', classification: 'confidential' },
   { name: 'dimensions', type: 'struct<length_cm:double,width_cm:double,height_cm:double>', description: 'Outer dimensions of the package in centimetres.', classification: 'public' },
@@ -71,14 +128,31 @@ export const PII_COLUMNS: readonly ColumnTemplate[] = [
   { name: 'full_name', type: 'string', description: 'First and last name as the person entered them.', classification: 'pii' },
   { name: 'contact_name', type: 'string', description: 'Name of the person to contact about the record.', classification: 'pii' },
   { name: 'birth_date', type: 'date', description: 'Date of birth, asked for age-restricted articles.', classification: 'pii' },
-  { name: 'postal_address', type: 'struct<line1:string,line2:string,postal_code:string,city:string,country_code:string>', description: 'Postal address as entered by the person.', classification: 'pii' },
+  {
+    name: 'postal_address',
+    type: 'struct<line1:string,line2:string,postal_code:string,city:string,country_code:string>',
+    description: 'Postal address as entered by the person.',
+    classification: 'pii',
+  },
   { name: 'client_ip', type: 'string', description: 'IP address (v4 or v6) the request came from, kept for fraud investigation.', classification: 'pii' },
-  { name: 'iban', type: 'varchar(34)', description: 'Bank account number (IBAN), upper case without spaces.', classification: 'pii', rule: { rule: 'pattern', pattern: '^[A-Z]{2}[0-9]{2}[A-Z0-9]{11,30}$' } },
+  {
+    name: 'iban',
+    type: 'varchar(34)',
+    description: 'Bank account number (IBAN), upper case without spaces.',
+    classification: 'pii',
+    rule: { rule: 'pattern', pattern: '^[A-Z]{2}[0-9]{2}[A-Z0-9]{11,30}$' },
+  },
 ];
 
 export const UPDATED_AT: ColumnTemplate = { name: 'updated_at', type: 'timestamp', description: 'Last time the pipeline changed the row, in UTC.', classification: 'internal', required: true };
 export const EVENT_DATE: ColumnTemplate = { name: 'event_date', type: 'date', description: 'Day the event happened, in UTC; the partition column.', classification: 'internal', required: true };
-export const INGEST_HOUR: ColumnTemplate = { name: 'ingest_hour', type: 'tinyint', description: 'Hour of the day (0-23, UTC) the row was loaded; the second partition column.', classification: 'internal', required: true };
+export const INGEST_HOUR: ColumnTemplate = {
+  name: 'ingest_hour',
+  type: 'tinyint',
+  description: 'Hour of the day (0-23, UTC) the row was loaded; the second partition column.',
+  classification: 'internal',
+  required: true,
+};
 export const LINE_NUMBER: ColumnTemplate = { name: 'line_number', type: 'int', description: 'Position of the line within its parent record, from 1.', classification: 'internal', required: true };
 
 /** What a product is about: its name stem and the entity its key identifies. */

@@ -16,22 +16,22 @@ const CONDITIONS: readonly [string, string][] = [
   ['product', "product.owner.team != ''"],
   ['product', "product.status != 'active' || has(product.sla.freshnessMinutes)"],
   ['product', "product.columns.all(c, c.name.matches('^[a-z][a-z0-9_]*$'))"],
-  ['product', "!product.columns.exists(c, c.pii) || has(product.output.retentionDays)"],
+  ['product', '!product.columns.exists(c, c.pii) || has(product.output.retentionDays)'],
   ['product', "size(product.description) >= 10 && product.version.startsWith('')"],
-  ['column', "column.name.size() <= 128"],
+  ['column', 'column.name.size() <= 128'],
   ['column', "!column.pii || column.classification in ['pii', 'restricted']"],
-  ['column', "!column.partitionKey || !column.pii"],
+  ['column', '!column.partitionKey || !column.pii'],
   ['column', "column.type != ''"],
   ['column', "column.classification in ['public', 'internal', 'confidential', 'pii', 'restricted']"],
   ['consumer', "consumer.access in ['read', 'write']"],
-  ['consumer', "!consumer.pii || has(consumer.reason)"],
+  ['consumer', '!consumer.pii || has(consumer.reason)'],
   ['consumer', "consumer.kind != 'domain' || consumer.domain != ''"],
   ['consumer', "consumer.kind == 'domain' || consumer.principal.startsWith('arn:')"],
-  ['consumer', "domain.account.size() == 12"],
+  ['consumer', 'domain.account.size() == 12'],
   ['quality', "quality.kind != ''"],
   ['quality', "quality.columns.all(c, product.columns.exists(col, col.name == c)) || quality.kind == 'row_count'"],
   ['quality', "platform.organization != ''"],
-  ['quality', "size(quality.columns) <= 10"],
+  ['quality', 'size(quality.columns) <= 10'],
   ['quality', "quality.kind != 'pattern' || has(quality.pattern)"],
 ];
 
@@ -84,7 +84,9 @@ function main(): void {
     const consumers = plain.products.reduce((n, p) => n + p.consumers.length, 0);
     const quality = plain.products.reduce((n, p) => n + p.quality.length, 0);
     const evaluations = 5 * (products + columns + consumers + quality);
-    console.log(`mesh ${process.argv[2] ?? '10x100'}: ${products} products, ${columns} columns, ${consumers} consumers, ${quality} quality rules; ${CONDITIONS.length} custom rules (${evaluations} condition evaluations); ${repeat} runs, median; load average ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} cores`);
+    console.log(
+      `mesh ${process.argv[2] ?? '10x100'}: ${products} products, ${columns} columns, ${consumers} consumers, ${quality} quality rules; ${CONDITIONS.length} custom rules (${evaluations} condition evaluations); ${repeat} runs, median; load average ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} cores`,
+    );
     console.log(`compile 20 conditions:             ${compileMs.toFixed(1)} ms`);
     console.log(`contract rules without custom:     ${median(without).toFixed(0)} ms`);
     console.log(`contract rules with 20 custom:     ${median(withCustom).toFixed(0)} ms`);

@@ -41,8 +41,26 @@ export const ORGANIZATION = 'bench';
 export const ENVIRONMENT = 'dev';
 
 const DOMAIN_NAMES = [
-  'sales', 'customer', 'payments', 'finance', 'marketing', 'logistics', 'inventory', 'supply_chain', 'pricing', 'catalog',
-  'support', 'risk', 'fraud', 'loyalty', 'web_analytics', 'procurement', 'billing', 'shipping', 'legal', 'people',
+  'sales',
+  'customer',
+  'payments',
+  'finance',
+  'marketing',
+  'logistics',
+  'inventory',
+  'supply_chain',
+  'pricing',
+  'catalog',
+  'support',
+  'risk',
+  'fraud',
+  'loyalty',
+  'web_analytics',
+  'procurement',
+  'billing',
+  'shipping',
+  'legal',
+  'people',
 ];
 
 /** `10x100` -> 10 domains of 100 products. */

@@ -45,18 +45,58 @@ import { SnsTopicSubscription } from '@cdktf/provider-aws/lib/sns-topic-subscrip
 import type { Construct } from 'constructs';
 import { emitResult } from './synth-result';
 
-interface Column { name: string; type: string; description?: string; classification: string; pii: boolean }
-interface Rule { rule: string; column?: string; columns?: string[]; values?: string[]; min?: number; max?: number; pattern?: string }
-interface Consumer { domain?: string; principal?: string; access: 'read' | 'write'; pii: boolean }
-interface Product {
-  domain: string; name: string; version: string; status: string; team: string; format: string; partitionBy: string[]; retentionDays?: number;
-  columns: Column[]; quality: Rule[]; consumers: Consumer[]; tags: Record<string, string>;
+interface Column {
+  name: string;
+  type: string;
+  description?: string;
+  classification: string;
+  pii: boolean;
 }
-interface Domain { name: string; account: string; team: string; producer: string; readers: string[]; tags: Record<string, string> }
+interface Rule {
+  rule: string;
+  column?: string;
+  columns?: string[];
+  values?: string[];
+  min?: number;
+  max?: number;
+  pattern?: string;
+}
+interface Consumer {
+  domain?: string;
+  principal?: string;
+  access: 'read' | 'write';
+  pii: boolean;
+}
+interface Product {
+  domain: string;
+  name: string;
+  version: string;
+  status: string;
+  team: string;
+  format: string;
+  partitionBy: string[];
+  retentionDays?: number;
+  columns: Column[];
+  quality: Rule[];
+  consumers: Consumer[];
+  tags: Record<string, string>;
+}
+interface Domain {
+  name: string;
+  account: string;
+  team: string;
+  producer: string;
+  readers: string[];
+  tags: Record<string, string>;
+}
 
 const CLASSIFICATIONS = ['public', 'internal', 'confidential', 'pii', 'restricted'];
 const SERDES: Record<string, [string, string, string]> = {
-  parquet: ['org.apache.hadoop.hive.ql.io.parquet.serde.ParquetHiveSerDe', 'org.apache.hadoop.hive.ql.io.parquet.MapredParquetInputFormat', 'org.apache.hadoop.hive.ql.io.parquet.MapredParquetOutputFormat'],
+  parquet: [
+    'org.apache.hadoop.hive.ql.io.parquet.serde.ParquetHiveSerDe',
+    'org.apache.hadoop.hive.ql.io.parquet.MapredParquetInputFormat',
+    'org.apache.hadoop.hive.ql.io.parquet.MapredParquetOutputFormat',
+  ],
   orc: ['org.apache.hadoop.hive.ql.io.orc.OrcSerde', 'org.apache.hadoop.hive.ql.io.orc.OrcInputFormat', 'org.apache.hadoop.hive.ql.io.orc.OrcOutputFormat'],
   avro: ['org.apache.hadoop.hive.serde2.avro.AvroSerDe', 'org.apache.hadoop.hive.ql.io.avro.AvroContainerInputFormat', 'org.apache.hadoop.hive.ql.io.avro.AvroContainerOutputFormat'],
   json: ['org.openx.data.jsonserde.JsonSerDe', 'org.apache.hadoop.mapred.TextInputFormat', 'org.apache.hadoop.hive.ql.io.HiveIgnoreKeyTextOutputFormat'],
@@ -69,10 +109,17 @@ function readMesh(dir: string) {
   const platform = parse(fs.readFileSync(path.join(dir, 'platform.yaml'), 'utf8'));
   const domains: Domain[] = [];
   const products: Product[] = [];
-  for (const folder of fs.readdirSync(dir, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name).sort()) {
+  for (const folder of fs
+    .readdirSync(dir, { withFileTypes: true })
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort()) {
     const d = parse(fs.readFileSync(path.join(dir, folder, 'domain.yaml'), 'utf8'));
     domains.push({ name: d.name, account: d.account, team: d.owner.team, producer: d.roles.producer, readers: d.roles.consumers, tags: d.tags ?? {} });
-    for (const file of fs.readdirSync(path.join(dir, folder)).filter((f) => f.endsWith('.yaml') && f !== 'domain.yaml').sort()) {
+    for (const file of fs
+      .readdirSync(path.join(dir, folder))
+      .filter((f) => f.endsWith('.yaml') && f !== 'domain.yaml')
+      .sort()) {
       const doc = parse(fs.readFileSync(path.join(dir, folder, file), 'utf8'));
       products.push(doc.kind === 'DataContract' ? fromOdcs(doc) : fromNative(doc));
     }
@@ -82,10 +129,18 @@ function readMesh(dir: string) {
 
 function fromNative(doc: any): Product {
   return {
-    domain: doc.domain, name: doc.name, version: doc.version, status: doc.status, team: doc.owner.team, format: doc.output.format,
-    partitionBy: doc.output.partitionBy ?? [], retentionDays: days(doc.output.retention),
+    domain: doc.domain,
+    name: doc.name,
+    version: doc.version,
+    status: doc.status,
+    team: doc.owner.team,
+    format: doc.output.format,
+    partitionBy: doc.output.partitionBy ?? [],
+    retentionDays: days(doc.output.retention),
     columns: doc.schema.map((c: any) => ({ name: c.name, type: c.type, description: c.description, classification: c.classification ?? 'internal', pii: c.classification === 'pii' })),
-    quality: doc.quality ?? [], consumers: (doc.consumers ?? []).map((c: any) => ({ ...c, pii: c.pii === true })), tags: doc.tags ?? {},
+    quality: doc.quality ?? [],
+    consumers: (doc.consumers ?? []).map((c: any) => ({ ...c, pii: c.pii === true })),
+    tags: doc.tags ?? {},
   };
 }
 
@@ -98,18 +153,28 @@ function fromOdcs(doc: any): Product {
     for (const q of p.quality ?? []) {
       if (q.metric === 'nullValues') quality.push({ rule: 'not_null', column: p.name });
       else if (q.metric === 'duplicateValues') quality.push({ rule: 'unique', column: p.name });
-      else if (q.metric === 'invalidValues') quality.push(q.arguments.pattern ? { rule: 'pattern', column: p.name, pattern: q.arguments.pattern } : { rule: 'accepted_values', column: p.name, values: q.arguments.validValues });
+      else if (q.metric === 'invalidValues')
+        quality.push(q.arguments.pattern ? { rule: 'pattern', column: p.name, pattern: q.arguments.pattern } : { rule: 'accepted_values', column: p.name, values: q.arguments.validValues });
       else if (q.type === 'custom') quality.push(q.implementation);
     }
   }
   for (const q of table.quality ?? []) quality.push(q.metric === 'rowCount' ? { rule: 'row_count', min: q.mustBeGreaterOrEqualTo } : { rule: 'unique', columns: q.arguments.properties });
   return {
-    domain: doc.domain, name: doc.name, version: doc.version, status: doc.status, team: doc.team.name, format: doc.servers[0].format,
+    domain: doc.domain,
+    name: doc.name,
+    version: doc.version,
+    status: doc.status,
+    team: doc.team.name,
+    format: doc.servers[0].format,
     partitionBy: table.properties.filter((p: any) => p.partitioned).map((p: any) => p.name),
     retentionDays: retention ? days(`${retention.value}${retention.unit}`) : undefined,
     columns: table.properties.map((p: any) => ({ name: p.name, type: p.physicalType, description: p.description, classification: p.classification ?? 'internal', pii: p.classification === 'pii' })),
     quality,
-    consumers: (doc.roles ?? []).map((r: any) => ({ ...(/^arn:/.test(r.role) ? { principal: r.role } : { domain: r.role }), access: r.access, pii: (r.customProperties ?? []).some((c: any) => c.property === 'datameshPii' && c.value === true) })),
+    consumers: (doc.roles ?? []).map((r: any) => ({
+      ...(/^arn:/.test(r.role) ? { principal: r.role } : { domain: r.role }),
+      access: r.access,
+      pii: (r.customProperties ?? []).some((c: any) => c.property === 'datameshPii' && c.value === true),
+    })),
     tags: doc.customProperties.find((c: any) => c.property === 'datameshTags')?.value ?? {},
   };
 }
@@ -126,14 +191,24 @@ function policy(statements: object[]): string {
   return JSON.stringify({ Version: '2012-10-17', Statement: statements });
 }
 
-function bucketWithCompanions(scope: Construct, id: string, name: string, tags: Record<string, string>, options: { kmsKeyArn?: string; versioned: boolean; expirationDays?: number; logTo?: string; statements: object[] }) {
+function bucketWithCompanions(
+  scope: Construct,
+  id: string,
+  name: string,
+  tags: Record<string, string>,
+  options: { kmsKeyArn?: string; versioned: boolean; expirationDays?: number; logTo?: string; statements: object[] },
+) {
   const bucket = new S3Bucket(scope, id, { bucket: name, forceDestroy: false, tags, lifecycle: { preventDestroy: true } });
   const pab = new S3BucketPublicAccessBlock(scope, `${id}-pab`, { bucket: bucket.id, blockPublicAcls: true, blockPublicPolicy: true, ignorePublicAcls: true, restrictPublicBuckets: true });
   new S3BucketOwnershipControls(scope, `${id}-ownership`, { bucket: bucket.id, rule: { objectOwnership: 'BucketOwnerEnforced' } });
   if (options.versioned) new S3BucketVersioningA(scope, `${id}-versioning`, { bucket: bucket.id, versioningConfiguration: { status: 'Enabled' } });
   new S3BucketServerSideEncryptionConfigurationA(scope, `${id}-sse`, {
     bucket: bucket.id,
-    rule: [options.kmsKeyArn ? { applyServerSideEncryptionByDefault: { sseAlgorithm: 'aws:kms', kmsMasterKeyId: options.kmsKeyArn }, bucketKeyEnabled: true } : { applyServerSideEncryptionByDefault: { sseAlgorithm: 'AES256' } }],
+    rule: [
+      options.kmsKeyArn
+        ? { applyServerSideEncryptionByDefault: { sseAlgorithm: 'aws:kms', kmsMasterKeyId: options.kmsKeyArn }, bucketKeyEnabled: true }
+        : { applyServerSideEncryptionByDefault: { sseAlgorithm: 'AES256' } },
+    ],
   });
   const rules: any[] = [{ id: 'abort-incomplete-multipart-uploads', status: 'Enabled', filter: [{}], abortIncompleteMultipartUpload: [{ daysAfterInitiation: 7 }] }];
   if (options.versioned) rules.push({ id: 'expire-noncurrent-versions', status: 'Enabled', filter: [{}], noncurrentVersionExpiration: [{ noncurrentDays: 90 }] });
@@ -149,13 +224,20 @@ function bucketWithCompanions(scope: Construct, id: string, name: string, tags: 
 function dqdl(product: Product): string {
   const rule = (q: Rule) => {
     switch (q.rule) {
-      case 'not_null': return `IsComplete "${q.column}"`;
-      case 'unique': return q.columns ? `IsUnique ${q.columns.map((c) => `"${c}"`).join(' ')}` : `IsUnique "${q.column}"`;
-      case 'accepted_values': return `ColumnValues "${q.column}" in [${q.values!.map((v) => `"${v}"`).join(', ')}]`;
-      case 'range': return [q.min !== undefined && `ColumnValues "${q.column}" >= ${q.min}`, q.max !== undefined && `ColumnValues "${q.column}" <= ${q.max}`].filter(Boolean).join(' and ');
-      case 'pattern': return `ColumnValues "${q.column}" matches "${q.pattern!.replace(/"/g, '\\"')}"`;
-      case 'row_count': return `RowCount >= ${q.min ?? 0}`;
-      default: return `ColumnValues "${q.column}" >= (now() - 24 hours) with threshold > 0`;
+      case 'not_null':
+        return `IsComplete "${q.column}"`;
+      case 'unique':
+        return q.columns ? `IsUnique ${q.columns.map((c) => `"${c}"`).join(' ')}` : `IsUnique "${q.column}"`;
+      case 'accepted_values':
+        return `ColumnValues "${q.column}" in [${q.values!.map((v) => `"${v}"`).join(', ')}]`;
+      case 'range':
+        return [q.min !== undefined && `ColumnValues "${q.column}" >= ${q.min}`, q.max !== undefined && `ColumnValues "${q.column}" <= ${q.max}`].filter(Boolean).join(' and ');
+      case 'pattern':
+        return `ColumnValues "${q.column}" matches "${q.pattern!.replace(/"/g, '\\"')}"`;
+      case 'row_count':
+        return `RowCount >= ${q.min ?? 0}`;
+      default:
+        return `ColumnValues "${q.column}" >= (now() - 24 hours) with threshold > 0`;
     }
   };
   return `Rules = [\n${product.quality.map((q) => `    ${rule(q)}`).join(',\n')}\n]`;
@@ -164,7 +246,11 @@ function dqdl(product: Product): string {
 function domainStack(app: App, platform: any, domain: Domain, products: Product[], domains: Map<string, Domain>): void {
   const stack = new TerraformStack(app, domain.name);
   const prefix = `${platform.organization}-dev-${domain.name}`.replace(/_/g, '-');
-  new AwsProvider(stack, 'aws', { region: platform.region, allowedAccountIds: [domain.account], defaultTags: [{ tags: { ...platform.tags, ...domain.tags, Domain: domain.name, Owner: domain.team, Environment: 'dev' } }] });
+  new AwsProvider(stack, 'aws', {
+    region: platform.region,
+    allowedAccountIds: [domain.account],
+    defaultTags: [{ tags: { ...platform.tags, ...domain.tags, Domain: domain.name, Owner: domain.team, Environment: 'dev' } }],
+  });
   new LocalBackend(stack, { path: `terraform.dev.${domain.name}.tfstate` });
   const shared = { Domain: domain.name, DataProduct: 'shared', Owner: domain.team };
   const key = new KmsKey(stack, 'kms-key', {
@@ -189,36 +275,73 @@ function domainStack(app: App, platform: any, domain: Domain, products: Product[
   const topicArn = `arn:aws:sns:${platform.region}:${domain.account}:${prefix}-alerts`;
   new SnsTopicPolicy(stack, 'alerts-policy', {
     arn: topic.arn,
-    policy: policy(['events', 'cloudwatch', 'budgets'].map((service) => ({ Sid: service, Effect: 'Allow', Principal: { Service: `${service}.amazonaws.com` }, Action: 'sns:Publish', Resource: topicArn, Condition: { StringEquals: { 'aws:SourceAccount': domain.account } } }))),
+    policy: policy(
+      ['events', 'cloudwatch', 'budgets'].map((service) => ({
+        Sid: service,
+        Effect: 'Allow',
+        Principal: { Service: `${service}.amazonaws.com` },
+        Action: 'sns:Publish',
+        Resource: topicArn,
+        Condition: { StringEquals: { 'aws:SourceAccount': domain.account } },
+      })),
+    ),
   });
   new SnsTopicSubscription(stack, 'alerts-owner', { topicArn: topic.arn, protocol: 'email', endpoint: `${domain.team}@example.com` });
   new BudgetsBudget(stack, 'budget', {
-    name: `${prefix}-monthly`, budgetType: 'COST', limitAmount: '100.00', limitUnit: 'USD', timeUnit: 'MONTHLY',
+    name: `${prefix}-monthly`,
+    budgetType: 'COST',
+    limitAmount: '100.00',
+    limitUnit: 'USD',
+    timeUnit: 'MONTHLY',
     costFilter: [{ name: 'TagKeyValue', values: [`user:Domain$${domain.name}`] }],
     notification: [80, 100].map((threshold) => ({ comparisonOperator: 'GREATER_THAN', notificationType: 'ACTUAL', threshold, thresholdType: 'PERCENTAGE', subscriberSnsTopicArns: [topic.arn] })),
     tags: shared,
   });
-  const role = evaluated.length === 0 ? undefined : new IamRole(stack, 'evaluation-role', {
-    name: `${prefix}-quality-evaluation`,
-    assumeRolePolicy: policy(['scheduler', 'glue'].map((service) => ({ Sid: service, Effect: 'Allow', Principal: { Service: `${service}.amazonaws.com` }, Action: 'sts:AssumeRole', Condition: { StringEquals: { 'aws:SourceAccount': domain.account } } }))),
-    tags: shared,
-  });
+  const role =
+    evaluated.length === 0
+      ? undefined
+      : new IamRole(stack, 'evaluation-role', {
+          name: `${prefix}-quality-evaluation`,
+          assumeRolePolicy: policy(
+            ['scheduler', 'glue'].map((service) => ({
+              Sid: service,
+              Effect: 'Allow',
+              Principal: { Service: `${service}.amazonaws.com` },
+              Action: 'sts:AssumeRole',
+              Condition: { StringEquals: { 'aws:SourceAccount': domain.account } },
+            })),
+          ),
+          tags: shared,
+        });
   if (role) {
     const buckets = evaluated.map((p) => `arn:aws:s3:::${prefix}-${p.name.replace(/_/g, '-')}`);
     new IamRolePolicy(stack, 'evaluation-role-policy', {
       role: role.name,
       policy: policy([
-        { Sid: 'Start', Effect: 'Allow', Action: ['glue:StartDataQualityRulesetEvaluationRun'], Resource: evaluated.map((p) => `arn:aws:glue:${platform.region}:${domain.account}:dataQualityRuleset/${prefix}-${p.name.replace(/_/g, '-')}-quality`) },
+        {
+          Sid: 'Start',
+          Effect: 'Allow',
+          Action: ['glue:StartDataQualityRulesetEvaluationRun'],
+          Resource: evaluated.map((p) => `arn:aws:glue:${platform.region}:${domain.account}:dataQualityRuleset/${prefix}-${p.name.replace(/_/g, '-')}-quality`),
+        },
         { Sid: 'Read', Effect: 'Allow', Action: ['s3:GetObject'], Resource: buckets.map((b) => `${b}/data/*`) },
         { Sid: 'Results', Effect: 'Allow', Action: ['s3:PutObject'], Resource: buckets.map((b) => `${b}/quality-results/*`) },
       ]),
     });
     const rule = new CloudwatchEventRule(stack, 'failed-evaluations', {
       name: `${prefix}-quality-failed`,
-      eventPattern: JSON.stringify({ source: ['aws.glue-dataquality'], 'detail-type': ['Data Quality Evaluation Results Available'], detail: { rulesetNames: evaluated.map((p) => `${prefix}-${p.name}-quality`), state: ['FAILED'] } }),
+      eventPattern: JSON.stringify({
+        source: ['aws.glue-dataquality'],
+        'detail-type': ['Data Quality Evaluation Results Available'],
+        detail: { rulesetNames: evaluated.map((p) => `${prefix}-${p.name}-quality`), state: ['FAILED'] },
+      }),
       tags: shared,
     });
-    new CloudwatchEventTarget(stack, 'failed-evaluations-target', { rule: rule.name, arn: topic.arn, inputTransformer: { inputPaths: { table: '$.detail.context.tableName' }, inputTemplate: '"<table> failed its quality checks"' } });
+    new CloudwatchEventTarget(stack, 'failed-evaluations-target', {
+      rule: rule.name,
+      arn: topic.arn,
+      inputTransformer: { inputPaths: { table: '$.detail.context.tableName' }, inputTemplate: '"<table> failed its quality checks"' },
+    });
   }
 
   for (const product of products) {
@@ -274,18 +397,33 @@ function domainStack(app: App, platform: any, domain: Domain, products: Product[
     });
     const level = (c: Column) => (c.pii ? 'pii' : c.classification);
     const levels = CLASSIFICATIONS.filter((l) => product.columns.some((c) => level(c) === l));
-    new LakeformationResourceLfTags(stack, `${id}-table-tags`, { table: lfTable, lfTag: [{ key: domainTag.key, value: domain.name }, { key: classTag.key, value: levels[levels.length - 1] }] });
+    new LakeformationResourceLfTags(stack, `${id}-table-tags`, {
+      table: lfTable,
+      lfTag: [
+        { key: domainTag.key, value: domain.name },
+        { key: classTag.key, value: levels[levels.length - 1] },
+      ],
+    });
     for (const l of levels) {
-      new LakeformationResourceLfTags(stack, `${id}-column-tags-${l}`, { tableWithColumns: { ...lfTable, columnNames: product.columns.filter((c) => level(c) === l).map((c) => c.name) }, lfTag: [{ key: classTag.key, value: l }] });
+      new LakeformationResourceLfTags(stack, `${id}-column-tags-${l}`, {
+        tableWithColumns: { ...lfTable, columnNames: product.columns.filter((c) => level(c) === l).map((c) => c.name) },
+        lfTag: [{ key: classTag.key, value: l }],
+      });
     }
     const pii = product.columns.filter((c) => c.pii).map((c) => c.name);
     for (const a of access.values()) {
       const pid = `${id}-${a.principal.replace(/[^A-Za-z0-9]+/g, '-')}`;
       if (a.access === 'write') new LakeformationPermissions(stack, `${pid}-write`, { principal: a.principal, permissions: ['ALTER', 'DELETE', 'DESCRIBE', 'INSERT', 'SELECT'], table: lfTable });
       else if (a.all) new LakeformationPermissions(stack, `${pid}-read`, { principal: a.principal, permissions: ['DESCRIBE', 'SELECT'], table: lfTable });
-      else new LakeformationPermissions(stack, `${pid}-read`, { principal: a.principal, permissions: ['DESCRIBE', 'SELECT'], tableWithColumns: { ...lfTable, wildcard: true, excludedColumnNames: pii } });
+      else
+        new LakeformationPermissions(stack, `${pid}-read`, { principal: a.principal, permissions: ['DESCRIBE', 'SELECT'], tableWithColumns: { ...lfTable, wildcard: true, excludedColumnNames: pii } });
     }
-    const ruleset = new GlueDataQualityRuleset(stack, `${id}-quality`, { name: `${bucketName}-quality`, ruleset: dqdl(product), targetTable: { databaseName: database.name, tableName: table.name }, tags });
+    const ruleset = new GlueDataQualityRuleset(stack, `${id}-quality`, {
+      name: `${bucketName}-quality`,
+      ruleset: dqdl(product),
+      targetTable: { databaseName: database.name, tableName: table.name },
+      tags,
+    });
     if (role && evaluated.includes(product)) {
       new SchedulerSchedule(stack, `${id}-schedule`, {
         name: `${bucketName}-quality`,
@@ -294,16 +432,34 @@ function domainStack(app: App, platform: any, domain: Domain, products: Product[
         target: {
           arn: 'arn:aws:scheduler:::aws-sdk:glue:startDataQualityRulesetEvaluationRun',
           roleArn: role.arn,
-          input: JSON.stringify({ DataSource: { GlueTable: { DatabaseName: database.name, TableName: table.name } }, Role: role.arn, RulesetNames: [ruleset.name], AdditionalRunOptions: { CloudWatchMetricsEnabled: true, ResultsS3Prefix: `s3://${bucketName}/quality-results/` } }),
+          input: JSON.stringify({
+            DataSource: { GlueTable: { DatabaseName: database.name, TableName: table.name } },
+            Role: role.arn,
+            RulesetNames: [ruleset.name],
+            AdditionalRunOptions: { CloudWatchMetricsEnabled: true, ResultsS3Prefix: `s3://${bucketName}/quality-results/` },
+          }),
         },
       });
       new CloudwatchMetricAlarm(stack, `${id}-evaluation-missing`, {
-        alarmName: `${bucketName}-quality-evaluation-missing`, namespace: 'Glue Data Quality', metricName: 'glue.data.quality.rules.passed',
-        dimensions: { Database: database.name, Table: table.name, Ruleset: ruleset.name }, statistic: 'SampleCount', period: 86400, evaluationPeriods: 2,
-        threshold: 1, comparisonOperator: 'LessThanThreshold', treatMissingData: 'breaching', alarmActions: [topic.arn], tags,
+        alarmName: `${bucketName}-quality-evaluation-missing`,
+        namespace: 'Glue Data Quality',
+        metricName: 'glue.data.quality.rules.passed',
+        dimensions: { Database: database.name, Table: table.name, Ruleset: ruleset.name },
+        statistic: 'SampleCount',
+        period: 86400,
+        evaluationPeriods: 2,
+        threshold: 1,
+        comparisonOperator: 'LessThanThreshold',
+        treatMissingData: 'breaching',
+        alarmActions: [topic.arn],
+        tags,
       });
       // One grant per principal and table, as the library builds it.
-      new LakeformationPermissions(stack, `${id}-evaluation-read`, { principal: role.arn, permissions: ['DESCRIBE', 'SELECT'], tableWithColumns: { ...lfTable, wildcard: true, excludedColumnNames: [] } });
+      new LakeformationPermissions(stack, `${id}-evaluation-read`, {
+        principal: role.arn,
+        permissions: ['DESCRIBE', 'SELECT'],
+        tableWithColumns: { ...lfTable, wildcard: true, excludedColumnNames: [] },
+      });
     }
 
     const glueArn = `arn:aws:glue:${platform.region}:${domain.account}`;
@@ -340,7 +496,14 @@ const imported = performance.now();
 const app = new App({ outdir });
 const mesh = readMesh(contractsDir);
 const byName = new Map(mesh.domains.map((d) => [d.name, d]));
-for (const domain of mesh.domains) domainStack(app, mesh.platform, domain, mesh.products.filter((p) => p.domain === domain.name), byName);
+for (const domain of mesh.domains)
+  domainStack(
+    app,
+    mesh.platform,
+    domain,
+    mesh.products.filter((p) => p.domain === domain.name),
+    byName,
+  );
 const constructed = performance.now();
 app.synth();
 const synthesized = performance.now();

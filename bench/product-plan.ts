@@ -91,12 +91,28 @@ export function planProduct(random: Random, context: ProductContext): ProductPla
   const nested = format !== 'csv';
   const columnCount = random.int(8, 30);
 
-  const keys: PlannedColumn[] = [{ name: `${subject.entity}_id`, type: random.pick(KEY_TYPES), description: `Identifier of the ${subject.entity.replace(/_/g, ' ')}, unique per row.`, classification: 'internal', primaryKey: true }];
+  const keys: PlannedColumn[] = [
+    {
+      name: `${subject.entity}_id`,
+      type: random.pick(KEY_TYPES),
+      description: `Identifier of the ${subject.entity.replace(/_/g, ' ')}, unique per row.`,
+      classification: 'internal',
+      primaryKey: true,
+    },
+  ];
   if (random.chance(0.2)) keys.push({ ...column(LINE_NUMBER), primaryKey: true });
   const partitions: ColumnTemplate[] = random.chance(0.4) ? (random.chance(0.25) ? [EVENT_DATE, INGEST_HOUR] : [EVENT_DATE]) : [];
-  const pii = random.chance(0.5) ? random.sample(PII_COLUMNS.filter((c) => nested || !c.type.includes('<')), random.int(1, 4)) : [];
+  const pii = random.chance(0.5)
+    ? random.sample(
+        PII_COLUMNS.filter((c) => nested || !c.type.includes('<')),
+        random.int(1, 4),
+      )
+    : [];
   const fixed = keys.length + 1 + partitions.length + pii.length;
-  const facts = random.sample(FACT_COLUMNS.filter((c) => nested || !c.type.includes('<')), Math.max(0, columnCount - fixed));
+  const facts = random.sample(
+    FACT_COLUMNS.filter((c) => nested || !c.type.includes('<')),
+    Math.max(0, columnCount - fixed),
+  );
   const columns = [...keys, ...[...facts, ...pii].map(column), column(UPDATED_AT), ...partitions.map(column)];
 
   const quality: PlannedRule[] = [...keys.map((k) => ({ rule: 'not_null' as const, column: k.name }))];

@@ -59,7 +59,15 @@ export function odcsContract(plan: ProductPlan, organization: string): string {
       { property: 'availability', value: plan.sla.availability },
       ...(plan.retention ? [{ property: 'retention', ...amount(plan.retention) }] : []),
     ],
-    servers: [{ server: 'production', type: 's3', environment: 'prod', location: `s3://${productBucketName({ organization, environment: 'prod', domain: plan.domain }, plan.name)}/${DATA_PREFIX}`, format: plan.format }],
+    servers: [
+      {
+        server: 'production',
+        type: 's3',
+        environment: 'prod',
+        location: `s3://${productBucketName({ organization, environment: 'prod', domain: plan.domain }, plan.name)}/${DATA_PREFIX}`,
+        format: plan.format,
+      },
+    ],
     schema: [
       {
         name: plan.name,
@@ -69,10 +77,7 @@ export function odcsContract(plan: ProductPlan, organization: string): string {
         quality: plan.quality.filter((q) => !q.column).map(tableQuality),
       },
     ],
-    customProperties: [
-      { property: 'datameshTags', value: plan.tags },
-      ...(plan.sunset ? [{ property: 'datameshSunset', value: plan.sunset }] : []),
-    ],
+    customProperties: [{ property: 'datameshTags', value: plan.tags }, ...(plan.sunset ? [{ property: 'datameshSunset', value: plan.sunset }] : [])],
   };
   return HEADER + stringify(document, { lineWidth: 0 });
 }

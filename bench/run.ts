@@ -59,16 +59,30 @@ function parseArgs(argv: readonly string[]): Options {
       return next;
     };
     switch (argv[i]) {
-      case '--sizes': sizes = value().split(','); break;
-      case '--repeat': repeat = positive(value(), '--repeat'); break;
-      case '--smoke': smoke = true; break;
-      case '--json': json = path.resolve(value()); break;
-      case '--seed': seed = positive(value(), '--seed'); break;
-      case '--old': old = path.resolve(value()); break;
-      case '--help': case '-h':
+      case '--sizes':
+        sizes = value().split(',');
+        break;
+      case '--repeat':
+        repeat = positive(value(), '--repeat');
+        break;
+      case '--smoke':
+        smoke = true;
+        break;
+      case '--json':
+        json = path.resolve(value());
+        break;
+      case '--seed':
+        seed = positive(value(), '--seed');
+        break;
+      case '--old':
+        old = path.resolve(value());
+        break;
+      case '--help':
+      case '-h':
         process.stdout.write('usage: npm run bench -- [--sizes 10x10,10x100,20x100] [--repeat 3] [--json file] [--seed 1] [--old checkout] [--smoke]\n');
         process.exit(0);
-      default: throw new Error(`unknown argument ${argv[i]} (try --help)`);
+      default:
+        throw new Error(`unknown argument ${argv[i]} (try --help)`);
     }
   }
   if (old && !fs.existsSync(path.join(old, 'bench', 'synth-library.ts'))) throw new Error(`--old ${old}: no bench/synth-library.ts there`);
@@ -115,7 +129,8 @@ function measureSize(size: MeshSize, options: Options, log: (line: string) => vo
     checkRuns(label, validate, library, minimal);
     if (options.old) {
       checkRuns(`${label} (old)`, oldValidate, oldSynth, minimal);
-      if (oldSynth[0].stacks.resources !== library[0].stacks.resources) throw new Error(`${label}: the old library built ${oldSynth[0].stacks.resources} resources, this one ${library[0].stacks.resources}`);
+      if (oldSynth[0].stacks.resources !== library[0].stacks.resources)
+        throw new Error(`${label}: the old library built ${oldSynth[0].stacks.resources} resources, this one ${library[0].stacks.resources}`);
     }
     const old = options.old ? { oldValidate, oldLibrary: oldSynth } : {};
     return { size: label, domains: size.domains, products: mesh.products.length, validate, library, minimal, ...old };
@@ -175,14 +190,15 @@ function summarize(result: SizeResult): Summary {
   const lib = result.library;
   const base = result.minimal;
   const libraryRss = stat(lib.map((r) => r.maxRssKb / 1024));
-  const old = result.oldLibrary && result.oldValidate
-    ? {
-        validateS: stat(result.oldValidate.map((v) => v.wallMs / 1000)),
-        librarySynthS: stat(result.oldLibrary.map((r) => r.wallMs / 1000)),
-        libraryRssMb: stat(result.oldLibrary.map((r) => r.maxRssKb / 1024)),
-        ratio: perResource(result.oldLibrary, (r) => r.wallMs) / perResource(base, (r) => r.wallMs),
-      }
-    : undefined;
+  const old =
+    result.oldLibrary && result.oldValidate
+      ? {
+          validateS: stat(result.oldValidate.map((v) => v.wallMs / 1000)),
+          librarySynthS: stat(result.oldLibrary.map((r) => r.wallMs / 1000)),
+          libraryRssMb: stat(result.oldLibrary.map((r) => r.maxRssKb / 1024)),
+          ratio: perResource(result.oldLibrary, (r) => r.wallMs) / perResource(base, (r) => r.wallMs),
+        }
+      : undefined;
   return {
     size: result.size,
     products: result.products,
@@ -206,7 +222,20 @@ function summarize(result: SizeResult): Summary {
 function table(summaries: readonly Summary[]): string {
   const withOld = summaries.some((x) => x.old);
   const was = (value: Stat | undefined, digits: number) => (withOld ? `${value ? value.median.toFixed(digits) : '-'} -> ` : '');
-  const header = ['size', 'products', 'resources (lib / minimal)', 'stack MB (max)', `validate s${withOld ? ' (old -> new)' : ''}`, `synth s, lib${withOld ? ' (old -> new)' : ''}`, 'synth s, minimal', `ratio per resource${withOld ? ' (old -> new)' : ''}`, 'work ratio', 'governance %', `peak RSS MB, lib${withOld ? ' (old -> new)' : ''} / minimal`, 'RSS MB/product'];
+  const header = [
+    'size',
+    'products',
+    'resources (lib / minimal)',
+    'stack MB (max)',
+    `validate s${withOld ? ' (old -> new)' : ''}`,
+    `synth s, lib${withOld ? ' (old -> new)' : ''}`,
+    'synth s, minimal',
+    `ratio per resource${withOld ? ' (old -> new)' : ''}`,
+    'work ratio',
+    'governance %',
+    `peak RSS MB, lib${withOld ? ' (old -> new)' : ''} / minimal`,
+    'RSS MB/product',
+  ];
   const rows = summaries.map((x) => [
     x.size,
     String(x.products),
@@ -235,18 +264,34 @@ interface TargetCheck {
 function checkTargets(summaries: readonly Summary[]): TargetCheck[] {
   const checks: TargetCheck[] = [];
   for (const x of summaries.filter((y) => TARGETS.ratioProducts.includes(y.products))) {
-    checks.push({ target: `synthesis per resource at most ${TARGETS.ratio}x the minimal program at ${x.size}`, measured: `${x.ratio.wall.toFixed(2)}x wall, ${x.ratio.work.toFixed(2)}x after module loading`, met: x.ratio.wall <= TARGETS.ratio });
+    checks.push({
+      target: `synthesis per resource at most ${TARGETS.ratio}x the minimal program at ${x.size}`,
+      measured: `${x.ratio.wall.toFixed(2)}x wall, ${x.ratio.work.toFixed(2)}x after module loading`,
+      met: x.ratio.wall <= TARGETS.ratio,
+    });
   }
   const atTarget = summaries.find((x) => x.products === TARGETS.products);
   if (atTarget) {
-    checks.push({ target: `datamesh validate of ${TARGETS.products} contracts at most ${TARGETS.validateMs / 1000} s`, measured: `${pair(atTarget.validateS, 2)} s (min / median)`, met: atTarget.validateS.median <= TARGETS.validateMs / 1000 });
+    checks.push({
+      target: `datamesh validate of ${TARGETS.products} contracts at most ${TARGETS.validateMs / 1000} s`,
+      measured: `${pair(atTarget.validateS, 2)} s (min / median)`,
+      met: atTarget.validateS.median <= TARGETS.validateMs / 1000,
+    });
   }
   const atRss = summaries.find((x) => x.products === TARGETS.rssProducts);
   if (atRss) {
-    checks.push({ target: `peak RSS at most ${TARGETS.rssMbPerProduct} MB per product at ${TARGETS.rssProducts} products`, measured: `${atRss.rssMbPerProduct.toFixed(2)} MB (${atRss.libraryRssMb.median.toFixed(0)} MB)`, met: atRss.rssMbPerProduct <= TARGETS.rssMbPerProduct });
+    checks.push({
+      target: `peak RSS at most ${TARGETS.rssMbPerProduct} MB per product at ${TARGETS.rssProducts} products`,
+      measured: `${atRss.rssMbPerProduct.toFixed(2)} MB (${atRss.libraryRssMb.median.toFixed(0)} MB)`,
+      met: atRss.rssMbPerProduct <= TARGETS.rssMbPerProduct,
+    });
   }
   const worstShare = Math.max(...summaries.map((x) => x.governanceShare.median));
-  checks.push({ target: `governance at most ${TARGETS.governanceShare * 100}% of synthesis`, measured: `${(worstShare * 100).toFixed(1)}% at worst (median per size)`, met: worstShare <= TARGETS.governanceShare });
+  checks.push({
+    target: `governance at most ${TARGETS.governanceShare * 100}% of synthesis`,
+    measured: `${(worstShare * 100).toFixed(1)}% at worst (median per size)`,
+    met: worstShare <= TARGETS.governanceShare,
+  });
   const sorted = [...summaries].sort((a, b) => a.products - b.products);
   if (sorted.length >= 3) {
     // Linear: the memory each further product costs stays about the same as the mesh grows.
@@ -260,12 +305,20 @@ function checkTargets(summaries: readonly Summary[]): TargetCheck[] {
 function main(): void {
   const options = parseArgs(process.argv.slice(2));
   const log = (line: string) => process.stderr.write(`${line}\n`);
-  log(`datamesh benchmark: ${os.cpus().length} cores, ${mb(os.totalmem())} MB, node ${process.version}, ${options.repeat} run(s) per size, load average ${os.loadavg().map((l) => l.toFixed(2)).join(', ')}`);
+  log(
+    `datamesh benchmark: ${os.cpus().length} cores, ${mb(os.totalmem())} MB, node ${process.version}, ${options.repeat} run(s) per size, load average ${os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(', ')}`,
+  );
   const started = Date.now();
   const results = options.sizes.map((size) => measureSize(size, options, log));
   const summaries = results.map(summarize);
   const targets = options.smoke ? [] : checkTargets(summaries);
-  const load = os.loadavg().map((l) => l.toFixed(2)).join(', ');
+  const load = os
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(', ');
   const lines = [
     table(summaries),
     '',

@@ -15,7 +15,11 @@ import { parseSize, writeMesh } from './generate-mesh';
 import { PROJECT_ROOT } from './measure';
 
 function synthesize(checkout: string, contractsDir: string, outdir: string): void {
-  const child = spawnSync(process.execPath, ['-r', require.resolve('ts-node/register/transpile-only', { paths: [checkout] }), path.join(checkout, 'bench', 'synth-library.ts'), contractsDir, outdir], { cwd: path.dirname(contractsDir), encoding: 'utf8', env: { ...process.env, TS_NODE_PROJECT: path.join(checkout, 'tsconfig.json') } });
+  const child = spawnSync(process.execPath, ['-r', require.resolve('ts-node/register/transpile-only', { paths: [checkout] }), path.join(checkout, 'bench', 'synth-library.ts'), contractsDir, outdir], {
+    cwd: path.dirname(contractsDir),
+    encoding: 'utf8',
+    env: { ...process.env, TS_NODE_PROJECT: path.join(checkout, 'tsconfig.json') },
+  });
   if (child.status !== 0) throw new Error(`${checkout}: synthesis failed (exit ${child.status}):\n${child.stderr.slice(-2000)}`);
 }
 
@@ -45,7 +49,10 @@ function main(): void {
   try {
     const generated = path.join(work, 'mesh-2x3');
     writeMesh(generated, { ...parseSize('2x3'), seed: 1 });
-    for (const [label, contracts] of [['reference mesh', path.join(PROJECT_ROOT, 'contracts')], ['bench 2x3', generated]] as const) {
+    for (const [label, contracts] of [
+      ['reference mesh', path.join(PROJECT_ROOT, 'contracts')],
+      ['bench 2x3', generated],
+    ] as const) {
       const mine = path.join(work, `${label.replace(/\W/g, '-')}-this`);
       const theirs = path.join(work, `${label.replace(/\W/g, '-')}-other`);
       synthesize(PROJECT_ROOT, contracts, mine);

@@ -8,7 +8,10 @@ import * as path from 'path';
 export function ruleFiles(projectRoot: string): Map<string, string> {
   const governance = path.join(projectRoot, 'src', 'governance');
   const files = new Map<string, string>();
-  for (const folder of fs.readdirSync(governance).filter((name) => name.endsWith('-rules')).sort()) {
+  for (const folder of fs
+    .readdirSync(governance)
+    .filter((name) => name.endsWith('-rules'))
+    .sort()) {
     for (const file of fs.readdirSync(path.join(governance, folder)).sort()) {
       const id = /^(dm\d{3})-[a-z0-9-]+\.ts$/.exec(file)?.[1].toUpperCase();
       if (id) files.set(id, ['src', 'governance', folder, file].join('/'));

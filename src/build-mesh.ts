@@ -93,7 +93,11 @@ function buildStacks(app: App, options: BuildMeshOptions): BuiltMesh {
     ]);
   }
   const requested = options.domains ?? parseDomainList(process.env[DOMAINS_VARIABLE]);
-  const { selection, errors: selectionErrors } = selectDomains(ownDomains(mesh).map((d) => d.name), requested, options.domains ? 'the domains option' : DOMAINS_VARIABLE);
+  const { selection, errors: selectionErrors } = selectDomains(
+    ownDomains(mesh).map((d) => d.name),
+    requested,
+    options.domains ? 'the domains option' : DOMAINS_VARIABLE,
+  );
   if (!selection) throw new UnknownDomainError(selectionErrors);
   const { policies, errors: policyErrors, rules } = domainPolicies(mesh, options.rules);
   if (policyErrors.length > 0) throw new MeshValidationError(policyErrors);
@@ -125,7 +129,14 @@ function evolutionFindings(mesh: MeshSpec, contractsDir: string, ref: string, po
     base = loadBaseline(ref, contractsDir);
   } catch (error) {
     throw new MeshValidationError([
-      { file: contractsDir, line: 1, column: 1, path: '', message: `cannot read the baseline ${ref}: ${(error as Error).message}`, hint: 'set DATAMESH_BASELINE to a commit, branch or tag of this repository, or unset it' },
+      {
+        file: contractsDir,
+        line: 1,
+        column: 1,
+        path: '',
+        message: `cannot read the baseline ${ref}: ${(error as Error).message}`,
+        hint: 'set DATAMESH_BASELINE to a commit, branch or tag of this repository, or unset it',
+      },
     ]);
   }
   return [...evaluateEvolution(evolveMesh(base.products, mesh.products), policies, { today }), ...evaluateAccess(diffAccess(base, mesh), policies, { today })];

@@ -11,7 +11,10 @@ export const DOMAINS_VARIABLE = 'DATAMESH_DOMAINS';
 /** Domain names from a comma-separated list; undefined (every domain) when the list is unset or empty. */
 export function parseDomainList(text: string | undefined): string[] | undefined {
   if (text === undefined) return undefined;
-  const names = text.split(',').map((name) => name.trim()).filter((name) => name.length > 0);
+  const names = text
+    .split(',')
+    .map((name) => name.trim())
+    .filter((name) => name.length > 0);
   return names.length > 0 ? [...new Set(names)] : undefined;
 }
 

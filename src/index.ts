@@ -8,7 +8,21 @@ export { loadMesh, loadProductFile, loadDomainFile, loadPlatformFile, type LoadR
 export { ownDomains, REGISTRY_FOLDER, REGISTRY_FORMAT } from './contract/registry';
 export { MeshValidationError, formatContractError, type ContractError } from './contract/errors';
 export { parseGlueType, formatGlueType, type GlueType, type GlueTypeResult } from './contract/glue-type';
-export { exportOdcs, normalizeOdcsContract, readOdcsContract, odcsExportLosses, ODCS_API_VERSIONS, ODCS_EXPORT_VERSION, ODCS_EXPORT_VERSIONS, ODCS_CUSTOM_PROPERTIES, DATAMESH_ENGINE, type OdcsExportOptions, type OdcsExportVersion, type OdcsReadContext, type OdcsReadResult } from './contract/odcs';
+export {
+  exportOdcs,
+  normalizeOdcsContract,
+  readOdcsContract,
+  odcsExportLosses,
+  ODCS_API_VERSIONS,
+  ODCS_EXPORT_VERSION,
+  ODCS_EXPORT_VERSIONS,
+  ODCS_CUSTOM_PROPERTIES,
+  DATAMESH_ENGINE,
+  type OdcsExportOptions,
+  type OdcsExportVersion,
+  type OdcsReadContext,
+  type OdcsReadResult,
+} from './contract/odcs';
 export { governContracts, evaluateContracts, evaluateResources, evaluateEvolution, domainPolicies, type GovernanceOptions } from './governance/evaluate';
 export { GovernanceAspect, type GovernanceAspectProps } from './governance/aspect';
 export { GovernanceLedger } from './governance/ledger';
@@ -46,8 +60,8 @@ export type { ProductLakeFormationProps } from './constructs/access/product-lake
 export { ProductQuality } from './constructs/quality/product-quality';
 export { DOMAINS_VARIABLE, parseDomainList, type DomainSelection } from './domain-selection';
 export { affectedStacks, compareStacks, type AffectedReport, type AffectedStack, type StackChange } from './evolution/affected';
-export { stackInputs, type StackInputs } from './evolution/stack-inputs';
-export { githubWorkflow, WorkflowError, type WorkflowOptions } from './ci/github-workflow';
+export { stackInputs, type MeshModel, type StackInputs } from './evolution/stack-inputs';
+export { githubWorkflow, WorkflowError, type WorkflowMesh, type WorkflowOptions } from './ci/github-workflow';
 export type { ProductQualityProps } from './constructs/quality/product-quality-props';
 export type { ReusesResolution } from './governance/resolution';
 export type { TerraformJsonStack } from './governance/stack-resources';

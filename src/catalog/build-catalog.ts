@@ -9,7 +9,17 @@ import { alertEndpoints, evaluationCadence, monitoringSettings } from '../contra
 import { isBlocking, type Finding } from '../governance/finding';
 import { athenaQuery } from './athena';
 import { formatMinutes } from './durations';
-import { CATALOG_VERSION, type Catalog, type CatalogProduct, type DomainDependency, type GovernanceSummary, type LineageEdge, type MonitoringEntry, type ProductLineage, type QualityEntry } from './catalog';
+import {
+  CATALOG_VERSION,
+  type Catalog,
+  type CatalogProduct,
+  type DomainDependency,
+  type GovernanceSummary,
+  type LineageEdge,
+  type MonitoringEntry,
+  type ProductLineage,
+  type QualityEntry,
+} from './catalog';
 import { compareText } from '../contract/order';
 import { buildLineage, downstreamOf, upstreamOf, type Lineage } from '../contract/lineage';
 

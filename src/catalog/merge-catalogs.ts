@@ -44,26 +44,49 @@ export function mergeCatalogs(files: readonly CatalogFile[]): MergeResult {
   const meshOf = (c: Catalog) => `organization ${c.organization}, environment ${c.environment}, region ${c.region}`;
   for (const { input, catalog } of loaded.slice(1)) {
     if (meshOf(catalog) !== meshOf(reference.catalog)) {
-      errors.push(at(input, ['organization'], `describes ${meshOf(catalog)}, but ${reference.input.file} describes ${meshOf(reference.catalog)}`, 'merge catalogs of one mesh, written for the same environment (datamesh catalog --env)'));
+      errors.push(
+        at(
+          input,
+          ['organization'],
+          `describes ${meshOf(catalog)}, but ${reference.input.file} describes ${meshOf(reference.catalog)}`,
+          'merge catalogs of one mesh, written for the same environment (datamesh catalog --env)',
+        ),
+      );
     }
   }
   const owners = new Map<string, string>();
   for (const { input, catalog } of loaded) {
     catalog.products.forEach((product, index) => {
-      if (product.id !== `${product.domain}.${product.name}`) errors.push(at(input, ['products', index, 'id'], `product id "${product.id}" is not its domain and name ("${product.domain}.${product.name}")`, 'write the catalog again with datamesh catalog'));
+      if (product.id !== `${product.domain}.${product.name}`)
+        errors.push(
+          at(input, ['products', index, 'id'], `product id "${product.id}" is not its domain and name ("${product.domain}.${product.name}")`, 'write the catalog again with datamesh catalog'),
+        );
       const first = owners.get(product.id);
-      if (first !== undefined) errors.push(at(input, ['products', index, 'id'], `product id "${product.id}" is also in ${first}`, 'each product belongs to one repository: remove it from one of them, or leave one catalog out'));
+      if (first !== undefined)
+        errors.push(
+          at(input, ['products', index, 'id'], `product id "${product.id}" is also in ${first}`, 'each product belongs to one repository: remove it from one of them, or leave one catalog out'),
+        );
       else owners.set(product.id, input.file);
     });
   }
   if (errors.length > 0) return { errors };
 
   const products = loaded.flatMap(({ catalog }) => catalog.products).sort((a, b) => compareText(a.id, b.id));
-  const domains = mergeDomains(loaded.map(({ catalog }) => catalog), products);
+  const domains = mergeDomains(
+    loaded.map(({ catalog }) => catalog),
+    products,
+  );
   for (const product of products) {
     if (!domains.some((d) => d.name === product.domain)) {
       const { input, catalog } = loaded.find(({ catalog }) => catalog.products.includes(product))!;
-      errors.push(at(input, ['products', catalog.products.indexOf(product), 'domain'], `product "${product.id}" names domain "${product.domain}", which no catalog lists`, 'write the catalog again with datamesh catalog'));
+      errors.push(
+        at(
+          input,
+          ['products', catalog.products.indexOf(product), 'domain'],
+          `product "${product.id}" names domain "${product.domain}", which no catalog lists`,
+          'write the catalog again with datamesh catalog',
+        ),
+      );
     }
   }
   if (errors.length > 0) return { errors };
@@ -76,7 +99,10 @@ export function mergeCatalogs(files: readonly CatalogFile[]): MergeResult {
       environment: reference.catalog.environment,
       region: reference.catalog.region,
       domains,
-      products: products.map((p) => ({ ...p, lineage: { upstream: p.lineage.upstream, downstream: [...(lineage.downstream.get(p.id) ?? [])], allUpstream: upstreamOf(lineage, p.id), allDownstream: downstreamOf(lineage, p.id) } })),
+      products: products.map((p) => ({
+        ...p,
+        lineage: { upstream: p.lineage.upstream, downstream: [...(lineage.downstream.get(p.id) ?? [])], allUpstream: upstreamOf(lineage, p.id), allDownstream: downstreamOf(lineage, p.id) },
+      })),
       dependencies: dependenciesOf(products),
       lineage: lineageEdges(products),
       governanceEvaluated: loaded.every(({ catalog }) => catalog.governanceEvaluated),
@@ -92,7 +118,18 @@ function readCatalog(input: CatalogFile): { catalog?: Catalog; errors: ContractE
     const message = (error as Error).message;
     const position = /position (\d+)/.exec(message);
     const before = input.text.slice(0, position ? Number(position[1]) : 0).split('\n');
-    return { errors: [{ file: input.file, line: before.length, column: before[before.length - 1].length + 1, path: '', message: `not JSON: ${message.split('\n')[0]}`, hint: 'pass the catalog.json that datamesh catalog or cdktf synth wrote' }] };
+    return {
+      errors: [
+        {
+          file: input.file,
+          line: before.length,
+          column: before[before.length - 1].length + 1,
+          path: '',
+          message: `not JSON: ${message.split('\n')[0]}`,
+          hint: 'pass the catalog.json that datamesh catalog or cdktf synth wrote',
+        },
+      ],
+    };
   }
   validator ??= new Ajv2020({ allErrors: true, strict: true, strictRequired: false, allowUnionTypes: true }).addKeyword({ keyword: 'x-hint', schemaType: 'string' }).compile(catalogSchema);
   if (validator(value)) return { catalog: value as Catalog, errors: [] };
@@ -120,7 +157,9 @@ function mergeDomains(catalogs: readonly Catalog[], products: readonly CatalogPr
     .sort(([a], [b]) => compareText(a, b))
     .map(([name, entries]) => {
       const described = entries.filter((e) => e.products.length > 0);
-      const [chosen] = (described.length > 0 ? described : entries).map((e) => ({ e, key: JSON.stringify([e.description, e.owner.team, e.owner.email, e.region]) })).sort((a, b) => compareText(a.key, b.key));
+      const [chosen] = (described.length > 0 ? described : entries)
+        .map((e) => ({ e, key: JSON.stringify([e.description, e.owner.team, e.owner.email, e.region]) }))
+        .sort((a, b) => compareText(a.key, b.key));
       const { description, owner, region } = chosen.e;
       return { name, description, owner: { team: owner.team, email: owner.email }, region, products: products.filter((p) => p.domain === name).map((p) => p.id) };
     });
@@ -152,7 +191,9 @@ function dependenciesOf(products: readonly CatalogProduct[]): DomainDependency[]
       edges.set(key, edge);
     }
   }
-  return [...edges.values()].map((e) => ({ producer: e.producer, consumer: e.consumer, products: [...e.products].sort(compareText) })).sort((a, b) => compareText(a.producer, b.producer) || compareText(a.consumer, b.consumer));
+  return [...edges.values()]
+    .map((e) => ({ producer: e.producer, consumer: e.consumer, products: [...e.products].sort(compareText) }))
+    .sort((a, b) => compareText(a.producer, b.producer) || compareText(a.consumer, b.consumer));
 }
 
 function lineageEdges(products: readonly CatalogProduct[]): LineageEdge[] {

@@ -26,7 +26,10 @@ export interface WorkflowMesh {
 
 /** A workflow that cannot be written safely from this mesh; `hint` says what to change. */
 export class WorkflowError extends Error {
-  constructor(message: string, readonly hint: string) {
+  constructor(
+    message: string,
+    readonly hint: string,
+  ) {
     super(message);
     this.name = 'WorkflowError';
   }
@@ -47,8 +50,13 @@ const TERRAFORM_VERSION = '1.11.x';
 
 export function githubWorkflow(mesh: WorkflowMesh, options: WorkflowOptions): string {
   const { platform } = mesh;
-  if (!platform.deployRoleName) throw new WorkflowError('platform.yaml sets no deployRoleName: CI jobs would have no role to assume in the domain accounts', 'set deployRoleName in platform.yaml to the role each domain account trusts GitHub OIDC with');
-  if (platform.backend.type !== 's3') throw new WorkflowError('platform.yaml keeps Terraform state locally: every CI job would start from empty state', 'set backend: {type: s3, bucket: ..., useLockfile: true} in platform.yaml');
+  if (!platform.deployRoleName)
+    throw new WorkflowError(
+      'platform.yaml sets no deployRoleName: CI jobs would have no role to assume in the domain accounts',
+      'set deployRoleName in platform.yaml to the role each domain account trusts GitHub OIDC with',
+    );
+  if (platform.backend.type !== 's3')
+    throw new WorkflowError('platform.yaml keeps Terraform state locally: every CI job would start from empty state', 'set backend: {type: s3, bucket: ..., useLockfile: true} in platform.yaml');
   if (!platform.backend.useLockfile) throw new WorkflowError('the S3 backend has no lock file: two jobs could write one state at once', 'set backend.useLockfile: true in platform.yaml');
   const environment = literal(options.environment, 'the environment');
   const branch = literal(options.defaultBranch ?? 'main', 'the default branch');
@@ -83,7 +91,8 @@ export function githubWorkflow(mesh: WorkflowMesh, options: WorkflowOptions): st
 
 /** A value from a domain or platform file, refused if GitHub would read an expression in it. */
 function literal(value: string, what: string): string {
-  if (value.includes('${{')) throw new WorkflowError(`${what} contains "\${{", which GitHub Actions would evaluate as an expression: ${JSON.stringify(value.slice(0, 80))}`, 'remove "${{" from the value');
+  if (value.includes('${{'))
+    throw new WorkflowError(`${what} contains "\${{", which GitHub Actions would evaluate as an expression: ${JSON.stringify(value.slice(0, 80))}`, 'remove "${{" from the value');
   return value;
 }
 

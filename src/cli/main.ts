@@ -34,7 +34,18 @@ export interface CliContext {
 
 export type CommandRegistration = (program: Command, context: CliContext) => void;
 
-const COMMANDS: readonly CommandRegistration[] = [registerValidate, registerNew, registerCatalog, registerExport, registerDiff, registerRules, registerRegistry, registerAffected, registerCi, registerPlan];
+const COMMANDS: readonly CommandRegistration[] = [
+  registerValidate,
+  registerNew,
+  registerCatalog,
+  registerExport,
+  registerDiff,
+  registerRules,
+  registerRegistry,
+  registerAffected,
+  registerCi,
+  registerPlan,
+];
 
 export interface RunOptions {
   /** Where output goes and which environment the command sees. @default the process's stdout, stderr and env */

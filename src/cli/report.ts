@@ -6,9 +6,7 @@ import type { Style } from './terminal';
 
 /** `file:line:col  severity  rule  message`, then the fix, one finding per block. */
 export function formatFinding(finding: Finding, style: Style): string {
-  const where = finding.location
-    ? formatLocation(finding.location)
-    : finding.productId ?? finding.domain ?? finding.constructPath ?? 'mesh';
+  const where = finding.location ? formatLocation(finding.location) : (finding.productId ?? finding.domain ?? finding.constructPath ?? 'mesh');
   const severity = finding.waiver ? style.dim(`${finding.severity} (waived)`) : finding.severity === 'error' ? style.red('error') : style.yellow('warning');
   const lines = [`${style.bold(where)}  ${severity}  ${finding.ruleId}  ${finding.message}`, `    fix: ${finding.fix}`];
   if (finding.waiver) lines.push(`    waived until ${finding.waiver.expires}: ${finding.waiver.reason}`);

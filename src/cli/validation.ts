@@ -85,7 +85,11 @@ class Scope {
   private readonly files = new Set<string>();
   private readonly wholeMesh: boolean;
 
-  constructor(private readonly root: string, targets: readonly string[], private readonly mesh?: MeshSpec) {
+  constructor(
+    private readonly root: string,
+    targets: readonly string[],
+    private readonly mesh?: MeshSpec,
+  ) {
     this.prefixes = targets.filter((t) => fs.statSync(t).isDirectory()).map((t) => t + path.sep);
     for (const target of targets) {
       this.files.add(target);

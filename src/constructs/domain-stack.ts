@@ -58,7 +58,11 @@ export class DomainStack extends TerraformStack implements ReusesResolution {
     const environment = props.environment;
     const { platform } = mesh;
     const domain = mesh.domains.find((d) => d.name === props.domain);
-    if (!domain) throw unknownDomain(props.domain, mesh.domains.map((d) => d.name));
+    if (!domain)
+      throw unknownDomain(
+        props.domain,
+        mesh.domains.map((d) => d.name),
+      );
     if (!platform.environments.includes(environment)) {
       throw undeclaredEnvironment(environment, platform.environments);
     }
@@ -75,9 +79,7 @@ export class DomainStack extends TerraformStack implements ReusesResolution {
       region: this.region,
       allowedAccountIds: [domain.account],
       defaultTags: [{ tags: domainDefaultTags(domain, environment, platform.tags) }],
-      assumeRole: platform.deployRoleName
-        ? [{ roleArn: `arn:aws:iam::${domain.account}:role/${platform.deployRoleName}`, sessionName: `datamesh-${domain.name}` }]
-        : undefined,
+      assumeRole: platform.deployRoleName ? [{ roleArn: `arn:aws:iam::${domain.account}:role/${platform.deployRoleName}`, sessionName: `datamesh-${domain.name}` }] : undefined,
     });
     configureBackend(this, platform, domain.name, environment);
 
@@ -109,15 +111,16 @@ export class DomainStack extends TerraformStack implements ReusesResolution {
     const logBucketName = physical.accessLogBucket;
     // Only a logging target counts as an access-log bucket for governance (SSE-S3, no versioning),
     // so an empty log bucket would be judged as a data bucket: a domain of drafts gets none.
-    if (built.length > 0) this.accessLogs = new SecureBucket(this, 'access-logs', {
-      bucketName: logBucketName,
-      versioned: false,
-      expirationDays: platform.storage.accessLogRetentionDays,
-      abortIncompleteMultipartUploadDays: platform.storage.abortIncompleteMultipartUploadDays,
-      policyStatements: [logDeliveryStatement(logBucketName, domain.account, built.map(bucketArnOf))],
-      preventDestroy,
-      tags: sharedTags,
-    });
+    if (built.length > 0)
+      this.accessLogs = new SecureBucket(this, 'access-logs', {
+        bucketName: logBucketName,
+        versioned: false,
+        expirationDays: platform.storage.accessLogRetentionDays,
+        abortIncompleteMultipartUploadDays: platform.storage.abortIncompleteMultipartUploadDays,
+        policyStatements: [logDeliveryStatement(logBucketName, domain.account, built.map(bucketArnOf))],
+        preventDestroy,
+        tags: sharedTags,
+      });
 
     if (platform.lakeFormation.enabled && built.length > 0) this.lfTags = new DomainLfTags(this, 'lf-tags', { names });
 
@@ -203,7 +206,14 @@ const KEY_POLICY_MAX_CHARACTERS = 32_768;
  * that read a product directly may decrypt, and the producer role its contract lets write may
  * also encrypt, only through S3 in this region and only for the buckets of those products.
  */
-function keyPolicy(domain: DomainSpec, region: string, products: readonly DataProductSpec[], domains: readonly DomainSpec[], bucketArnOf: (p: DataProductSpec) => string, extra: readonly PolicyStatement[]): string {
+function keyPolicy(
+  domain: DomainSpec,
+  region: string,
+  products: readonly DataProductSpec[],
+  domains: readonly DomainSpec[],
+  bucketArnOf: (p: DataProductSpec) => string,
+  extra: readonly PolicyStatement[],
+): string {
   const account: PolicyStatement = {
     Sid: 'AccountAdministersKey',
     Effect: 'Allow',

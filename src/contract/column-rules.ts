@@ -16,10 +16,7 @@ export function storesNestedTypes(format: OutputFormat): boolean {
  * columns more readily than they classify them, and an undeclared personal column is the costliest
  * mistake a contract can make. Tags, Lake Formation and evolution then all read one value.
  */
-export function classifyColumn(
-  declared: Classification | undefined,
-  tags: readonly string[],
-): Pick<ColumnSpec, 'classification' | 'classificationDeclared' | 'pii'> {
+export function classifyColumn(declared: Classification | undefined, tags: readonly string[]): Pick<ColumnSpec, 'classification' | 'classificationDeclared' | 'pii'> {
   const taggedPii = tags.some((tag) => tag.toLowerCase() === 'pii');
   const classification = taggedPii ? mostSensitive([declared ?? 'pii', 'pii']) : (declared ?? 'internal');
   return {
@@ -31,10 +28,7 @@ export function classifyColumn(
 
 /** A product is as sensitive as its most sensitive column. */
 export function mostSensitive(classifications: readonly Classification[]): Classification {
-  return classifications.reduce<Classification>(
-    (worst, c) => (CLASSIFICATIONS.indexOf(c) > CLASSIFICATIONS.indexOf(worst) ? c : worst),
-    'public',
-  );
+  return classifications.reduce<Classification>((worst, c) => (CLASSIFICATIONS.indexOf(c) > CLASSIFICATIONS.indexOf(worst) ? c : worst), 'public');
 }
 
 /**

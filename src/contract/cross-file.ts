@@ -40,7 +40,9 @@ export function outlineOf(product: DataProductSpec): ProductOutline {
     domainLocation: product.location,
     // An ODCS contract names its consumers in `roles`.
     consumers: product.consumers.flatMap((consumer, index) =>
-      consumer.kind === 'domain' ? [{ domain: consumer.domain, access: consumer.access, location: consumer.location, path: product.source.format === 'odcs' ? `roles[${index}].role` : `consumers[${index}].domain` }] : [],
+      consumer.kind === 'domain'
+        ? [{ domain: consumer.domain, access: consumer.access, location: consumer.location, path: product.source.format === 'odcs' ? `roles[${index}].role` : `consumers[${index}].domain` }]
+        : [],
     ),
     spec: product,
   };
@@ -55,7 +57,7 @@ export function outlineOfRaw(document: SourceDocument, raw: Record<string, unkno
   const name = text(raw.name);
   const domain = text(raw.domain) ?? (odcs && raw.domain === undefined ? folderName : undefined);
   const id = odcs ? (name && domain ? `${domain}.${name}` : undefined) : text(raw.id, /^[a-z][a-z0-9_]*\.[a-z][a-z0-9_]*$/);
-  const list = (odcs ? raw.roles : raw.consumers);
+  const list = odcs ? raw.roles : raw.consumers;
   const consumers = (Array.isArray(list) ? list : []).flatMap((entry: unknown, index) => {
     const item = (entry ?? {}) as Record<string, unknown>;
     const consumer = text(odcs ? item.role : item.domain);
@@ -86,7 +88,12 @@ export function crossFileErrors(domains: readonly DomainSpec[], products: readon
   for (const product of products) {
     if (product.domain !== undefined && !byName.has(product.domain) && !brokenDomains.has(product.domain)) {
       const suggestion = closestMatch(product.domain, domainNames);
-      errors.push({ ...product.domainLocation, path: 'domain', message: `"${product.domain}" is not a domain of the mesh`, hint: suggestion ? `did you mean "${suggestion}"?` : `known domains: ${domainNames.join(', ')}` });
+      errors.push({
+        ...product.domainLocation,
+        path: 'domain',
+        message: `"${product.domain}" is not a domain of the mesh`,
+        hint: suggestion ? `did you mean "${suggestion}"?` : `known domains: ${domainNames.join(', ')}`,
+      });
     }
     if (product.id !== undefined) {
       const first = seen.get(product.id);
@@ -101,7 +108,12 @@ export function crossFileErrors(domains: readonly DomainSpec[], products: readon
       if (brokenDomains.has(consumer.domain)) continue;
       if (!domain) {
         const suggestion = closestMatch(consumer.domain, domainNames);
-        errors.push({ ...consumer.location, path, message: `unknown consumer domain "${consumer.domain}"`, hint: suggestion ? `did you mean "${suggestion}"?` : `known domains: ${domainNames.join(', ')}` });
+        errors.push({
+          ...consumer.location,
+          path,
+          message: `unknown consumer domain "${consumer.domain}"`,
+          hint: suggestion ? `did you mean "${suggestion}"?` : `known domains: ${domainNames.join(', ')}`,
+        });
       } else if (consumer.access === 'read' && domain.roles.consumers.length === 0 && product.status !== 'retired') {
         errors.push({ ...consumer.location, path, message: `domain "${consumer.domain}" declares no consumer roles to grant`, hint: `add roles.consumers to ${domain.source.file}` });
       } else if (consumer.access === 'write' && !domain.roles.producer && product.status !== 'retired') {

@@ -44,7 +44,11 @@ export function discoverMesh(root: string, display: (file: string) => string): M
       continue;
     }
     if (kind === 'file') {
-      skip(full, 'only platform.yaml and domain folders are read at the top of the contracts folder', ANY_CASE_YAML.test(entry.name) ? `move it into its domain folder: ${display(path.join(root, '<domain>', entry.name))}` : 'move it out of the contracts folder');
+      skip(
+        full,
+        'only platform.yaml and domain folders are read at the top of the contracts folder',
+        ANY_CASE_YAML.test(entry.name) ? `move it into its domain folder: ${display(path.join(root, '<domain>', entry.name))}` : 'move it out of the contracts folder',
+      );
     } else if (entry.name.startsWith('_')) {
       skipTree(full, 'folders whose name starts with "_" are not read', 'rename the folder without the "_" to make it a domain, or move it out of the contracts folder', skip);
     } else {

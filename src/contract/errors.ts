@@ -39,10 +39,7 @@ function bounded(text: string): string {
 
 /** Stable order: by file, then position, so reports do not depend on discovery order. */
 export function sortContractErrors(errors: readonly ContractError[]): ContractError[] {
-  return [...errors].sort(
-    (a, b) =>
-      compareText(a.file, b.file) || a.line - b.line || a.column - b.column || compareText(a.message, b.message),
-  );
+  return [...errors].sort((a, b) => compareText(a.file, b.file) || a.line - b.line || a.column - b.column || compareText(a.message, b.message));
 }
 
 /** What the loader read, for the summary line of a failed build. */
@@ -90,20 +87,43 @@ export type At = SourceLocation & { readonly path: string };
 
 export function fileTooLarge(file: string, bytes: number): ContractError {
   const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
-  return { file, line: 1, column: 1, path: '', message: `file is ${mb(bytes)}, more than the ${mb(MAX_FILE_BYTES)} a contract file may have; it was not parsed`, hint: 'a contract describes a data product in a few kilobytes; keep data and generated text out of it' };
+  return {
+    file,
+    line: 1,
+    column: 1,
+    path: '',
+    message: `file is ${mb(bytes)}, more than the ${mb(MAX_FILE_BYTES)} a contract file may have; it was not parsed`,
+    hint: 'a contract describes a data product in a few kilobytes; keep data and generated text out of it',
+  };
 }
 
 export function invalidUtf8(file: string, line: number, column: number, byte: number | undefined): ContractError {
   const shown = byte === undefined ? 'end of file inside a character' : `byte 0x${byte.toString(16).toUpperCase().padStart(2, '0')}`;
-  return { file, line, column, path: '', message: `not valid UTF-8: ${shown} does not start or continue a UTF-8 character`, hint: 'save the file as UTF-8 (a Latin-1 or Windows-1252 "é" is a single byte that UTF-8 does not allow)' };
+  return {
+    file,
+    line,
+    column,
+    path: '',
+    message: `not valid UTF-8: ${shown} does not start or continue a UTF-8 character`,
+    hint: 'save the file as UTF-8 (a Latin-1 or Windows-1252 "é" is a single byte that UTF-8 does not allow)',
+  };
 }
 
 export function yamlVersionUnsupported(at: SourceLocation, version: string): ContractError {
-  return { ...at, path: '', message: `%YAML ${excerptOf(version)} is not supported: contracts are YAML 1.2`, hint: 'remove the %YAML directive; YAML 1.1 reads yes/no, 0777 and 1:20 as booleans and numbers' };
+  return {
+    ...at,
+    path: '',
+    message: `%YAML ${excerptOf(version)} is not supported: contracts are YAML 1.2`,
+    hint: 'remove the %YAML directive; YAML 1.1 reads yes/no, 0777 and 1:20 as booleans and numbers',
+  };
 }
 
 export function unknownTag(at: At, tag: string): ContractError {
-  return { ...at, message: `unknown YAML tag ${excerptOf(tag)}: the value would be read as plain text`, hint: 'remove the tag; contracts use plain YAML values (strings, numbers, true/false, lists and mappings)' };
+  return {
+    ...at,
+    message: `unknown YAML tag ${excerptOf(tag)}: the value would be read as plain text`,
+    hint: 'remove the tag; contracts use plain YAML values (strings, numbers, true/false, lists and mappings)',
+  };
 }
 
 export function unsupportedTag(at: At, tag: string): ContractError {
@@ -115,7 +135,11 @@ export function yamlWarning(at: At, code: string, message: string): ContractErro
 }
 
 export function tooManyAliases(at: At): ContractError {
-  return { ...at, message: `aliases expand past the limit of ${MAX_ALIAS_COUNT}: anchors nested in anchors (a "billion laughs" document)`, hint: 'write the values out instead of nesting aliases (*name) of anchors (&name)' };
+  return {
+    ...at,
+    message: `aliases expand past the limit of ${MAX_ALIAS_COUNT}: anchors nested in anchors (a "billion laughs" document)`,
+    hint: 'write the values out instead of nesting aliases (*name) of anchors (&name)',
+  };
 }
 
 export function unresolvedAlias(at: At, name: string): ContractError {
@@ -132,7 +156,11 @@ export function nonTextKey(at: At): ContractError {
 
 export function controlCharacter(at: At, codePoint: number): ContractError {
   const name = `U+${codePoint.toString(16).toUpperCase().padStart(4, '0')}`;
-  return { ...at, message: `control character ${name} in text: AWS refuses control characters in names, descriptions and tags`, hint: 'remove it; line breaks and tabs are fine in descriptions and are folded to spaces where AWS needs one line' };
+  return {
+    ...at,
+    message: `control character ${name} in text: AWS refuses control characters in names, descriptions and tags`,
+    hint: 'remove it; line breaks and tabs are fine in descriptions and are folded to spaces where AWS needs one line',
+  };
 }
 
 export function invalidCharacter(at: At, codeUnit: number): ContractError {
@@ -145,7 +173,11 @@ export function nonFiniteNumber(at: At, written: string): ContractError {
 }
 
 export function inexactNumber(at: At, written: string, becomes: string): ContractError {
-  return { ...at, message: `the number ${excerptOf(written)} cannot be kept exactly: it would become ${becomes}`, hint: 'use at most 15 significant digits; integers up to 9007199254740991 are exact' };
+  return {
+    ...at,
+    message: `the number ${excerptOf(written)} cannot be kept exactly: it would become ${becomes}`,
+    hint: 'use at most 15 significant digits; integers up to 9007199254740991 are exact',
+  };
 }
 
 export function notRead(file: string, why: string, hint: string): ContractError {
@@ -153,20 +185,39 @@ export function notRead(file: string, why: string, hint: string): ContractError 
 }
 
 export function symlinkLeavesContracts(file: string, target: string): ContractError {
-  return { file, line: 1, column: 1, path: '', message: `symbolic link leads outside the contracts folder (to ${excerptOf(target)})`, hint: 'copy the file into the contracts folder, or link only to files inside it' };
+  return {
+    file,
+    line: 1,
+    column: 1,
+    path: '',
+    message: `symbolic link leads outside the contracts folder (to ${excerptOf(target)})`,
+    hint: 'copy the file into the contracts folder, or link only to files inside it',
+  };
 }
 
 export function durationTooLong(at: At, what: string, days: number): ContractError {
-  return { ...at, message: `${what} of ${days} days is longer than ${MAX_DURATION_DAYS / 365} years (${MAX_DURATION_DAYS} days), the most the platform accepts`, hint: `use at most ${MAX_DURATION_DAYS / 365}y (${MAX_DURATION_DAYS}d)${what === 'retention' ? ', or leave retention out to keep the data' : ''}` };
+  return {
+    ...at,
+    message: `${what} of ${days} days is longer than ${MAX_DURATION_DAYS / 365} years (${MAX_DURATION_DAYS} days), the most the platform accepts`,
+    hint: `use at most ${MAX_DURATION_DAYS / 365}y (${MAX_DURATION_DAYS}d)${what === 'retention' ? ', or leave retention out to keep the data' : ''}`,
+  };
 }
 
 export function platformTagKeyError(at: At, key: string, reserved: string): ContractError {
   const spelling = key === reserved ? '' : ` (as "${reserved}")`;
-  return { ...at, message: `tag key "${excerptOf(key)}" is set by the platform${spelling} and cannot be set here`, hint: `remove the ${excerptOf(key)} tag; the platform sets ${PLATFORM_TAG_KEYS.join(', ')} itself` };
+  return {
+    ...at,
+    message: `tag key "${excerptOf(key)}" is set by the platform${spelling} and cannot be set here`,
+    hint: `remove the ${excerptOf(key)} tag; the platform sets ${PLATFORM_TAG_KEYS.join(', ')} itself`,
+  };
 }
 
 export function tagKeyCaseClash(at: At, key: string, other: string, where: string): ContractError {
-  return { ...at, message: `tag key "${excerptOf(key)}" differs only in case from "${excerptOf(other)}" ${where}`, hint: `spell it "${excerptOf(other)}"; AWS treats tag keys that differ only in case as duplicates in IAM and other services` };
+  return {
+    ...at,
+    message: `tag key "${excerptOf(key)}" differs only in case from "${excerptOf(other)}" ${where}`,
+    hint: `spell it "${excerptOf(other)}"; AWS treats tag keys that differ only in case as duplicates in IAM and other services`,
+  };
 }
 
 export function textTooLong(at: At, target: string, length: number, max: number): ContractError {

@@ -5,9 +5,7 @@
  */
 import { closestMatch } from './suggest';
 
-export type GluePrimitiveName =
-  | 'boolean' | 'tinyint' | 'smallint' | 'int' | 'bigint' | 'float' | 'double'
-  | 'string' | 'date' | 'timestamp' | 'binary';
+export type GluePrimitiveName = 'boolean' | 'tinyint' | 'smallint' | 'int' | 'bigint' | 'float' | 'double' | 'string' | 'date' | 'timestamp' | 'binary';
 
 export type GlueType =
   | { readonly kind: 'primitive'; readonly name: GluePrimitiveName }
@@ -18,20 +16,28 @@ export type GlueType =
   | { readonly kind: 'map'; readonly key: GlueType; readonly value: GlueType }
   | { readonly kind: 'struct'; readonly fields: readonly GlueStructField[] };
 
-export interface GlueStructField { readonly name: string; readonly type: GlueType; }
+export interface GlueStructField {
+  readonly name: string;
+  readonly type: GlueType;
+}
 
 /** A parse failure: offset is the 0-based character offset into the input where the problem is. */
-export interface GlueTypeError { readonly offset: number; readonly message: string; readonly hint: string; }
+export interface GlueTypeError {
+  readonly offset: number;
+  readonly message: string;
+  readonly hint: string;
+}
 
 export type GlueTypeResult = { readonly ok: true; readonly type: GlueType } | { readonly ok: false; readonly error: GlueTypeError };
 
-const PRIMITIVES: readonly GluePrimitiveName[] = [
-  'boolean', 'tinyint', 'smallint', 'int', 'bigint', 'float', 'double', 'string', 'date', 'timestamp', 'binary',
-];
+const PRIMITIVES: readonly GluePrimitiveName[] = ['boolean', 'tinyint', 'smallint', 'int', 'bigint', 'float', 'double', 'string', 'date', 'timestamp', 'binary'];
 // Maps (not object literals) so that inputs like "constructor" or "__proto__" never hit Object.prototype.
 const ALIASES = new Map<string, GluePrimitiveName>([['integer', 'int']]);
 // Hive spellings that Glue/Athena reject: naming the Glue equivalent beats a generic "unknown type".
-const NOT_GLUE = new Map<string, string>([['long', 'bigint'], ['short', 'smallint']]);
+const NOT_GLUE = new Map<string, string>([
+  ['long', 'bigint'],
+  ['short', 'smallint'],
+]);
 const KNOWN_NAMES = [...PRIMITIVES, ...ALIASES.keys(), 'decimal', 'varchar', 'char', 'array', 'map', 'struct'];
 const LENGTH_LIMITS = { varchar: 65535, char: 255 } as const;
 const MAX_DECIMAL_PRECISION = 38;
@@ -43,7 +49,11 @@ const TYPE_HINT = `use a Glue type: ${PRIMITIVES.join(', ')}, decimal(p,s), varc
 const FIELD_NAME_HINT = 'field names must be identifiers: a letter or "_" followed by letters, digits or "_"';
 
 type TokenKind = 'ident' | 'number' | 'punct' | 'other' | 'end';
-interface Token { readonly kind: TokenKind; readonly text: string; readonly offset: number; }
+interface Token {
+  readonly kind: TokenKind;
+  readonly text: string;
+  readonly offset: number;
+}
 
 function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
@@ -80,7 +90,9 @@ function suggest(word: string): string | undefined {
 
 /** Internal control flow only: unwinding the recursion on the first error; never escapes parseGlueType. */
 class ParseFailure extends Error {
-  constructor(readonly error: GlueTypeError) { super(error.message); }
+  constructor(readonly error: GlueTypeError) {
+    super(error.message);
+  }
 }
 
 function fail(offset: number, message: string, hint: string): never {
@@ -95,16 +107,24 @@ class Parser {
     const type = this.parseType(0);
     const extra = this.next();
     if (extra.kind !== 'end') {
-      fail(extra.offset, `unexpected ${describe(extra)} after the end of the type`,
-        'remove the trailing text; to describe several columns use struct<name:type,...>');
+      fail(extra.offset, `unexpected ${describe(extra)} after the end of the type`, 'remove the trailing text; to describe several columns use struct<name:type,...>');
     }
     return type;
   }
 
   // Both clamp to the final "end" token, so reading past the end keeps reporting end of input.
-  private peek(): Token { return this.tokens[Math.min(this.pos, this.tokens.length - 1)]; }
-  private next(): Token { const t = this.peek(); this.pos++; return t; }
-  private peekIs(punct: string): boolean { const t = this.peek(); return t.kind === 'punct' && t.text === punct; }
+  private peek(): Token {
+    return this.tokens[Math.min(this.pos, this.tokens.length - 1)];
+  }
+  private next(): Token {
+    const t = this.peek();
+    this.pos++;
+    return t;
+  }
+  private peekIs(punct: string): boolean {
+    const t = this.peek();
+    return t.kind === 'punct' && t.text === punct;
+  }
   private accept(punct: string): boolean {
     if (!this.peekIs(punct)) return false;
     this.pos++;
@@ -139,18 +159,20 @@ class Parser {
         const keyOffset = this.peek().offset;
         const key = this.parseType(depth + 1);
         if (!isScalarGlueType(key)) {
-          fail(keyOffset, `map key must be a scalar type but found ${formatGlueType(key)}`,
-            'map keys must be primitive (e.g. string, int, decimal(p,s)); put complex types in the value');
+          fail(keyOffset, `map key must be a scalar type but found ${formatGlueType(key)}`, 'map keys must be primitive (e.g. string, int, decimal(p,s)); put complex types in the value');
         }
         this.expect(',', 'expected "," between the map key and value types', 'write map<K,V>, e.g. map<string,int>');
         const value = this.parseType(depth + 1);
         this.expect('>', 'expected ">" to close map<...>', 'map<...> takes exactly two types, key and value; close it with ">"');
         return { kind: 'map', key, value };
       }
-      case 'struct': return this.parseStruct(depth);
-      case 'decimal': return this.parseDecimal();
+      case 'struct':
+        return this.parseStruct(depth);
+      case 'decimal':
+        return this.parseDecimal();
       case 'varchar':
-      case 'char': return this.parseLength(word);
+      case 'char':
+        return this.parseLength(word);
     }
     const primitive = (PRIMITIVES as readonly string[]).includes(word) ? (word as GluePrimitiveName) : ALIASES.get(word);
     if (primitive !== undefined) {
@@ -179,8 +201,7 @@ class Parser {
     for (;;) {
       const nameTok = this.next();
       if (nameTok.kind !== 'ident') {
-        const hint = nameTok.text === '`' ? `backquoted names are not supported; ${FIELD_NAME_HINT}`
-          : nameTok.text === '>' ? 'remove the trailing "," or add another field' : FIELD_NAME_HINT;
+        const hint = nameTok.text === '`' ? `backquoted names are not supported; ${FIELD_NAME_HINT}` : nameTok.text === '>' ? 'remove the trailing "," or add another field' : FIELD_NAME_HINT;
         fail(nameTok.offset, `expected a field name but found ${describe(nameTok)}`, hint);
       }
       // Glue/Athena treat column names case-insensitively, so "Id" and "id" would collide there.
@@ -241,14 +262,20 @@ export function parseGlueType(text: string): GlueTypeResult {
 /** Canonical lowercase Glue/Hive spelling, no spaces: e.g. "array<struct<sku:string,qty:int>>", "decimal(12,2)". Round-trips through parseGlueType. */
 export function formatGlueType(type: GlueType): string {
   switch (type.kind) {
-    case 'primitive': return type.name;
-    case 'decimal': return `decimal(${type.precision},${type.scale})`;
+    case 'primitive':
+      return type.name;
+    case 'decimal':
+      return `decimal(${type.precision},${type.scale})`;
     case 'varchar':
-    case 'char': return `${type.kind}(${type.length})`;
-    case 'array': return `array<${formatGlueType(type.element)}>`;
-    case 'map': return `map<${formatGlueType(type.key)},${formatGlueType(type.value)}>`;
+    case 'char':
+      return `${type.kind}(${type.length})`;
+    case 'array':
+      return `array<${formatGlueType(type.element)}>`;
+    case 'map':
+      return `map<${formatGlueType(type.key)},${formatGlueType(type.value)}>`;
     // Field names keep their written case: they are data, not keywords.
-    case 'struct': return `struct<${type.fields.map((f) => `${f.name}:${formatGlueType(f.type)}`).join(',')}>`;
+    case 'struct':
+      return `struct<${type.fields.map((f) => `${f.name}:${formatGlueType(f.type)}`).join(',')}>`;
   }
 }
 

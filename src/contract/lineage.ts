@@ -78,7 +78,14 @@ export function lineageErrors(products: readonly DataProductSpec[], unresolved: 
         continue;
       } else if (!upstream) {
         const suggestion = closestMatch(input.product, [...byId.keys()]);
-        errors.push(at(product, input, `input "${input.product}" is not a product of the mesh`, suggestion ? `did you mean "${suggestion}"?` : 'name an existing product as `<domain>.<name>`, or add its contract first'));
+        errors.push(
+          at(
+            product,
+            input,
+            `input "${input.product}" is not a product of the mesh`,
+            suggestion ? `did you mean "${suggestion}"?` : 'name an existing product as `<domain>.<name>`, or add its contract first',
+          ),
+        );
       }
       // An input outside its version range is a governance finding (DM120), not a load error: the
       // mesh must still load so that `datamesh diff` can show what the upstream's new major breaks.

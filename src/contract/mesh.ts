@@ -88,7 +88,9 @@ export function loadMesh(contractsDir: string): LoadResult<MeshSpec> {
     const domainFile = path.join(folder, 'domain.yaml');
     let domainTags: TagLayer | undefined;
     if (!fs.existsSync(domainFile)) {
-      errors.push(missingFileError(domainFile, `missing file: domain folder "${folderName}" has no domain.yaml`, 'add domain.yaml with name, owner and account, or move the folder out of the contracts folder'));
+      errors.push(
+        missingFileError(domainFile, `missing file: domain folder "${folderName}" has no domain.yaml`, 'add domain.yaml with name, owner and account, or move the folder out of the contracts folder'),
+      );
       brokenDomains.add(folderName);
     } else if (layout.errors.some((e) => e.file === displayPath(domainFile))) {
       brokenDomains.add(folderName);
@@ -112,13 +114,25 @@ export function loadMesh(contractsDir: string): LoadResult<MeshSpec> {
       warnings.push(...(read.result.warnings ?? []));
       const product = collect(read.result, errors);
       if (!product) brokenContracts.add(folderName);
-      if (read.document && read.raw) errors.push(...inheritedTagClashes(read.document, read.raw, [platformTags, domainTags].filter((l): l is TagLayer => l !== undefined)));
+      if (read.document && read.raw)
+        errors.push(
+          ...inheritedTagClashes(
+            read.document,
+            read.raw,
+            [platformTags, domainTags].filter((l): l is TagLayer => l !== undefined),
+          ),
+        );
       // Cross-file checks run on every file that parsed, valid or not, so a second round of
       // errors never waits for the first to be fixed.
       const outline = product ? outlineOf(product) : read.document && read.raw ? outlineOfRaw(read.document, read.raw, folderName) : undefined;
       if (!outline) continue;
       if (outline.domain !== undefined && outline.domain !== folderName) {
-        errors.push({ ...outline.domainLocation, path: 'domain', message: `contract declares domain "${outline.domain}" but lives in folder "${folderName}"`, hint: `move the file into the ${outline.domain}/ folder, or set \`domain: ${folderName}\`` });
+        errors.push({
+          ...outline.domainLocation,
+          path: 'domain',
+          message: `contract declares domain "${outline.domain}" but lives in folder "${folderName}"`,
+          hint: `move the file into the ${outline.domain}/ folder, or set \`domain: ${folderName}\``,
+        });
       }
       products.push(outline);
     }
@@ -127,7 +141,11 @@ export function loadMesh(contractsDir: string): LoadResult<MeshSpec> {
   const loaded = products.flatMap((p) => (p.spec ? [p.spec] : []));
   const registryOnly = [...registryFolders.keys()].filter((name) => !localNames.has(name)).sort(compareText);
   // Products of registry domains are not known here: an input naming one cannot be checked.
-  errors.push(...crossFileErrors(domains, products, brokenDomains), ...physicalNameErrors(platform, domains, products), ...lineageErrors(loaded, new Set([...brokenDomains, ...brokenContracts, ...registryOnly])));
+  errors.push(
+    ...crossFileErrors(domains, products, brokenDomains),
+    ...physicalNameErrors(platform, domains, products),
+    ...lineageErrors(loaded, new Set([...brokenDomains, ...brokenContracts, ...registryOnly])),
+  );
   if (platform) errors.push(...declaredPlacementErrors(platform, domains, loaded));
   if (errors.length > 0 || !platform) return { errors: sortContractErrors(errors), warnings: sortContractErrors(warnings), filesRead };
   return {

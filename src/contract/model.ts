@@ -119,9 +119,7 @@ export interface ConsumerBase {
   readonly reason?: string;
   readonly location: SourceLocation;
 }
-export type ConsumerSpec =
-  | (ConsumerBase & { readonly kind: 'domain'; readonly domain: string })
-  | (ConsumerBase & { readonly kind: 'principal'; readonly principal: string });
+export type ConsumerSpec = (ConsumerBase & { readonly kind: 'domain'; readonly domain: string }) | (ConsumerBase & { readonly kind: 'principal'; readonly principal: string });
 
 export interface GovernanceException {
   readonly rule: string;

@@ -52,9 +52,7 @@ export function evaluationCadence(product: DataProductSpec, settings: Monitoring
 
 /** The tightest freshness the contract promises, from its SLA or its freshness rules. */
 export function freshnessMinutes(product: DataProductSpec): number | undefined {
-  const ages = [product.sla.freshnessMinutes, ...product.quality.map((rule) => (rule.kind === 'freshness' ? rule.maxAgeMinutes : undefined))].filter(
-    (age): age is number => age !== undefined,
-  );
+  const ages = [product.sla.freshnessMinutes, ...product.quality.map((rule) => (rule.kind === 'freshness' ? rule.maxAgeMinutes : undefined))].filter((age): age is number => age !== undefined);
   return ages.length > 0 ? Math.min(...ages) : undefined;
 }
 

@@ -109,7 +109,10 @@ export function boundedName(full: string, max: number): string {
 
 /** Glue database names allow lowercase letters, digits and underscores. */
 export function glueDatabaseName(parts: NameParts): string {
-  return [parts.organization, parts.environment, parts.domain].join('_').toLowerCase().replace(/[^a-z0-9_]+/g, '_');
+  return [parts.organization, parts.environment, parts.domain]
+    .join('_')
+    .toLowerCase()
+    .replace(/[^a-z0-9_]+/g, '_');
 }
 
 /** Prefix of IAM policy and KMS alias names for one domain in one environment. */

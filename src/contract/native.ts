@@ -8,15 +8,7 @@ import { columnLayout, lineageField } from './product-spec';
 import { durationToDays, durationToMinutes, percentToNumber } from './duration';
 import type { ContractError } from './errors';
 import { formatGlueType, isScalarGlueType, parseGlueType } from './glue-type';
-import {
-  type Classification,
-  type ColumnSpec,
-  type ConsumerSpec,
-  type DataProductSpec,
-  type GovernanceException,
-  type OutputFormat,
-  type QualityRule,
-} from './model';
+import { type Classification, type ColumnSpec, type ConsumerSpec, type DataProductSpec, type GovernanceException, type OutputFormat, type QualityRule } from './model';
 import { quote } from './limits';
 import { dqdlPatternProblem } from './patterns';
 import { normalizeInputs, type NativeInput } from './lineage-inputs';
@@ -50,8 +42,24 @@ interface NativeColumn {
   classification?: Classification;
   tags?: string[];
 }
-export type NativeQualityRule = { rule: QualityRule['kind']; description?: string; column?: string; columns?: string[]; values?: (string | number)[]; min?: number; max?: number; pattern?: string; maxAge?: string };
-interface NativeConsumer { domain?: string; principal?: string; access: 'read' | 'write'; pii?: boolean; reason: string }
+export type NativeQualityRule = {
+  rule: QualityRule['kind'];
+  description?: string;
+  column?: string;
+  columns?: string[];
+  values?: (string | number)[];
+  min?: number;
+  max?: number;
+  pattern?: string;
+  maxAge?: string;
+};
+interface NativeConsumer {
+  domain?: string;
+  principal?: string;
+  access: 'read' | 'write';
+  pii?: boolean;
+  reason: string;
+}
 
 export { mostSensitive };
 
@@ -234,13 +242,7 @@ function normalizeColumn(document: SourceDocument, column: NativeColumn, index: 
 }
 
 /** Also used for ODCS checks of the `datamesh` engine, whose implementation is a native rule. */
-export function normalizeQualityRule(
-  document: SourceDocument,
-  rule: NativeQualityRule,
-  path: DocPath,
-  columns: ReadonlyMap<string, unknown>,
-  fail: Fail,
-): QualityRule | undefined {
+export function normalizeQualityRule(document: SourceDocument, rule: NativeQualityRule, path: DocPath, columns: ReadonlyMap<string, unknown>, fail: Fail): QualityRule | undefined {
   const referenced = rule.columns ?? (rule.column ? [rule.column] : []);
   const unknown = referenced.filter((name) => !columns.has(name));
   if (unknown.length > 0) {
@@ -272,7 +274,5 @@ export function normalizeQualityRule(
 
 function normalizeConsumer(document: SourceDocument, consumer: NativeConsumer, index: number): ConsumerSpec {
   const base = { access: consumer.access, pii: consumer.pii ?? false, reason: consumer.reason, location: document.locate(['consumers', index]) };
-  return consumer.domain !== undefined
-    ? { ...base, kind: 'domain', domain: consumer.domain }
-    : { ...base, kind: 'principal', principal: consumer.principal! };
+  return consumer.domain !== undefined ? { ...base, kind: 'domain', domain: consumer.domain } : { ...base, kind: 'principal', principal: consumer.principal! };
 }

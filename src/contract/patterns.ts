@@ -89,14 +89,19 @@ function javaProblem(pattern: string): PatternProblem | undefined {
   for (const token of tokens(pattern)) {
     const { kind, text, inClass } = token;
     if (kind === 'group' && text.startsWith('(?P<')) return fail(`named group ${text} is Python syntax that Java rejects`, 'write (?<name>...)');
-    if (kind === 'group' && text.startsWith('(?<') && !/^\(\?<[A-Za-z][A-Za-z0-9]*>$/.test(text)) return fail(`group name in ${text} is not valid in Java`, 'name groups with letters and digits, starting with a letter');
-    if (kind === 'group' && /^\(\?[a-zA-Z-]+[:)]$/.test(text) && text.includes('U')) return fail(`flag U in ${text} means "ungreedy" in RE2 but "Unicode classes" in Java`, 'remove the U flag; write lazy quantifiers (*?, +?) instead');
+    if (kind === 'group' && text.startsWith('(?<') && !/^\(\?<[A-Za-z][A-Za-z0-9]*>$/.test(text))
+      return fail(`group name in ${text} is not valid in Java`, 'name groups with letters and digits, starting with a letter');
+    if (kind === 'group' && /^\(\?[a-zA-Z-]+[:)]$/.test(text) && text.includes('U'))
+      return fail(`flag U in ${text} means "ungreedy" in RE2 but "Unicode classes" in Java`, 'remove the U flag; write lazy quantifiers (*?, +?) instead');
     if (kind === 'escape' && text === '\\v') return fail('\\v is a vertical tab in RE2 but any vertical white space in Java', 'write \\x0B for a vertical tab');
     if (kind === 'escape' && text === '\\0') return fail('octal escapes are read differently by Java and RE2', 'write the character as \\x{hh}');
-    if (kind === 'escape' && /^\\[pP]/.test(text) && !/^\\[pP](?:[LMNPSZC]|\{[LMNPSZC][a-z]?\})$/.test(text)) return fail(`character property ${text} is spelled differently in Java`, 'use a general category such as \\p{L}, \\p{Lu} or \\p{N}, or a character range');
+    if (kind === 'escape' && /^\\[pP]/.test(text) && !/^\\[pP](?:[LMNPSZC]|\{[LMNPSZC][a-z]?\})$/.test(text))
+      return fail(`character property ${text} is spelled differently in Java`, 'use a general category such as \\p{L}, \\p{Lu} or \\p{N}, or a character range');
     if (kind === 'brace') return fail(`"${text}" is a literal in RE2 but an error in Java`, 'escape a literal brace as \\{, or write a repeat as {n}, {n,} or {n,m}');
-    if (kind === 'literal' && inClass && text === '[') return fail('"[" inside a character class is a nested class in Java (and a POSIX class like [:alpha:] only in RE2)', 'escape it as \\[, or use \\p{L}, \\d or a range such as a-z');
-    if (kind === 'literal' && inClass && text === '&&') return fail('"&&" inside a character class is an intersection in Java but two ampersands in RE2', 'escape it as \\&\\&, or list the characters you mean');
+    if (kind === 'literal' && inClass && text === '[')
+      return fail('"[" inside a character class is a nested class in Java (and a POSIX class like [:alpha:] only in RE2)', 'escape it as \\[, or use \\p{L}, \\d or a range such as a-z');
+    if (kind === 'literal' && inClass && text === '&&')
+      return fail('"&&" inside a character class is an intersection in Java but two ampersands in RE2', 'escape it as \\&\\&, or list the characters you mean');
     if (kind === 'class-start-bracket') return fail('"]" first in a character class is a literal in RE2 but may end the class in Java', 'escape it as \\]');
   }
   return undefined;
@@ -113,7 +118,7 @@ function* tokens(pattern: string): Generator<Token> {
   let inClass = false;
   let classStart = false;
   let previousQuantifier = false;
-  for (let i = 0; i < pattern.length; ) {
+  for (let i = 0; i < pattern.length;) {
     const char = pattern[i];
     if (char === '\\') {
       if (pattern[i + 1] === 'Q') {

@@ -35,7 +35,13 @@ export function physicalNameErrors(platform: PlatformSpec | undefined, domains: 
     const max = MAX_LENGTH[kind];
     if (max !== undefined && name.length > max) {
       const key = `${next.location.file}:${next.location.line}:${next.location.column}:${kind}:length`;
-      if (!errors.has(key)) errors.set(key, { ...next.location, path: next.path, message: `${next.owner} would get the ${kind} name "${name.slice(0, 60)}…" of ${name.length} characters; AWS accepts at most ${max}`, hint: 'shorten the organization, domain or product name' });
+      if (!errors.has(key))
+        errors.set(key, {
+          ...next.location,
+          path: next.path,
+          message: `${next.owner} would get the ${kind} name "${name.slice(0, 60)}…" of ${name.length} characters; AWS accepts at most ${max}`,
+          hint: 'shorten the organization, domain or product name',
+        });
     }
     const holder = claims.get(`${kind}\0${name}`);
     if (!holder) {
@@ -56,7 +62,8 @@ export function physicalNameErrors(platform: PlatformSpec | undefined, domains: 
     const fromPlatform = reservedBucketAffix(`${bucketName([parts.organization, parts.environment])}-`) !== undefined;
     const at = fromPlatform ? { ...platform.fieldLocations.organization, path: 'organization' } : { ...claimant.location, path: claimant.path };
     const key = `${at.file}:${at.line}:${at.column}:reserved`;
-    if (!errors.has(key)) errors.set(key, { ...at, message: `bucket name "${name}" uses "${affix}", which S3 reserves for its own features`, hint: 'choose another organization, domain or product name' });
+    if (!errors.has(key))
+      errors.set(key, { ...at, message: `bucket name "${name}" uses "${affix}", which S3 reserves for its own features`, hint: 'choose another organization, domain or product name' });
   };
 
   for (const environment of platform.environments) {

@@ -35,17 +35,23 @@ function mismatch(declared: DeclaredPlacement, product: DataProductSpec, platfor
       if (built.some((uri) => sameLocation(declared.value, uri))) return undefined;
       return {
         message: `${says}, but the platform stores it at ${each(built)}`,
-        hint: 'leave the location out, or write the platform\'s own; the platform names its buckets <organization>-<environment>-<domain>-<product> and builds no other',
+        hint: "leave the location out, or write the platform's own; the platform names its buckets <organization>-<environment>-<domain>-<product> and builds no other",
       };
     }
     case 'database': {
       const built = environments.map((environment) => glueDatabaseName(parts(environment)));
       if (built.includes(declared.value)) return undefined;
-      return { message: `${says}, but the platform puts its table in the Glue database ${each(built)}`, hint: 'leave the database out, or write the platform\'s own: <organization>_<environment>_<domain>' };
+      return {
+        message: `${says}, but the platform puts its table in the Glue database ${each(built)}`,
+        hint: "leave the database out, or write the platform's own: <organization>_<environment>_<domain>",
+      };
     }
     case 'account':
       if (!domain || domain.account === declared.value) return undefined;
-      return { message: `${says}, but domain ${domain.name} deploys into account ${domain.account}`, hint: `write ${domain.account}, or leave the account out; the account is set in ${domain.source.file}` };
+      return {
+        message: `${says}, but domain ${domain.name} deploys into account ${domain.account}`,
+        hint: `write ${domain.account}, or leave the account out; the account is set in ${domain.source.file}`,
+      };
     case 'region': {
       const region = domain?.region ?? platform.region;
       if (region === declared.value) return undefined;
@@ -59,7 +65,11 @@ function mismatch(declared: DeclaredPlacement, product: DataProductSpec, platfor
 
 /** `s3://bucket`, `s3://bucket/` and `s3://bucket/data/` all name where the table's data lives (s3a:// too). */
 function sameLocation(declared: string, built: string): boolean {
-  const normal = (uri: string) => uri.trim().replace(/^s3a:\/\//, 's3://').replace(/\/+$/, '');
+  const normal = (uri: string) =>
+    uri
+      .trim()
+      .replace(/^s3a:\/\//, 's3://')
+      .replace(/\/+$/, '');
   const bucketOf = (uri: string) => /^s3:\/\/[^/]+/.exec(normal(uri))?.[0];
   return normal(declared) === normal(built) || normal(declared) === bucketOf(built);
 }

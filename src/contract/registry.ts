@@ -59,7 +59,10 @@ export function readPlatformKind(file: string, name: string): PlatformFileKind {
   const { registry } = value as { registry: { package: string; version: string } };
   const pointer: RegistryPointer = { package: registry.package, range: registry.version, location: document.locate(['registry', 'package']), rangeLocation: document.locate(['registry', 'version']) };
   if (semver.validRange(pointer.range) === null) {
-    return { kind: 'pointer', errors: [{ ...pointer.rangeLocation, path: 'registry.version', message: `${quote(pointer.range)} is not a semver range`, hint: 'write a range such as `^1.2.0` or `1.2.x`' }] };
+    return {
+      kind: 'pointer',
+      errors: [{ ...pointer.rangeLocation, path: 'registry.version', message: `${quote(pointer.range)} is not a semver range`, hint: 'write a range such as `^1.2.0` or `1.2.x`' }],
+    };
   }
   return resolveRegistry(pointer, path.dirname(path.resolve(file)));
 }
@@ -130,7 +133,13 @@ const IDENTITY_FIELDS = new Set(['name', 'account', 'region']);
  * (the team's change may not be published yet), with a warning naming the fields that differ,
  * except where it lives (name, account, region), which must match.
  */
-export function compareWithRegistry(local: SourceDocument, localValue: Record<string, unknown>, entry: SourceDocument, entryValue: Record<string, unknown>, registry: ResolvedRegistry): { errors: ContractError[]; warnings: ContractError[] } {
+export function compareWithRegistry(
+  local: SourceDocument,
+  localValue: Record<string, unknown>,
+  entry: SourceDocument,
+  entryValue: Record<string, unknown>,
+  registry: ResolvedRegistry,
+): { errors: ContractError[]; warnings: ContractError[] } {
   const errors: ContractError[] = [];
   const differing: string[] = [];
   const keys = [...new Set([...Object.keys(localValue), ...Object.keys(entryValue)])].sort();
@@ -142,16 +151,24 @@ export function compareWithRegistry(local: SourceDocument, localValue: Record<st
       continue;
     }
     const theirs = entryValue[key] === undefined ? 'not set' : quote(entryValue[key]);
-    errors.push({ ...local.locate([key]), path: key, message: `${key} differs from the registry entry in ${published} (${theirs} in ${entry.file})`, hint: `other domains grant to the registry's ${key}: make them agree, or ask the platform team to publish the change` });
+    errors.push({
+      ...local.locate([key]),
+      path: key,
+      message: `${key} differs from the registry entry in ${published} (${theirs} in ${entry.file})`,
+      hint: `other domains grant to the registry's ${key}: make them agree, or ask the platform team to publish the change`,
+    });
   }
-  const warnings: ContractError[] = differing.length === 0 ? [] : [
-    {
-      ...local.locate([]),
-      path: '',
-      message: `differs from its registry entry in ${published} (${differing.join(', ')}): this repository's domain.yaml is used here, other repositories still see the registry's`,
-      hint: 'ask the platform team to publish the change in the registry, or make the two agree',
-    },
-  ];
+  const warnings: ContractError[] =
+    differing.length === 0
+      ? []
+      : [
+          {
+            ...local.locate([]),
+            path: '',
+            message: `differs from its registry entry in ${published} (${differing.join(', ')}): this repository's domain.yaml is used here, other repositories still see the registry's`,
+            hint: 'ask the platform team to publish the change in the registry, or make the two agree',
+          },
+        ];
   return { errors, warnings };
 }
 
@@ -190,7 +207,14 @@ export function unregisteredDomains(local: readonly DomainFolder[], registered: 
 
 /** A registry holds registry entries only: a contract in it would be built by every repository that installs it. */
 export function productInRegistry(file: string, registry: ResolvedRegistry): ContractError {
-  return { file, line: 1, column: 1, path: '', message: `the registry package ${registry.pointer.package}@${registry.version} holds a data product contract; a registry carries domain entries only, so it is not read`, hint: 'products are built only from the repository that owns them: republish the registry with `datamesh registry pack`, which never includes contracts' };
+  return {
+    file,
+    line: 1,
+    column: 1,
+    path: '',
+    message: `the registry package ${registry.pointer.package}@${registry.version} holds a data product contract; a registry carries domain entries only, so it is not read`,
+    hint: 'products are built only from the repository that owns them: republish the registry with `datamesh registry pack`, which never includes contracts',
+  };
 }
 
 function registryNotInstalled(pointer: RegistryPointer, from: string): ContractError {
@@ -212,12 +236,21 @@ function registryVersionMismatch(pointer: RegistryPointer, version: string): Con
 }
 
 function notARegistry(pointer: RegistryPointer, manifest: string, why: string): ContractError {
-  return { ...pointer.location, path: 'registry.package', message: `${pointer.package} is not a mesh registry package: ${why} (${manifest})`, hint: 'install the package the platform team published with `datamesh registry pack`' };
+  return {
+    ...pointer.location,
+    path: 'registry.package',
+    message: `${pointer.package} is not a mesh registry package: ${why} (${manifest})`,
+    hint: 'install the package the platform team published with `datamesh registry pack`',
+  };
 }
 
 /** JSON with sorted keys, so two values compare equal whatever order their keys were written in. */
 function canonical(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) => (v !== null && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : v)) ?? 'undefined';
+  return (
+    JSON.stringify(value, (_key, v: unknown) =>
+      v !== null && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : v,
+    ) ?? 'undefined'
+  );
 }
 
 function isFile(file: string): boolean {

@@ -24,7 +24,13 @@ export function parseRoleArn(arn: string): RoleArn | { readonly problem: string 
   const name = rest.slice(slash + 1);
   const path = `/${rest.slice(0, slash + 1)}`;
   if (!NAME.test(name)) return { problem: `has role name "${name}"; role names are 1-64 letters, digits and + = , . @ _ -` };
-  if (path.length > MAX_PATH || path.split('/').slice(1, -1).some((segment) => !PATH_SEGMENT.test(segment))) {
+  if (
+    path.length > MAX_PATH ||
+    path
+      .split('/')
+      .slice(1, -1)
+      .some((segment) => !PATH_SEGMENT.test(segment))
+  ) {
     return { problem: `has role path "${path}"; a path is /-separated non-empty segments of printable characters, at most ${MAX_PATH} in all` };
   }
   return { account, path, name };

@@ -126,8 +126,7 @@ function explain(error: ErrorObject, document: SourceDocument): ContractError {
     case 'type': {
       const expected = String(params.type).replace(',', ' or ');
       const actual = describeType(error.data);
-      const versionHint =
-        expected === 'string' && typeof error.data === 'number' ? `quote the value (${quote(String(error.data))}) so YAML keeps it as text` : undefined;
+      const versionHint = expected === 'string' && typeof error.data === 'number' ? `quote the value (${quote(String(error.data))}) so YAML keeps it as text` : undefined;
       return { ...at(path), message: `must be ${article(expected)} ${expected}, got ${actual}`, hint: versionHint ?? hint ?? `write ${article(expected)} ${expected} here` };
     }
     case 'enum':

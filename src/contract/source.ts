@@ -92,7 +92,7 @@ export class SourceDocument {
         const isLast = i === path.length - 1;
         node = isLast && at === 'key' ? pair.key : pair.value;
         // `key:` with no value: point at the key.
-        found = ((node as Node | null) ?? (pair.key as Node));
+        found = (node as Node | null) ?? (pair.key as Node);
         if (!node) break;
       } else if (isSeq(node) && typeof step === 'number') {
         node = node.items[step];
@@ -117,10 +117,7 @@ export class SourceDocument {
 
 /** `schema[2].type` style, for messages. */
 export function formatPath(path: DocPath): string {
-  return path.reduce<string>(
-    (out, step) => (typeof step === 'number' ? `${out}[${step}]` : out ? `${out}.${step}` : step),
-    '',
-  );
+  return path.reduce<string>((out, step) => (typeof step === 'number' ? `${out}[${step}]` : out ? `${out}.${step}` : step), '');
 }
 
 function yamlMessage(code: string, message: string): string {

@@ -16,7 +16,8 @@ export function fitProduct(spec: DataProductSpec): { spec: DataProductSpec; erro
     if (column.description === undefined) return column;
     const description = foldToOneLine(column.description);
     const length = characterCount(description);
-    if (length > GLUE_COLUMN_COMMENT_MAX) errors.push(textTooLong({ ...column.location, path: native ? `column ${column.name}.description` : `column ${column.name}` }, 'a Glue column comment', length, GLUE_COLUMN_COMMENT_MAX));
+    if (length > GLUE_COLUMN_COMMENT_MAX)
+      errors.push(textTooLong({ ...column.location, path: native ? `column ${column.name}.description` : `column ${column.name}` }, 'a Glue column comment', length, GLUE_COLUMN_COMMENT_MAX));
     return description === column.description ? column : { ...column, description };
   };
   const columns = spec.columns.map(fold);

@@ -5,22 +5,19 @@
  * Each is an error at its line, never a crash or a silent change of the value.
  */
 import { isAlias, isCollection, isPair, isScalar, isSeq, visit, type Alias, type Document, type LineCounter, type Node, type Pair, type Scalar } from 'yaml';
-import {
-  controlCharacter,
-  inexactNumber,
-  invalidCharacter,
-  nonFiniteNumber,
-  nonTextKey,
-  recursiveAlias,
-  unknownTag,
-  unresolvedAlias,
-  unsupportedTag,
-  type At,
-  type ContractError,
-} from './errors';
+import { controlCharacter, inexactNumber, invalidCharacter, nonFiniteNumber, nonTextKey, recursiveAlias, unknownTag, unresolvedAlias, unsupportedTag, type At, type ContractError } from './errors';
 
 /** Tags of the YAML 1.2 core schema, and the non-specific `!`: they only say what the plain value already is. */
-const CORE_TAGS = new Set(['!', 'tag:yaml.org,2002:str', 'tag:yaml.org,2002:int', 'tag:yaml.org,2002:float', 'tag:yaml.org,2002:bool', 'tag:yaml.org,2002:null', 'tag:yaml.org,2002:map', 'tag:yaml.org,2002:seq']);
+const CORE_TAGS = new Set([
+  '!',
+  'tag:yaml.org,2002:str',
+  'tag:yaml.org,2002:int',
+  'tag:yaml.org,2002:float',
+  'tag:yaml.org,2002:bool',
+  'tag:yaml.org,2002:null',
+  'tag:yaml.org,2002:map',
+  'tag:yaml.org,2002:seq',
+]);
 
 type Ancestors = readonly (Document | Node | Pair)[];
 

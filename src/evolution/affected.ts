@@ -48,9 +48,15 @@ export function affectedStacks(contractsDir: string, ref: string, environment: s
     throw new BaselineError(`environment "${environment.slice(0, 40)}" is not declared in platform.yaml (${mesh.platform.environments.join(', ')})`);
   }
   const baseline = loadBaseline(ref, contractsDir);
-  const base: MeshModel | undefined = baseline.platform && baseline.errors.length === 0 ? { platform: baseline.platform, domains: [...baseline.domains.values()], products: [...baseline.products.values()] } : undefined;
+  const base: MeshModel | undefined =
+    baseline.platform && baseline.errors.length === 0 ? { platform: baseline.platform, domains: [...baseline.domains.values()], products: [...baseline.products.values()] } : undefined;
   // In a domain repository, the registry's other domains resolve grants but have no stack here.
-  const affected = compareStacks(base, mesh, environment, ownDomains(mesh).map((d) => d.name));
+  const affected = compareStacks(
+    base,
+    mesh,
+    environment,
+    ownDomains(mesh).map((d) => d.name),
+  );
   const names = (kinds: readonly StackChange[]) => affected.filter((a) => kinds.includes(a.change)).map((a) => a.stack);
   const touched = new Set(affected.map((a) => a.stack));
   return {
@@ -58,9 +64,23 @@ export function affectedStacks(contractsDir: string, ref: string, environment: s
     environment,
     stacks: names(['changed', 'added']),
     affected,
-    unchanged: ownDomains(mesh).map((d) => d.name).filter((name) => !touched.has(name)),
+    unchanged: ownDomains(mesh)
+      .map((d) => d.name)
+      .filter((name) => !touched.has(name)),
     errors: [],
-    baseErrors: baseline.platform ? baseline.errors : [...baseline.errors, { file: `${ref}:platform.yaml`, line: 0, column: 0, path: '', message: 'no platform settings at the base revision (no platform.yaml, or one pointing at the mesh registry, which git does not hold)', hint: 'in a domain repository every stack is planned; in a platform repository compare with a revision that holds the mesh' }],
+    baseErrors: baseline.platform
+      ? baseline.errors
+      : [
+          ...baseline.errors,
+          {
+            file: `${ref}:platform.yaml`,
+            line: 0,
+            column: 0,
+            path: '',
+            message: 'no platform settings at the base revision (no platform.yaml, or one pointing at the mesh registry, which git does not hold)',
+            hint: 'in a domain repository every stack is planned; in a platform repository compare with a revision that holds the mesh',
+          },
+        ],
   };
 }
 

@@ -31,7 +31,9 @@ export function loadBaseline(ref: string, contractsDir: string): Baseline {
   git(dir, ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`]);
   const relative = path.relative(fs.realpathSync(root), dir).split(path.sep).join('/');
   const blobs = new Map<string, string>();
-  for (const entry of git(root, ['ls-tree', '-r', '-z', ref, '--', relative || '.']).split('\0').filter(Boolean)) {
+  for (const entry of git(root, ['ls-tree', '-r', '-z', ref, '--', relative || '.'])
+    .split('\0')
+    .filter(Boolean)) {
     // `<mode> blob <object>\t<path>`
     const tab = entry.indexOf('\t');
     const [, type, object] = entry.slice(0, tab).split(' ');
@@ -43,8 +45,13 @@ export function loadBaseline(ref: string, contractsDir: string): Baseline {
 
   // Every file the comparison needs, read by one git process: one `git show` per file costs a
   // process start each, seconds on a mesh of a thousand contracts.
-  const wanted = listed.filter((file) => (/\.ya?ml$/.test(file) && path.posix.dirname(path.posix.dirname(file)) === (relative || '.')) || file === path.posix.join(relative || '.', 'platform.yaml').replace(/^\.\//, ''));
-  const texts = readBlobs(root, wanted.map((file) => blobs.get(file)!));
+  const wanted = listed.filter(
+    (file) => (/\.ya?ml$/.test(file) && path.posix.dirname(path.posix.dirname(file)) === (relative || '.')) || file === path.posix.join(relative || '.', 'platform.yaml').replace(/^\.\//, ''),
+  );
+  const texts = readBlobs(
+    root,
+    wanted.map((file) => blobs.get(file)!),
+  );
   const show = (file: string): string => texts.get(blobs.get(file)!) ?? '';
   const products = new Map<string, DataProductSpec>();
   const errors: ContractError[] = [];

@@ -12,7 +12,7 @@ export type AccessImpact = 'widened' | 'narrowed' | 'moved';
 
 export const ACCESS_CHANGE_KINDS = {
   'role-added': { impact: 'widened', title: 'a role was added to a domain: grants to the domain now reach it' },
-  'role-removed': { impact: 'narrowed', title: "a role was removed from a domain: grants to the domain no longer reach it" },
+  'role-removed': { impact: 'narrowed', title: 'a role was removed from a domain: grants to the domain no longer reach it' },
   'role-moved-account': { impact: 'moved', title: 'a role of the same name now lives in another account' },
   'domain-account-changed': { impact: 'moved', title: "a domain's products deploy to another account" },
   'trusted-account-added': { impact: 'widened', title: 'platform.yaml trusts a new account outside the mesh' },
@@ -49,7 +49,16 @@ export function diffAccess(
     if (!before) continue;
     const readers = current.products.filter((p) => p.domain !== domain.name && grantsTo(p, domain.name, 'read')).map((p) => p.id);
     const own = current.products.filter((p) => p.domain === domain.name).map((p) => p.id);
-    const affected = (role: Role) => (role.as === 'consumer' ? readers : own.filter((id) => grantsTo(current.products.find((p) => p.id === id)!, domain.name, 'write')));
+    const affected = (role: Role) =>
+      role.as === 'consumer'
+        ? readers
+        : own.filter((id) =>
+            grantsTo(
+              current.products.find((p) => p.id === id)!,
+              domain.name,
+              'write',
+            ),
+          );
     const add = (kind: AccessChangeKind, message: string, affectedProducts: readonly string[], location?: SourceLocation) =>
       changes.push({ kind, impact: ACCESS_CHANGE_KINDS[kind].impact, domain: domain.name, message, affectedProducts: [...affectedProducts].sort(), location });
 

@@ -16,7 +16,14 @@ export function diffProducts(base: DataProductSpec | undefined, current: DataPro
       : [change('product-removed', `${base.id} was removed while ${base.status}; retire it first`, base.location)];
   }
   if (!base || !current) return [];
-  return [...columnChanges(base, current), ...storageChanges(base, current), ...promiseChanges(base, current), ...consumerChanges(base, current), ...qualityChanges(base, current), ...metadataChanges(base, current)];
+  return [
+    ...columnChanges(base, current),
+    ...storageChanges(base, current),
+    ...promiseChanges(base, current),
+    ...consumerChanges(base, current),
+    ...qualityChanges(base, current),
+    ...metadataChanges(base, current),
+  ];
 }
 
 function allColumns(product: DataProductSpec): ColumnSpec[] {
@@ -35,21 +42,42 @@ function columnChanges(base: DataProductSpec, current: DataProductSpec): Change[
     }
     if (formatGlueType(old.type) !== formatGlueType(column.type)) {
       const widened = isWidening(old.type, column.type);
-      changes.push(change(widened ? 'column-type-widened' : 'column-type-narrowed', `column "${old.name}" changed type from ${old.glueType} to ${column.glueType}`, column.location, { before: old.glueType, after: column.glueType }));
+      changes.push(
+        change(widened ? 'column-type-widened' : 'column-type-narrowed', `column "${old.name}" changed type from ${old.glueType} to ${column.glueType}`, column.location, {
+          before: old.glueType,
+          after: column.glueType,
+        }),
+      );
     }
     if (old.required !== column.required) {
-      changes.push(change(column.required ? 'column-made-required' : 'column-made-optional', `column "${old.name}" is now ${column.required ? 'required' : 'nullable'}`, column.location, { before: nullability(old), after: nullability(column) }));
+      changes.push(
+        change(column.required ? 'column-made-required' : 'column-made-optional', `column "${old.name}" is now ${column.required ? 'required' : 'nullable'}`, column.location, {
+          before: nullability(old),
+          after: nullability(column),
+        }),
+      );
     }
     const rank = CLASSIFICATIONS.indexOf(column.classification) - CLASSIFICATIONS.indexOf(old.classification);
     if (rank !== 0) {
-      changes.push(change(rank < 0 ? 'classification-loosened' : 'classification-tightened', `column "${old.name}" classification changed from ${old.classification} to ${column.classification}`, column.location, { before: old.classification, after: column.classification }));
+      changes.push(
+        change(
+          rank < 0 ? 'classification-loosened' : 'classification-tightened',
+          `column "${old.name}" classification changed from ${old.classification} to ${column.classification}`,
+          column.location,
+          { before: old.classification, after: column.classification },
+        ),
+      );
     }
     if ((old.description ?? '') !== (column.description ?? '')) changes.push(change('description-changed', `column "${old.name}" description changed`, column.location));
     if (old.tags.join(',') !== column.tags.join(',')) changes.push(change('tags-changed', `column "${old.name}" tags changed`, column.location));
   }
   for (const column of now.values()) {
     if (before.has(column.name)) continue;
-    changes.push(change(column.required ? 'column-added-required' : 'column-added-optional', `${column.required ? 'required' : 'optional'} column "${column.name}" was added`, column.location, { after: `${column.name} ${column.glueType}` }));
+    changes.push(
+      change(column.required ? 'column-added-required' : 'column-added-optional', `${column.required ? 'required' : 'optional'} column "${column.name}" was added`, column.location, {
+        after: `${column.name} ${column.glueType}`,
+      }),
+    );
   }
   return changes;
 }
@@ -61,7 +89,8 @@ function storageChanges(base: DataProductSpec, current: DataProductSpec): Change
   if (keysBefore !== keysAfter) {
     changes.push(change('partitioning-changed', `partition keys changed from ${keysBefore} to ${keysAfter}`, current.fieldLocations.partitionBy ?? at, { before: keysBefore, after: keysAfter }));
   }
-  if (base.output.format !== current.output.format) changes.push(change('format-changed', `output format changed from ${base.output.format} to ${current.output.format}`, at, { before: base.output.format, after: current.output.format }));
+  if (base.output.format !== current.output.format)
+    changes.push(change('format-changed', `output format changed from ${base.output.format} to ${current.output.format}`, at, { before: base.output.format, after: current.output.format }));
   // Only declarations the contract made on both sides count: the platform names buckets itself, so
   // gaining a declaration (e.g. by export to ODCS) moves nothing.
   const moved = (a?: string, b?: string) => a !== undefined && b !== undefined && a !== b;
@@ -81,29 +110,46 @@ function promiseChanges(base: DataProductSpec, current: DataProductSpec): Change
   const freshness = [base.sla.freshnessMinutes ?? Infinity, current.sla.freshnessMinutes ?? Infinity];
   const availability = [base.sla.availabilityPercent ?? 0, current.sla.availabilityPercent ?? 0];
   const sla = { before: describeSla(base), after: describeSla(current) };
-  if (freshness[1] > freshness[0] || availability[1] < availability[0]) changes.push(change('sla-weakened', `the SLA promises less than before: ${sla.before} -> ${sla.after}`, current.fieldLocations.sla, sla));
-  else if (freshness[1] < freshness[0] || availability[1] > availability[0]) changes.push(change('sla-strengthened', `the SLA promises more than before: ${sla.before} -> ${sla.after}`, current.fieldLocations.sla, sla));
+  if (freshness[1] > freshness[0] || availability[1] < availability[0])
+    changes.push(change('sla-weakened', `the SLA promises less than before: ${sla.before} -> ${sla.after}`, current.fieldLocations.sla, sla));
+  else if (freshness[1] < freshness[0] || availability[1] > availability[0])
+    changes.push(change('sla-strengthened', `the SLA promises more than before: ${sla.before} -> ${sla.after}`, current.fieldLocations.sla, sla));
   if (CLASSIFICATIONS.indexOf(current.classification) < CLASSIFICATIONS.indexOf(base.classification)) {
-    changes.push(change('classification-loosened', `product classification loosened from ${base.classification} to ${current.classification}`, current.fieldLocations.schema ?? current.location, { before: base.classification, after: current.classification }));
+    changes.push(
+      change('classification-loosened', `product classification loosened from ${base.classification} to ${current.classification}`, current.fieldLocations.schema ?? current.location, {
+        before: base.classification,
+        after: current.classification,
+      }),
+    );
   }
-  if (base.status !== current.status) changes.push(change('status-changed', `status changed from ${base.status} to ${current.status}`, current.fieldLocations.status, { before: base.status, after: current.status }));
+  if (base.status !== current.status)
+    changes.push(change('status-changed', `status changed from ${base.status} to ${current.status}`, current.fieldLocations.status, { before: base.status, after: current.status }));
   return changes;
 }
 
 /** A consumer is identified by who it is; its access level may go up (additive) or down (breaking). */
 function consumerChanges(base: DataProductSpec, current: DataProductSpec): Change[] {
   const key = (c: ConsumerSpec) => (c.kind === 'domain' ? `domain ${c.domain}` : c.principal);
-  const level = (c: ConsumerSpec) => (c.access === "write" ? 2 : 1) + (c.pii ? 0.5 : 0);
+  const level = (c: ConsumerSpec) => (c.access === 'write' ? 2 : 1) + (c.pii ? 0.5 : 0);
   const now = new Map(current.consumers.map((c) => [key(c), c]));
   const before = new Map(base.consumers.map((c) => [key(c), c]));
   const changes: Change[] = [];
   for (const [who, old] of before) {
     const consumer = now.get(who);
     const values = { before: access(old), after: consumer ? access(consumer) : 'no access' };
-    if (!consumer || level(consumer) < level(old)) changes.push(change('consumer-access-removed', `${who} ${consumer ? 'has less access than before' : 'is no longer a consumer'}`, consumer?.location ?? current.fieldLocations.consumers ?? current.location, values));
+    if (!consumer || level(consumer) < level(old))
+      changes.push(
+        change(
+          'consumer-access-removed',
+          `${who} ${consumer ? 'has less access than before' : 'is no longer a consumer'}`,
+          consumer?.location ?? current.fieldLocations.consumers ?? current.location,
+          values,
+        ),
+      );
     else if (level(consumer) > level(old)) changes.push(change('consumer-added', `${who} was given more access`, consumer.location, values));
   }
-  for (const [who, consumer] of now) if (!before.has(who)) changes.push(change('consumer-added', `${who} was added as a consumer`, consumer.location, { before: 'no access', after: access(consumer) }));
+  for (const [who, consumer] of now)
+    if (!before.has(who)) changes.push(change('consumer-added', `${who} was added as a consumer`, consumer.location, { before: 'no access', after: access(consumer) }));
   return changes;
 }
 
@@ -112,7 +158,9 @@ function qualityChanges(base: DataProductSpec, current: DataProductSpec): Change
   const now = new Set(current.quality.map(key));
   const before = new Set(base.quality.map(key));
   return [
-    ...base.quality.filter((q) => !now.has(key(q))).map((q) => change('quality-rule-removed', `quality rule ${describeRule(q)} was removed`, current.fieldLocations.quality ?? current.location, { before: describeRule(q) })),
+    ...base.quality
+      .filter((q) => !now.has(key(q)))
+      .map((q) => change('quality-rule-removed', `quality rule ${describeRule(q)} was removed`, current.fieldLocations.quality ?? current.location, { before: describeRule(q) })),
     ...current.quality.filter((q) => !before.has(key(q))).map((q) => change('quality-rule-added', `quality rule ${describeRule(q)} was added`, q.location, { after: describeRule(q) })),
   ];
 }
@@ -120,13 +168,23 @@ function qualityChanges(base: DataProductSpec, current: DataProductSpec): Change
 function metadataChanges(base: DataProductSpec, current: DataProductSpec): Change[] {
   const at = current.location;
   const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
-  const tags = (p: DataProductSpec) => Object.entries(p.tags).map(([k, v]) => `${k}=${v}`).join(', ') || 'none';
+  const tags = (p: DataProductSpec) =>
+    Object.entries(p.tags)
+      .map(([k, v]) => `${k}=${v}`)
+      .join(', ') || 'none';
   const owner = (p: DataProductSpec) => `${p.owner.team} <${p.owner.email}>`;
   return [
     ...(base.description !== current.description ? [change('description-changed', 'product description changed', current.fieldLocations.description ?? at)] : []),
-    ...(!same(base.tags, current.tags) ? [change('tags-changed', `product tags changed from ${tags(base)} to ${tags(current)}`, current.fieldLocations.tags, { before: tags(base), after: tags(current) })] : []),
-    ...(!same(base.owner, current.owner) ? [change('owner-changed', `owner changed from ${owner(base)} to ${owner(current)}`, current.fieldLocations.owner, { before: owner(base), after: owner(current) })] : []),
-    ...(!same(base.exceptions.map(({ location: _l, ...e }) => e), current.exceptions.map(({ location: _l, ...e }) => e)) || base.sunset !== current.sunset
+    ...(!same(base.tags, current.tags)
+      ? [change('tags-changed', `product tags changed from ${tags(base)} to ${tags(current)}`, current.fieldLocations.tags, { before: tags(base), after: tags(current) })]
+      : []),
+    ...(!same(base.owner, current.owner)
+      ? [change('owner-changed', `owner changed from ${owner(base)} to ${owner(current)}`, current.fieldLocations.owner, { before: owner(base), after: owner(current) })]
+      : []),
+    ...(!same(
+      base.exceptions.map(({ location: _l, ...e }) => e),
+      current.exceptions.map(({ location: _l, ...e }) => e),
+    ) || base.sunset !== current.sunset
       ? [change('exceptions-changed', 'governance exceptions or sunset date changed', current.fieldLocations.exceptions ?? at)]
       : []),
   ];

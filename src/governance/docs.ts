@@ -26,7 +26,7 @@ export function renderRuleCatalog(rules: readonly RuleMetadata[], files: Readonl
     'Synthesis fails on any unwaived error and writes `report.json`, `report.md` and `report.sarif` to',
     '`cdktf.out/governance/`.',
     '',
-    '**Policy.** `platform.yaml` may set any rule\'s severity (`governance.rules.DM112.severity`), but',
+    "**Policy.** `platform.yaml` may set any rule's severity (`governance.rules.DM112.severity`), but",
     'cannot lower a rule that is not waivable. A `domain.yaml` may only tighten: raise a severity,',
     'shorten `governance.pii.maxRetention`, add `governance.pii.patterns` or `governance.requiredTags`.',
     'Loosening is reported as an error at the line that tries.',

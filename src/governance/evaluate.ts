@@ -51,7 +51,15 @@ export function evaluateContracts(mesh: MeshSpec, policies: ReadonlyMap<string, 
     const findings: Finding[] = [];
     for (const product of mesh.products) {
       const policy = policies.get(product.domain)!;
-      const context = { policy, domains: mesh.domains, today: date, rules: rules.forDomain(product.domain), storage: mesh.platform.storage, monitoring: mesh.platform.monitoring, products: mesh.products };
+      const context = {
+        policy,
+        domains: mesh.domains,
+        today: date,
+        rules: rules.forDomain(product.domain),
+        storage: mesh.platform.storage,
+        monitoring: mesh.platform.monitoring,
+        products: mesh.products,
+      };
       for (const rule of rules.contractRules(product.domain)) {
         const found = toFindings(rule, rule.check(product, context), policy, product, date);
         findings.push(...(product.status === 'draft' ? found.map((f) => ({ ...f, severity: 'warning' as const, message: `${f.message} (draft)` })) : found));

@@ -14,7 +14,10 @@ export class GovernanceLedger {
 
   /** Sorted by rule, product, file position and construct path. */
   findings(): Finding[] {
-    const key = (f: Finding) => [f.ruleId, f.productId ?? '~', f.location?.file ?? '', String(f.location?.line ?? 0).padStart(6, '0'), String(f.location?.column ?? 0).padStart(4, '0'), f.constructPath ?? '', f.message].join('|');
+    const key = (f: Finding) =>
+      [f.ruleId, f.productId ?? '~', f.location?.file ?? '', String(f.location?.line ?? 0).padStart(6, '0'), String(f.location?.column ?? 0).padStart(4, '0'), f.constructPath ?? '', f.message].join(
+        '|',
+      );
     return [...this.entries].sort((a, b) => compareText(key(a), key(b)));
   }
 

@@ -55,11 +55,7 @@ export const DEFAULT_PII_PATTERNS: readonly string[] = [
 
 const RANK: Record<Severity, number> = { warning: 0, error: 1 };
 
-export function mergePolicy(
-  platform: PlatformSpec,
-  domain: DomainSpec | undefined,
-  rules: readonly RuleMetadata[],
-): { policy: EffectivePolicy; errors: ContractError[] } {
+export function mergePolicy(platform: PlatformSpec, domain: DomainSpec | undefined, rules: readonly RuleMetadata[]): { policy: EffectivePolicy; errors: ContractError[] } {
   const errors: ContractError[] = [];
   const byId = new Map(rules.map((r) => [r.id, r]));
   const severities: Record<string, Severity> = Object.fromEntries(rules.map((r) => [r.id, r.defaultSeverity]));
@@ -68,11 +64,21 @@ export function mergePolicy(
     const rule = checkKnown(id, setting.location, byId, errors);
     if (!rule) continue;
     if (setting.enabled === false) {
-      errors.push({ ...setting.location, path: `governance.rules.${id}`, message: `${id} cannot be disabled`, hint: rule.waivable ? `remove \`enabled: false\`; to make ${id} advisory, set \`severity: warning\`` : `remove \`enabled: false\`; ${id} is not waivable` });
+      errors.push({
+        ...setting.location,
+        path: `governance.rules.${id}`,
+        message: `${id} cannot be disabled`,
+        hint: rule.waivable ? `remove \`enabled: false\`; to make ${id} advisory, set \`severity: warning\`` : `remove \`enabled: false\`; ${id} is not waivable`,
+      });
       continue;
     }
     if (!rule.waivable && RANK[setting.severity] < RANK[rule.defaultSeverity]) {
-      errors.push({ ...setting.location, path: `governance.rules.${id}`, message: `${id} cannot be lowered to ${setting.severity}: it is not waivable`, hint: `remove the ${id} entry; ${id} stays ${rule.defaultSeverity}` });
+      errors.push({
+        ...setting.location,
+        path: `governance.rules.${id}`,
+        message: `${id} cannot be lowered to ${setting.severity}: it is not waivable`,
+        hint: `remove the ${id} entry; ${id} stays ${rule.defaultSeverity}`,
+      });
       continue;
     }
     severities[id] = setting.severity;
@@ -81,11 +87,21 @@ export function mergePolicy(
   for (const [id, setting] of Object.entries(domain?.governance.rules ?? {})) {
     if (!checkKnown(id, setting.location, byId, errors)) continue;
     if (setting.enabled === false) {
-      errors.push({ ...setting.location, path: `governance.rules.${id}`, message: `domain policy may only tighten: ${id} cannot be disabled`, hint: `remove \`enabled: false\`; a domain may raise a rule's severity, never switch it off` });
+      errors.push({
+        ...setting.location,
+        path: `governance.rules.${id}`,
+        message: `domain policy may only tighten: ${id} cannot be disabled`,
+        hint: `remove \`enabled: false\`; a domain may raise a rule's severity, never switch it off`,
+      });
       continue;
     }
     if (RANK[setting.severity] < RANK[globalSeverities[id]]) {
-      errors.push({ ...setting.location, path: `governance.rules.${id}`, message: `domain policy may only tighten: ${id} is ${globalSeverities[id]} in the platform policy`, hint: `remove the ${id} entry, or ask the platform team to change the global policy` });
+      errors.push({
+        ...setting.location,
+        path: `governance.rules.${id}`,
+        message: `domain policy may only tighten: ${id} is ${globalSeverities[id]} in the platform policy`,
+        hint: `remove the ${id} entry, or ask the platform team to change the global policy`,
+      });
       continue;
     }
     severities[id] = setting.severity;
@@ -94,13 +110,23 @@ export function mergePolicy(
   const globalMax = platform.governance.maxPiiRetentionDays?.days ?? DEFAULT_MAX_PII_RETENTION_DAYS;
   const domainMax = domain?.governance.maxPiiRetentionDays;
   if (domainMax && domainMax.days > globalMax) {
-    errors.push({ ...domainMax.location, path: 'governance.pii.maxRetention', message: `domain policy may only tighten: ${domainMax.days} days is longer than the platform limit of ${globalMax} days`, hint: `use at most ${globalMax}d, or remove the setting` });
+    errors.push({
+      ...domainMax.location,
+      path: 'governance.pii.maxRetention',
+      message: `domain policy may only tighten: ${domainMax.days} days is longer than the platform limit of ${globalMax} days`,
+      hint: `use at most ${globalMax}d, or remove the setting`,
+    });
   }
 
   const globalExceptionDays = platform.governance.maxExceptionDays?.days ?? DEFAULT_MAX_EXCEPTION_DAYS;
   const domainExceptionDays = domain?.governance.maxExceptionDays;
   if (domainExceptionDays && domainExceptionDays.days > globalExceptionDays) {
-    errors.push({ ...domainExceptionDays.location, path: 'governance.exceptions.maxDuration', message: `domain policy may only tighten: exceptions of ${domainExceptionDays.days} days last longer than the platform limit of ${globalExceptionDays} days`, hint: `use at most ${globalExceptionDays}d, or remove the setting` });
+    errors.push({
+      ...domainExceptionDays.location,
+      path: 'governance.exceptions.maxDuration',
+      message: `domain policy may only tighten: exceptions of ${domainExceptionDays.days} days last longer than the platform limit of ${globalExceptionDays} days`,
+      hint: `use at most ${globalExceptionDays}d, or remove the setting`,
+    });
   }
 
   const patterns = [...DEFAULT_PII_PATTERNS, ...platform.governance.piiPatterns.map((p) => p.pattern), ...(domain?.governance.piiPatterns ?? []).map((p) => p.pattern)];
@@ -121,7 +147,12 @@ function checkKnown(id: string, location: GovernanceConfig['rules'][string]['loc
   const rule = byId.get(id);
   if (!rule) {
     const suggestion = closestMatch(id, [...byId.keys()], 1);
-    errors.push({ ...location, path: `governance.rules.${id}`, message: `unknown governance rule ${id}`, hint: suggestion ? `did you mean ${suggestion}?` : 'see docs/governance.md for the rule ids' });
+    errors.push({
+      ...location,
+      path: `governance.rules.${id}`,
+      message: `unknown governance rule ${id}`,
+      hint: suggestion ? `did you mean ${suggestion}?` : 'see docs/governance.md for the rule ids',
+    });
   }
   return rule;
 }

@@ -130,7 +130,6 @@ export function accessLogBuckets(stack: StackResources): Set<StackResource> {
   return new Set([...targets, ...inline].filter((b): b is StackResource => b !== undefined));
 }
 
-
 export interface Statement {
   readonly effect: string;
   readonly actions: readonly string[];

@@ -29,7 +29,10 @@ function writeSite(contractsDir: string): { catalog: Catalog; url: string } {
 
 /** What the search box promises to match: id, name, domain, owner, description, column names and descriptions. */
 function matches(product: CatalogProduct, word: string): boolean {
-  return [product.id, product.name, product.domain, product.owner.team, product.owner.email, product.description, ...product.schema.flatMap((c) => [c.name, c.description ?? ''])].join(' ').toLowerCase().includes(word);
+  return [product.id, product.name, product.domain, product.owner.team, product.owner.email, product.description, ...product.schema.flatMap((c) => [c.name, c.description ?? ''])]
+    .join(' ')
+    .toLowerCase()
+    .includes(word);
 }
 
 describeInBrowser('the catalog page in Chromium', () => {
@@ -178,9 +181,7 @@ describeInBrowser('the catalog page in Chromium', () => {
     await expect(detail.isVisible()).resolves.toBe(true);
     await expect(page.isVisible('#list-view')).resolves.toBe(false);
     await expect(detail.locator('table.schema tbody tr').count()).resolves.toBe(orders.schema.length);
-    await expect(detail.locator('tr.pii-column').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-column')))).resolves.toEqual(
-      orders.schema.filter((c) => c.pii).map((c) => c.name),
-    );
+    await expect(detail.locator('tr.pii-column').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-column')))).resolves.toEqual(orders.schema.filter((c) => c.pii).map((c) => c.name));
     await expect(detail.locator('table.consumers tbody tr').count()).resolves.toBe(orders.consumers.length);
     await expect(detail.textContent()).resolves.toContain('at most 1h old');
     await expect(detail.locator('pre.athena').textContent()).resolves.toContain(`FROM "acme_dev_sales"."orders"`);

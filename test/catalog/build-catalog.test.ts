@@ -133,7 +133,11 @@ schema:
 consumers:
 ${consumers.map((c) => `  - { domain: ${c}, access: read, reason: Reporting. }`).join('\n')}
 `;
-  writeFile(dir, 'finance/domain.yaml', 'apiVersion: datamesh/v1\nkind: Domain\nname: finance\ndescription: Money.\nowner: { team: finance-data, email: finance-data@example.com }\naccount: "210987654321"\nroles:\n  consumers: [arn:aws:iam::210987654321:role/finance-analyst]\n');
+  writeFile(
+    dir,
+    'finance/domain.yaml',
+    'apiVersion: datamesh/v1\nkind: Domain\nname: finance\ndescription: Money.\nowner: { team: finance-data, email: finance-data@example.com }\naccount: "210987654321"\nroles:\n  consumers: [arn:aws:iam::210987654321:role/finance-analyst]\n',
+  );
   writeFile(dir, 'finance/ledger.yaml', product('finance', 'ledger', 'active', ['shop', 'finance']));
   writeFile(dir, 'shop/baskets.yaml', product('shop', 'baskets', 'active', ['finance']));
   writeFile(dir, 'shop/wishlists.yaml', product('shop', 'wishlists', 'draft', ['finance']));
@@ -194,10 +198,18 @@ describe('product lineage in catalog.json', () => {
   });
 
   it('gives each product its upstream and downstream, direct and transitive, across domains', () => {
-    expect(product('sales.orders').lineage).toEqual({ upstream: [], downstream: ['payments.refunds', 'sales.daily_store_sales'], allUpstream: [], allDownstream: ['payments.refunds', 'sales.daily_store_sales'] });
+    expect(product('sales.orders').lineage).toEqual({
+      upstream: [],
+      downstream: ['payments.refunds', 'sales.daily_store_sales'],
+      allUpstream: [],
+      allDownstream: ['payments.refunds', 'sales.daily_store_sales'],
+    });
     expect(product('payments.transactions').lineage.allDownstream).toEqual(['payments.chargebacks', 'payments.refunds', 'sales.daily_store_sales']);
     expect(product('sales.daily_store_sales').lineage).toEqual({
-      upstream: [{ id: 'sales.orders', versionRange: '^3.0.0' }, { id: 'payments.refunds', versionRange: '^1.0.0' }],
+      upstream: [
+        { id: 'sales.orders', versionRange: '^3.0.0' },
+        { id: 'payments.refunds', versionRange: '^1.0.0' },
+      ],
       downstream: [],
       allUpstream: ['sales.orders', 'payments.refunds', 'payments.transactions'],
       allDownstream: [],

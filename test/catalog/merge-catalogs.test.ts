@@ -35,7 +35,10 @@ describe('merging the catalogs of several repositories', () => {
     const { catalog, errors } = mergeCatalogs([sales, marketing]);
     expect(errors).toEqual([]);
     expect(catalog!.products.map((p) => p.id)).toEqual(['marketing.campaigns', 'sales.orders']);
-    expect(catalog!.domains.map((d) => [d.name, d.products])).toEqual([['marketing', ['marketing.campaigns']], ['sales', ['sales.orders']]]);
+    expect(catalog!.domains.map((d) => [d.name, d.products])).toEqual([
+      ['marketing', ['marketing.campaigns']],
+      ['sales', ['sales.orders']],
+    ]);
     expect(catalog!.dependencies).toEqual([{ producer: 'sales', consumer: 'marketing', products: ['sales.orders'] }]);
     expect(catalog!.lineage).toEqual([{ upstream: 'marketing.campaigns', downstream: 'sales.orders' }]);
     // The marketing repository could not know who derives from campaigns; the merge does.
@@ -62,7 +65,10 @@ describe('merging the catalogs of several repositories', () => {
   it('is the same, byte for byte, whatever the order of the files', () => {
     const forward = JSON.stringify(mergeCatalogs([sales, marketing]).catalog);
     expect(JSON.stringify(mergeCatalogs([marketing, sales]).catalog)).toBe(forward);
-    const renamed = [{ ...sales, file: 'z.json' }, { ...marketing, file: 'a.json' }];
+    const renamed = [
+      { ...sales, file: 'z.json' },
+      { ...marketing, file: 'a.json' },
+    ];
     expect(JSON.stringify(mergeCatalogs(renamed).catalog)).toBe(forward);
   });
 
@@ -77,12 +83,23 @@ describe('merging the catalogs of several repositories', () => {
     const { catalog, errors } = mergeCatalogs([marketing, { file: 'sales/catalog.json', text: broken }]);
     expect(catalog).toBeUndefined();
     const line = lineOf(broken, '"description": 42');
-    expect(errors).toEqual(expect.arrayContaining([expect.objectContaining({ file: 'sales/catalog.json', line, path: 'products[0].description' }), expect.objectContaining({ file: 'sales/catalog.json', line, message: 'unknown key "x"' })]));
+    expect(errors).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ file: 'sales/catalog.json', line, path: 'products[0].description' }),
+        expect.objectContaining({ file: 'sales/catalog.json', line, message: 'unknown key "x"' }),
+      ]),
+    );
   });
 
-  it('refuses a product whose id is not its domain and name, so no file can claim another domain\'s product', () => {
+  it("refuses a product whose id is not its domain and name, so no file can claim another domain's product", () => {
     const forged = { file: 'forged.json', text: marketing.text.replace('"id": "marketing.campaigns"', '"id": "sales.campaigns"') };
-    expect(mergeCatalogs([sales, forged]).errors).toEqual([expect.objectContaining({ file: 'forged.json', line: lineOf(forged.text, '"id": "sales.campaigns"'), message: 'product id "sales.campaigns" is not its domain and name ("marketing.campaigns")' })]);
+    expect(mergeCatalogs([sales, forged]).errors).toEqual([
+      expect.objectContaining({
+        file: 'forged.json',
+        line: lineOf(forged.text, '"id": "sales.campaigns"'),
+        message: 'product id "sales.campaigns" is not its domain and name ("marketing.campaigns")',
+      }),
+    ]);
   });
 
   it('refuses a file that is not JSON, at the position JSON stops', () => {

@@ -14,7 +14,9 @@ const SCHEMA = path.join(__dirname, '..', '..', '..', 'shared', 'schemas', 'gith
 /** The reference mesh as CI deploys it: S3 state with a lock file, a deploy role in every account. */
 function ciMesh(): string {
   const dir = copyMesh(REFERENCE_CONTRACTS);
-  editFile(dir, 'platform.yaml', (t) => t.replace('  type: local', '  type: s3\n  bucket: acme-terraform-state').replace('region: eu-west-1\n', 'region: eu-west-1\ndeployRoleName: datamesh-deploy\n'));
+  editFile(dir, 'platform.yaml', (t) =>
+    t.replace('  type: local', '  type: s3\n  bucket: acme-terraform-state').replace('region: eu-west-1\n', 'region: eu-west-1\ndeployRoleName: datamesh-deploy\n'),
+  );
   return dir;
 }
 
@@ -108,9 +110,9 @@ describe('datamesh ci github: the workflow', () => {
   });
 
   it('keeps YAML-significant characters in a value as plain text, through the YAML library', () => {
-    const odd = { ...mesh, domains: mesh.domains.map((d, i) => (i === 0 ? { ...d, name: "cust: {x} # y'\"\n- z" } : d)) };
+    const odd = { ...mesh, domains: mesh.domains.map((d, i) => (i === 0 ? { ...d, name: 'cust: {x} # y\'"\n- z' } : d)) };
     const parsed = parse(githubWorkflow(odd, { environment: 'dev' }));
-    expect(Object.keys(JSON.parse(parsed.env.DATAMESH_DEPLOY_ROLES))).toContain("cust: {x} # y'\"\n- z");
+    expect(Object.keys(JSON.parse(parsed.env.DATAMESH_DEPLOY_ROLES))).toContain('cust: {x} # y\'"\n- z');
     expect(Object.keys(parsed.jobs)).toEqual(['affected', 'plan', 'apply']);
   });
 

@@ -32,10 +32,7 @@ describe('datamesh new', () => {
     const key = columns.filter((c) => c.primaryKey).map((c) => c.name);
     expect(key).toEqual(['order_returns_id']);
     expect(product.quality).toEqual(
-      expect.arrayContaining([
-        expect.objectContaining({ kind: 'not_null', column: 'order_returns_id' }),
-        expect.objectContaining({ kind: 'unique', columns: ['order_returns_id'] }),
-      ]),
+      expect.arrayContaining([expect.objectContaining({ kind: 'not_null', column: 'order_returns_id' }), expect.objectContaining({ kind: 'unique', columns: ['order_returns_id'] })]),
     );
     for (const column of columns) {
       expect({ column: column.name, described: Boolean(column.description), classified: column.classificationDeclared, pii: column.pii }).toEqual({
@@ -52,7 +49,11 @@ describe('datamesh new', () => {
     const { stdout } = await datamesh(['new', 'shop/order_returns', '--contracts', dir]);
     await datamesh(['new', 'shop/odcs_returns', '--format', 'odcs', '--contracts', dir]);
     expect(stdout).toContain('it is a draft: nothing is built until you set `status: active`');
-    expect(loadMesh(dir).value!.products.filter((p) => p.id !== 'shop.orders').map((p) => [p.id, p.status])).toEqual([
+    expect(
+      loadMesh(dir)
+        .value!.products.filter((p) => p.id !== 'shop.orders')
+        .map((p) => [p.id, p.status]),
+    ).toEqual([
       ['shop.odcs_returns', 'draft'],
       ['shop.order_returns', 'draft'],
     ]);

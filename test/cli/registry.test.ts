@@ -17,7 +17,9 @@ describe('datamesh registry pack', () => {
     expect(packed).toMatchObject({ name: '@acme/mesh-registry', version: '1.2.0', tarball: path.join(out, 'acme-mesh-registry-1.2.0.tgz'), domains: ['marketing', 'sales'] });
     const listed = execFileSync('tar', ['-tzf', packed.tarball], { encoding: 'utf8' }).trim().split('\n').sort();
     expect(listed).toEqual(['package/package.json', 'package/registry/marketing/domain.yaml', 'package/registry/platform.yaml', 'package/registry/sales/domain.yaml']);
-    expect(execFileSync('tar', ['-xzOf', packed.tarball, 'package/registry/marketing/domain.yaml'], { encoding: 'utf8' })).toBe(fs.readFileSync(path.join(PLATFORM_REPO, 'marketing', 'domain.yaml'), 'utf8'));
+    expect(execFileSync('tar', ['-xzOf', packed.tarball, 'package/registry/marketing/domain.yaml'], { encoding: 'utf8' })).toBe(
+      fs.readFileSync(path.join(PLATFORM_REPO, 'marketing', 'domain.yaml'), 'utf8'),
+    );
     const manifest = JSON.parse(execFileSync('tar', ['-xzOf', packed.tarball, 'package/package.json'], { encoding: 'utf8' }));
     expect(manifest).toMatchObject({ name: '@acme/mesh-registry', version: '1.2.0', datamesh: { registry: 1, domains: ['marketing', 'sales'] } });
     expect(manifest.scripts).toBeUndefined();
@@ -100,7 +102,7 @@ describe('datamesh validate in a domain repository', () => {
     expect(JSON.parse(stdout).rules.map((r: { id: string }) => r.id)).toContain('DM116');
   });
 
-  it('exports a contract as ODCS with the bucket and database the registry\'s platform settings name', async () => {
+  it("exports a contract as ODCS with the bucket and database the registry's platform settings name", async () => {
     const { repo, contracts } = domainRepo();
     installRegistry(repo);
     const { code, stdout } = await datamesh(['export', 'odcs', path.join(contracts, 'sales', 'orders.yaml')]);

@@ -65,9 +65,7 @@ describe('datamesh validate', () => {
     const document = JSON.parse(stdout);
     expect(document).toMatchObject({ ok: false, summary: { errors: 1, warnings: 0, waived: 0, filesRead: 3, filesNotRead: 0 } });
     expect(document).not.toHaveProperty('rulesEvaluated');
-    expect(document.findings).toEqual([
-      expect.objectContaining({ ruleId: 'contract', severity: 'error', file: ORDERS(dir), line: expect.any(Number), column: 11, fix: 'did you mean "parquet"?' }),
-    ]);
+    expect(document.findings).toEqual([expect.objectContaining({ ruleId: 'contract', severity: 'error', file: ORDERS(dir), line: expect.any(Number), column: 11, fix: 'did you mean "parquet"?' })]);
   });
 
   it('checks one contract file within its mesh and reports only that file', async () => {
@@ -113,7 +111,13 @@ describe('datamesh validate', () => {
     const file = editFile(dir, 'shop/orders.yaml', (t) => t.replace('    description: Order total in EUR.\n', ''));
     const wired = JSON.parse((await datamesh(['validate', dir, '--format', 'json'], { evaluateRules: 'wired' })).stdout);
     expect(wired.findings).toEqual([
-      expect.objectContaining({ ruleId: 'DM112', severity: 'warning', file: ORDERS(dir), line: lineOf(fs.readFileSync(file, 'utf8'), '- name: total'), message: 'column "total" of shop.orders has no description' }),
+      expect.objectContaining({
+        ruleId: 'DM112',
+        severity: 'warning',
+        file: ORDERS(dir),
+        line: lineOf(fs.readFileSync(file, 'utf8'), '- name: total'),
+        message: 'column "total" of shop.orders has no description',
+      }),
     ]);
     // The same mesh with the rules stubbed out: the finding came from the wired rules.
     expect(JSON.parse((await datamesh(['validate', dir, '--format', 'json'])).stdout).findings).toEqual([]);

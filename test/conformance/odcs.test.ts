@@ -104,7 +104,10 @@ const EXPECTED_NEGATIVES: Record<string, { path: string; message: RegExp }> = {
 };
 
 function yamlFiles(dir: string): string[] {
-  return (fs.readdirSync(dir, { recursive: true }) as string[]).filter((f) => f.endsWith('.yaml')).map((f) => f.split(path.sep).join('/')).sort();
+  return (fs.readdirSync(dir, { recursive: true }) as string[])
+    .filter((f) => f.endsWith('.yaml'))
+    .map((f) => f.split(path.sep).join('/'))
+    .sort();
 }
 
 if (!fs.existsSync(ODCS_DIR)) {
@@ -126,7 +129,11 @@ if (!fs.existsSync(ODCS_DIR)) {
   const official = (version: OdcsExportVersion) => officialErrors.get(version)!;
 
   it('knows every folder of the conformance data, so that a new one is not skipped unnoticed', () => {
-    const folders = fs.readdirSync(ODCS_DIR, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name).sort();
+    const folders = fs
+      .readdirSync(ODCS_DIR, { withFileTypes: true })
+      .filter((e) => e.isDirectory())
+      .map((e) => e.name)
+      .sort();
     const tested = new Set(['schema', ...FOLDERS.flatMap((f) => [f.examples, f.negatives ?? f.examples].map((p) => p.split('/')[0]))]);
     expect(folders.filter((f) => !tested.has(f))).toEqual([]);
     for (const folder of FOLDERS) {
@@ -176,7 +183,10 @@ if (!fs.existsSync(ODCS_DIR)) {
             expect(errors).toContainEqual(expect.objectContaining({ path: expected.path, message: expect.stringMatching(expected.message) }));
           } else {
             // A negative test added upstream: its name still says which field is wrong.
-            const words = negative.replace('.odcs.yaml', '').split('-').filter((w) => w.length > 2);
+            const words = negative
+              .replace('.odcs.yaml', '')
+              .split('-')
+              .filter((w) => w.length > 2);
             expect(errors.some((e) => words.some((w) => `${e.path} ${e.message}`.toLowerCase().includes(w.toLowerCase())))).toBe(true);
           }
         });

@@ -208,7 +208,12 @@ describe('DataProduct Glue table', () => {
   });
 
   it.each([
-    ['parquet', 'org.apache.hadoop.hive.ql.io.parquet.serde.ParquetHiveSerDe', 'org.apache.hadoop.hive.ql.io.parquet.MapredParquetInputFormat', 'org.apache.hadoop.hive.ql.io.parquet.MapredParquetOutputFormat'],
+    [
+      'parquet',
+      'org.apache.hadoop.hive.ql.io.parquet.serde.ParquetHiveSerDe',
+      'org.apache.hadoop.hive.ql.io.parquet.MapredParquetInputFormat',
+      'org.apache.hadoop.hive.ql.io.parquet.MapredParquetOutputFormat',
+    ],
     ['orc', 'org.apache.hadoop.hive.ql.io.orc.OrcSerde', 'org.apache.hadoop.hive.ql.io.orc.OrcInputFormat', 'org.apache.hadoop.hive.ql.io.orc.OrcOutputFormat'],
     ['avro', 'org.apache.hadoop.hive.serde2.avro.AvroSerDe', 'org.apache.hadoop.hive.ql.io.avro.AvroContainerInputFormat', 'org.apache.hadoop.hive.ql.io.avro.AvroContainerOutputFormat'],
     ['json', 'org.openx.data.jsonserde.JsonSerDe', 'org.apache.hadoop.mapred.TextInputFormat', 'org.apache.hadoop.hive.ql.io.HiveIgnoreKeyTextOutputFormat'],
@@ -294,8 +299,7 @@ describe('DataProduct access policies', () => {
     for (const suffix of ['read', 'write']) {
       for (const statement of policy(suffix).Statement) {
         const service = [statement.Action].flat()[0].split(':')[0];
-        const expected =
-          service === 's3' ? { 's3:ResourceAccount': '123456789012' } : service === 'kms' ? { 'kms:EncryptionContext:aws:s3:arn': `arn:aws:s3:::${BUCKET}` } : {};
+        const expected = service === 's3' ? { 's3:ResourceAccount': '123456789012' } : service === 'kms' ? { 'kms:EncryptionContext:aws:s3:arn': `arn:aws:s3:::${BUCKET}` } : {};
         expect({ sid: `${suffix} ${statement.Sid}`, scope: statement.Condition?.StringEquals ?? {} }).toMatchObject({ sid: `${suffix} ${statement.Sid}`, scope: expected });
       }
     }
@@ -336,7 +340,7 @@ describe('DataProduct lifecycle status', () => {
     expect(resourcesOf(config, 'aws_s3_bucket')).toEqual([]);
   });
 
-  it('keeps a retired product\'s data and table but grants nothing', () => {
+  it("keeps a retired product's data and table but grants nothing", () => {
     const config = withEdit((t) => t.replace('status: active', 'status: retired'));
     expect(onlyResource(config, 'aws_s3_bucket', (r) => r.bucket === BUCKET).tags.Status).toBe('retired');
     expect(resourcesOf(config, 'aws_glue_catalog_table')).toHaveLength(1);

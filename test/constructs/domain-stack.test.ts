@@ -30,9 +30,7 @@ describe('DomainStack', () => {
   it('assumes the platform deploy role in the domain account when one is configured', () => {
     const dir = copyMesh();
     editFile(dir, 'platform.yaml', (t) => `${t}deployRoleName: datamesh-deployer\n`);
-    expect(synthDomain(dir, 'shop').config.provider.aws[0].assume_role).toEqual([
-      { role_arn: 'arn:aws:iam::123456789012:role/datamesh-deployer', session_name: 'datamesh-shop' },
-    ]);
+    expect(synthDomain(dir, 'shop').config.provider.aws[0].assume_role).toEqual([{ role_arn: 'arn:aws:iam::123456789012:role/datamesh-deployer', session_name: 'datamesh-shop' }]);
   });
 
   it('keeps state locally per environment and domain by default', () => {
@@ -52,7 +50,7 @@ describe('DomainStack', () => {
     expect(synthesized).toHaveResourceWithProperties(KmsAlias, { name: 'alias/testco-dev-shop-data', target_key_id: '${aws_kms_key.kms-key.key_id}' });
   });
 
-  it('lets consumer roles that read a product directly decrypt only through S3 in the region, and only that product\'s bucket', () => {
+  it("lets consumer roles that read a product directly decrypt only through S3 in the region, and only that product's bucket", () => {
     const dir = copyMesh();
     editFile(dir, 'shop/orders.yaml', (t) => t.replace('    access: read\n', '    access: read\n    pii: true\n'));
     const statements = JSON.parse(onlyResource(synthDomain(dir, 'shop').config, 'aws_kms_key').policy).Statement;
@@ -71,7 +69,7 @@ describe('DomainStack', () => {
     ]);
   });
 
-  it('scopes each reader\'s key use to the buckets of the products it reads; readers of the same buckets share a statement (issue #11, item 5)', () => {
+  it("scopes each reader's key use to the buckets of the products it reads; readers of the same buckets share a statement (issue #11, item 5)", () => {
     const dir = copyMesh();
     const auditor = 'arn:aws:iam::999999999999:role/auditor';
     const centralBi = 'arn:aws:iam::210987654321:role/central-bi';
@@ -79,16 +77,34 @@ describe('DomainStack', () => {
     const returns = fs.readFileSync(path.join(dir, 'shop/orders.yaml'), 'utf8').replace('id: shop.orders', 'id: shop.returns').replace('name: orders', 'name: returns');
     const reader = (arn: string) => `  - principal: ${arn}\n    access: read\n    pii: true\n    reason: Yearly audit of returns.\n`;
     writeFile(dir, 'shop/returns.yaml', returns.replace(/consumers:\n[\s\S]*$/, `consumers:\n${reader(auditor)}${reader(centralBi)}`));
-    writeFile(dir, 'shop/refunds.yaml', returns.replace('id: shop.returns', 'id: shop.refunds').replace('name: returns', 'name: refunds').replace(/consumers:\n[\s\S]*$/, `consumers:\n${reader(auditor)}`));
-    const statements = JSON.parse(onlyResource(synthDomain(dir, 'shop').config, 'aws_kms_key').policy).Statement.slice(1).filter((s: any) => !s.Principal.Service);
+    writeFile(
+      dir,
+      'shop/refunds.yaml',
+      returns
+        .replace('id: shop.returns', 'id: shop.refunds')
+        .replace('name: returns', 'name: refunds')
+        .replace(/consumers:\n[\s\S]*$/, `consumers:\n${reader(auditor)}`),
+    );
+    const statements = JSON.parse(onlyResource(synthDomain(dir, 'shop').config, 'aws_kms_key').policy)
+      .Statement.slice(1)
+      .filter((s: any) => !s.Principal.Service);
     expect(statements.map((s: any) => ({ readers: s.Condition.ArnEquals['aws:PrincipalArn'], buckets: s.Condition.StringEquals['kms:EncryptionContext:aws:s3:arn'] }))).toEqual([
       { readers: [centralBi], buckets: ['arn:aws:s3:::testco-dev-shop-orders', 'arn:aws:s3:::testco-dev-shop-returns'] },
       { readers: [auditor], buckets: ['arn:aws:s3:::testco-dev-shop-refunds', 'arn:aws:s3:::testco-dev-shop-returns'] },
     ]);
     // Two roles with the same buckets: one statement, each role still reaching only those buckets.
-    writeFile(dir, 'shop/refunds.yaml', returns.replace('id: shop.returns', 'id: shop.refunds').replace('name: returns', 'name: refunds').replace(/consumers:\n[\s\S]*$/, `consumers:\n${reader(auditor)}${reader(centralBi)}`));
+    writeFile(
+      dir,
+      'shop/refunds.yaml',
+      returns
+        .replace('id: shop.returns', 'id: shop.refunds')
+        .replace('name: returns', 'name: refunds')
+        .replace(/consumers:\n[\s\S]*$/, `consumers:\n${reader(auditor)}${reader(centralBi)}`),
+    );
     writeFile(dir, 'shop/orders.yaml', fs.readFileSync(path.join(dir, 'shop/orders.yaml'), 'utf8').replace(/consumers:\n[\s\S]*$/, `consumers:\n${reader(auditor)}${reader(centralBi)}`));
-    const shared = JSON.parse(onlyResource(synthDomain(dir, 'shop').config, 'aws_kms_key').policy).Statement.slice(1).filter((s: any) => !s.Principal.Service);
+    const shared = JSON.parse(onlyResource(synthDomain(dir, 'shop').config, 'aws_kms_key').policy)
+      .Statement.slice(1)
+      .filter((s: any) => !s.Principal.Service);
     expect(shared.map((s: any) => [s.Condition.ArnEquals['aws:PrincipalArn'], s.Condition.StringEquals['kms:EncryptionContext:aws:s3:arn'].length])).toEqual([[[centralBi, auditor], 3]]);
   });
 
@@ -98,7 +114,14 @@ describe('DomainStack', () => {
     // Every product read by its own role: nothing to share, one statement each.
     for (let i = 0; i < 100; i++) {
       const role = `  - principal: arn:aws:iam::${String(100000000000 + i)}:role/reader-with-a-rather-long-name-${i}\n    access: read\n    pii: true\n    reason: Reads one product.\n`;
-      writeFile(dir, `shop/orders_${i}.yaml`, orders.replace('id: shop.orders', `id: shop.orders_${i}`).replace('name: orders', `name: orders_${i}`).replace(/consumers:\n[\s\S]*$/, `consumers:\n${role}`));
+      writeFile(
+        dir,
+        `shop/orders_${i}.yaml`,
+        orders
+          .replace('id: shop.orders', `id: shop.orders_${i}`)
+          .replace('name: orders', `name: orders_${i}`)
+          .replace(/consumers:\n[\s\S]*$/, `consumers:\n${role}`),
+      );
     }
     expect(() => synthDomain(dir, 'shop')).toThrow(/key policy of domain shop would be \d+ characters, more than the 32768 KMS accepts/);
   });
@@ -111,7 +134,7 @@ describe('DomainStack', () => {
     expect(synthesized).toHaveResourceWithProperties(GlueCatalogDatabase, { name: 'testco_dev_shop', description: 'The web shop.' });
   });
 
-  it('keeps access logs in an SSE-S3 bucket that only log delivery for the domain\'s product buckets may write (issue #11, item 7)', () => {
+  it("keeps access logs in an SSE-S3 bucket that only log delivery for the domain's product buckets may write (issue #11, item 7)", () => {
     expect(synthesized).toHaveResourceWithProperties(S3Bucket, { bucket: 'testco-dev-shop-access-logs', force_destroy: false });
     expect(synthesized).toHaveResourceWithProperties(S3BucketServerSideEncryptionConfigurationA, {
       rule: [{ apply_server_side_encryption_by_default: { sse_algorithm: 'AES256' } }],
@@ -148,7 +171,11 @@ describe('buildMesh', () => {
   it('rejects an environment that platform.yaml does not declare', () => {
     expect(() => buildMesh(Testing.app(), { contractsDir: MINIMAL, environment: 'qa' })).toThrow(/environment "qa" is not declared/);
     // At the `environments` line of platform.yaml, not at 1:1.
-    const line = fs.readFileSync(path.join(MINIMAL, 'platform.yaml'), 'utf8').split('\n').findIndex((l) => l.startsWith('environments:')) + 1;
+    const line =
+      fs
+        .readFileSync(path.join(MINIMAL, 'platform.yaml'), 'utf8')
+        .split('\n')
+        .findIndex((l) => l.startsWith('environments:')) + 1;
     expect(line).toBeGreaterThan(1);
     expect(() => buildMesh(Testing.app(), { contractsDir: MINIMAL, environment: 'qa' })).toThrow(new RegExp(`platform\\.yaml:${line}:\\d+: environments: environment "qa"`));
   });

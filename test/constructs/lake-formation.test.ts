@@ -22,9 +22,7 @@ describe('Lake Formation for a product holding PII, one consumer approved and on
   const of = (principal: string) => permissions.filter((p) => p.principal === principal).map(({ ['//']: _metadata, depends_on: _dependsOn, ...grant }) => grant);
 
   it('grants the unapproved consumer DESCRIBE and SELECT on every column but the PII ones, in one grant', () => {
-    expect(of(CENTRAL_BI)).toEqual([
-      { principal: CENTRAL_BI, permissions: ['DESCRIBE', 'SELECT'], table_with_columns: { ...TABLE, wildcard: true, excluded_column_names: ['customer_email'] } },
-    ]);
+    expect(of(CENTRAL_BI)).toEqual([{ principal: CENTRAL_BI, permissions: ['DESCRIBE', 'SELECT'], table_with_columns: { ...TABLE, wildcard: true, excluded_column_names: ['customer_email'] } }]);
   });
 
   it('grants the approved consumer SELECT and DESCRIBE on the whole table', () => {
@@ -50,13 +48,17 @@ describe('Lake Formation for a product holding PII, one consumer approved and on
   });
 
   it('names each grant after its principal, so reordering consumers changes nothing', () => {
-    const reordered = MIXED.split('  - ').filter(Boolean).reverse().map((c) => `  - ${c}`).join('');
+    const reordered = MIXED.split('  - ')
+      .filter(Boolean)
+      .reverse()
+      .map((c) => `  - ${c}`)
+      .join('');
     expect(synthOrders({ consumers: reordered }).config).toEqual(config);
-    expect(Object.keys(config.resource.aws_lakeformation_permissions).map((id) => id.replace(/_[A-F0-9]{8}$/, '')).sort()).toEqual([
-      'operations_quality-evaluation_orders-read',
-      'orders_lake-formation_123456789012-shop-analyst-read',
-      'orders_lake-formation_210987654321-central-bi-read',
-    ]);
+    expect(
+      Object.keys(config.resource.aws_lakeformation_permissions)
+        .map((id) => id.replace(/_[A-F0-9]{8}$/, ''))
+        .sort(),
+    ).toEqual(['operations_quality-evaluation_orders-read', 'orders_lake-formation_123456789012-shop-analyst-read', 'orders_lake-formation_210987654321-central-bi-read']);
   });
 });
 
@@ -80,7 +82,7 @@ describe('Lake Formation registration and LF-tags', () => {
     expect(grant.depends_on).toEqual([expect.stringMatching(/^aws_lakeformation_resource\./)]);
   });
 
-  it('declares the domain stack\'s two LF-tags, keyed by organization, environment and domain', () => {
+  it("declares the domain stack's two LF-tags, keyed by organization, environment and domain", () => {
     expect(lfTagKeys({ organization: 'testco', environment: 'dev', domain: 'shop' })).toEqual({ domain: 'testco-dev-shop:domain', classification: 'testco-dev-shop:classification' });
     expect(resourcesOf(config, 'aws_lakeformation_lf_tag').map(({ key, values }) => ({ key, values }))).toEqual([
       { key: 'testco-dev-shop:classification', values: ['public', 'internal', 'confidential', 'pii', 'restricted'] },

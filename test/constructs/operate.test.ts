@@ -89,7 +89,14 @@ describe('operate: the evaluation role', () => {
         Resource: '*',
         Condition: { StringEquals: { 'aws:SourceAccount': ACCOUNT }, ArnEquals: { 'aws:SourceArn': `arn:aws:scheduler:eu-west-1:${ACCOUNT}:schedule-group/default` } },
       },
-      { Sid: 'GlueRunsEvaluations', Effect: 'Allow', Principal: { Service: 'glue.amazonaws.com' }, Action: 'sts:AssumeRole', Resource: '*', Condition: { StringEquals: { 'aws:SourceAccount': ACCOUNT } } },
+      {
+        Sid: 'GlueRunsEvaluations',
+        Effect: 'Allow',
+        Principal: { Service: 'glue.amazonaws.com' },
+        Action: 'sts:AssumeRole',
+        Resource: '*',
+        Condition: { StringEquals: { 'aws:SourceAccount': ACCOUNT } },
+      },
     ]);
   });
 
@@ -100,11 +107,21 @@ describe('operate: the evaluation role', () => {
       Action: ['glue:GetDataQualityRuleset', 'glue:PublishDataQuality', 'glue:StartDataQualityRulesetEvaluationRun'],
       Resource: [`arn:aws:glue:eu-west-1:${ACCOUNT}:dataQualityRuleset/testco-dev-shop-orders-quality`],
     });
-    expect(bySid(statements, 'PassThisRoleToGlue')).toEqual({ Sid: 'PassThisRoleToGlue', Effect: 'Allow', Action: 'iam:PassRole', Resource: ROLE_ARN, Condition: { StringEquals: { 'iam:PassedToService': 'glue.amazonaws.com' } } });
+    expect(bySid(statements, 'PassThisRoleToGlue')).toEqual({
+      Sid: 'PassThisRoleToGlue',
+      Effect: 'Allow',
+      Action: 'iam:PassRole',
+      Resource: ROLE_ARN,
+      Condition: { StringEquals: { 'iam:PassedToService': 'glue.amazonaws.com' } },
+    });
   });
 
   it('reads the catalog entries and data/ prefixes of the evaluated products, and writes results to their quality-results/ prefix', () => {
-    expect(bySid(statements, 'ReadEvaluatedTables').Resource).toEqual([`arn:aws:glue:eu-west-1:${ACCOUNT}:catalog`, `arn:aws:glue:eu-west-1:${ACCOUNT}:database/testco_dev_shop`, `arn:aws:glue:eu-west-1:${ACCOUNT}:table/testco_dev_shop/orders`]);
+    expect(bySid(statements, 'ReadEvaluatedTables').Resource).toEqual([
+      `arn:aws:glue:eu-west-1:${ACCOUNT}:catalog`,
+      `arn:aws:glue:eu-west-1:${ACCOUNT}:database/testco_dev_shop`,
+      `arn:aws:glue:eu-west-1:${ACCOUNT}:table/testco_dev_shop/orders`,
+    ]);
     expect(bySid(statements, 'ListDataPrefixes')).toMatchObject({ Action: 's3:ListBucket', Resource: [BUCKET_ARN], Condition: { StringLike: { 's3:prefix': ['data/', 'data/*'] } } });
     expect(bySid(statements, 'ReadData')).toMatchObject({ Action: 's3:GetObject', Resource: [`${BUCKET_ARN}/data/*`] });
     expect(bySid(statements, 'WriteEvaluationResults')).toMatchObject({ Action: 's3:PutObject', Resource: [`${BUCKET_ARN}/quality-results/*`] });
@@ -132,7 +149,12 @@ describe('operate: the evaluation role', () => {
     expect(permissions).toEqual([
       expect.objectContaining({
         permissions: ['DESCRIBE', 'SELECT'],
-        table_with_columns: expect.objectContaining({ database_name: 'testco_dev_shop', name: expect.stringMatching(/^\$\{aws_glue_catalog_table\./), wildcard: true, excluded_column_names: ['customer_email'] }),
+        table_with_columns: expect.objectContaining({
+          database_name: 'testco_dev_shop',
+          name: expect.stringMatching(/^\$\{aws_glue_catalog_table\./),
+          wildcard: true,
+          excluded_column_names: ['customer_email'],
+        }),
         depends_on: expect.arrayContaining([expect.stringMatching(/^aws_lakeformation_resource\./), expect.stringMatching(/^aws_lakeformation_resource_lf_tags\./)]),
       }),
     ]);
@@ -165,7 +187,14 @@ describe('operate: alerts to the owning team', () => {
 
   it('lets each publisher send from exactly its own rule, alarms and budget', () => {
     expect(statementsOf(onlyResource(config, 'aws_sns_topic_policy'))).toEqual([
-      { Sid: 'FailedEvaluationsFromDomainRule', Effect: 'Allow', Principal: { Service: 'events.amazonaws.com' }, Action: 'sns:Publish', Resource: TOPIC_ARN, Condition: { ArnEquals: { 'aws:SourceArn': `arn:aws:events:eu-west-1:${ACCOUNT}:rule/testco-dev-shop-quality-failed` } } },
+      {
+        Sid: 'FailedEvaluationsFromDomainRule',
+        Effect: 'Allow',
+        Principal: { Service: 'events.amazonaws.com' },
+        Action: 'sns:Publish',
+        Resource: TOPIC_ARN,
+        Condition: { ArnEquals: { 'aws:SourceArn': `arn:aws:events:eu-west-1:${ACCOUNT}:rule/testco-dev-shop-quality-failed` } },
+      },
       {
         Sid: 'MissingEvaluationsFromDomainAlarms',
         Effect: 'Allow',
@@ -188,7 +217,11 @@ describe('operate: alerts to the owning team', () => {
   it("subscribes the owner's email by default, and the endpoints domain.yaml names otherwise", () => {
     expect(resourcesOf(config, 'aws_sns_topic_subscription').map((s) => [s.protocol, s.endpoint])).toEqual([['email', 'shop-data@example.com']]);
     const dir = copyMesh();
-    editFile(dir, 'shop/domain.yaml', (t) => `${t}monitoring:\n  alerts:\n    - protocol: email\n      endpoint: shop-oncall@example.com\n    - protocol: https\n      endpoint: https://alerts.example.com/hooks/shop\n`);
+    editFile(
+      dir,
+      'shop/domain.yaml',
+      (t) => `${t}monitoring:\n  alerts:\n    - protocol: email\n      endpoint: shop-oncall@example.com\n    - protocol: https\n      endpoint: https://alerts.example.com/hooks/shop\n`,
+    );
     expect(resourcesOf(synthDomain(dir, 'shop').config, 'aws_sns_topic_subscription').map((s) => [s.protocol, s.endpoint])).toEqual([
       ['email', 'shop-oncall@example.com'],
       ['https', 'https://alerts.example.com/hooks/shop'],
@@ -212,8 +245,15 @@ describe('operate: alerts to the owning team', () => {
     });
     const target = onlyResource(config, 'aws_cloudwatch_event_target');
     expect(target.arn).toMatch(/^\$\{aws_sns_topic\..*\.arn\}$/);
-    expect(target.input_transformer.input_paths).toMatchObject({ product: '$.detail.context.tableName', ruleset: '$.detail.rulesetNames[0]', failed: '$.detail.numRulesFailed', result: '$.detail.resultId' });
-    expect(target.input_transformer.input_template).toMatch(/Data product <product> .* <failed> rule\(s\) of ruleset <ruleset> failed.*Failing rules: aws glue get-data-quality-result --result-id <result>/);
+    expect(target.input_transformer.input_paths).toMatchObject({
+      product: '$.detail.context.tableName',
+      ruleset: '$.detail.rulesetNames[0]',
+      failed: '$.detail.numRulesFailed',
+      result: '$.detail.resultId',
+    });
+    expect(target.input_transformer.input_template).toMatch(
+      /Data product <product> .* <failed> rule\(s\) of ruleset <ruleset> failed.*Failing rules: aws glue get-data-quality-result --result-id <result>/,
+    );
   });
 });
 

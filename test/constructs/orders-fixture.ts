@@ -82,8 +82,7 @@ export function grantsOf(config: TerraformJson): Grants {
   const bucketPolicy = JSON.parse(onlyResource(config, 'aws_s3_bucket_policy', (r) => r.bucket === `\${aws_s3_bucket.${bucketName}.id}`).policy);
   const keyPolicy = JSON.parse(onlyResource(config, 'aws_kms_key').policy);
   // Consumer grants name roles; the alert publishers (services) are not consumers.
-  const bySid = (statements: GrantStatement[]) =>
-    Object.fromEntries(statements.filter((s) => s.Effect === 'Allow' && s.Principal.AWS).map((s) => [s.Sid.replace(/[0-9a-f]{8}$/, ''), grantees(s)]));
+  const bySid = (statements: GrantStatement[]) => Object.fromEntries(statements.filter((s) => s.Effect === 'Allow' && s.Principal.AWS).map((s) => [s.Sid.replace(/[0-9a-f]{8}$/, ''), grantees(s)]));
   return {
     bucketPolicy: bySid(bucketPolicy.Statement),
     keyPolicy: bySid(keyPolicy.Statement.slice(1)),

@@ -5,7 +5,7 @@ import { synthOrders } from './orders-fixture';
 const TAGS = { Domain: 'shop', DataProduct: 'orders', Owner: 'shop-data', Classification: 'pii', ContractVersion: '1.0.0', Status: 'active' };
 
 describe('the Glue Data Quality ruleset of a product', () => {
-  it('compiles the contract\'s rules into one ruleset on the product\'s Glue table, named and tagged after the product', () => {
+  it("compiles the contract's rules into one ruleset on the product's Glue table, named and tagged after the product", () => {
     expect(onlyResource(synthOrders().config, 'aws_glue_data_quality_ruleset')).toMatchObject({
       name: 'testco-dev-shop-orders-quality',
       description: 'Quality rules of shop.orders v1.0.0, compiled from its contract',
@@ -20,9 +20,13 @@ describe('the Glue Data Quality ruleset of a product', () => {
     expect(onlyResource(config, 'aws_glue_data_quality_ruleset').ruleset).toBe('Rules = [\n    IsComplete "order_id",\n    IsUnique "order_id"\n]');
     const quality = built.stacks.get('shop')!.products.get('orders')!.quality!;
     expect(quality.node.metadata.filter((m) => m.type === String(AnnotationMetadataEntryType.WARN)).map((m) => m.data)).toEqual([
-      expect.stringMatching(/^shop\.orders: quality rule not_null at \S+shop\/orders\.yaml:\d+:5 is not enforced by Glue Data Quality: column "items" is array<struct<sku:string,quantity:int>>, and DQDL does not check nested or list-type columns$/),
+      expect.stringMatching(
+        /^shop\.orders: quality rule not_null at \S+shop\/orders\.yaml:\d+:5 is not enforced by Glue Data Quality: column "items" is array<struct<sku:string,quantity:int>>, and DQDL does not check nested or list-type columns$/,
+      ),
     ]);
-    expect(built.governance.findings().filter((f) => f.ruleId === 'DM115')).toEqual([expect.objectContaining({ severity: 'warning', productId: 'shop.orders', location: expect.objectContaining({ column: 5 }) })]);
+    expect(built.governance.findings().filter((f) => f.ruleId === 'DM115')).toEqual([
+      expect.objectContaining({ severity: 'warning', productId: 'shop.orders', location: expect.objectContaining({ column: 5 }) }),
+    ]);
   });
 
   it('deploys no ruleset when no rule compiles, since Glue rejects an empty one', () => {

@@ -38,7 +38,9 @@ describe('a declared location, database, account or region is built as declared 
 
   it("refuses the platform's name of another environment than the server's", () => {
     const { dir } = meshWith('declared-own.odcs.yaml', (t) => t.replace('database: testco_prod_shop', 'database: testco_dev_shop'));
-    expect(messages(loadMesh(dir).errors)).toEqual(['servers[0].database: cannot build: shop.order_lines declares database "testco_dev_shop", but the platform puts its table in the Glue database testco_prod_shop (prod)']);
+    expect(messages(loadMesh(dir).errors)).toEqual([
+      'servers[0].database: cannot build: shop.order_lines declares database "testco_dev_shop", but the platform puts its table in the Glue database testco_prod_shop (prod)',
+    ]);
   });
 
   it('refuses an Athena catalog other than the Glue Data Catalog', () => {
@@ -47,7 +49,9 @@ describe('a declared location, database, account or region is built as declared 
   });
 
   it('refuses an S3 endpoint outside AWS', () => {
-    const { dir } = meshWith('declared-own.odcs.yaml', (t) => t.replace('    location: s3://testco-dev-shop-order-lines\n', '    location: s3://testco-dev-shop-order-lines\n    endpointUrl: https://minio.example.com\n'));
+    const { dir } = meshWith('declared-own.odcs.yaml', (t) =>
+      t.replace('    location: s3://testco-dev-shop-order-lines\n', '    location: s3://testco-dev-shop-order-lines\n    endpointUrl: https://minio.example.com\n'),
+    );
     expect(messages(loadMesh(dir).errors)).toEqual(['servers[1].endpointUrl: cannot build: server "development" is reached at https://minio.example.com; the platform builds buckets in AWS S3']);
   });
 });
@@ -65,7 +69,9 @@ describe('the native format declares locations the same way', () => {
     const dir = copyMesh();
     const file = editFile(dir, 'shop/orders.yaml', (t) => t.replace('  format: parquet\n', '  format: parquet\n  location: s3://acme-orders/orders/\n'));
     const { errors } = loadMesh(dir);
-    expect(messages(errors)).toEqual(['output.location: cannot build: shop.orders declares location "s3://acme-orders/orders/", but the platform stores it at s3://testco-dev-shop-orders/data/ (dev) or s3://testco-prod-shop-orders/data/ (prod)']);
+    expect(messages(errors)).toEqual([
+      'output.location: cannot build: shop.orders declares location "s3://acme-orders/orders/", but the platform stores it at s3://testco-dev-shop-orders/data/ (dev) or s3://testco-prod-shop-orders/data/ (prod)',
+    ]);
     expect(errors[0].line).toBe(lineOf(fs.readFileSync(file, 'utf8'), 'location:'));
   });
 });

@@ -141,7 +141,13 @@ describe('DQDL quoting', () => {
 
   it('writes numbers without exponents, as the DQDL grammar requires', () => {
     expect([numberValue(42), numberValue(-5), numberValue(0.01), numberValue(1e-7), numberValue(-2.5e-8), numberValue(1e21), numberValue(1.25e22)]).toEqual([
-      '42', '-5', '0.01', '0.0000001', '-0.000000025', '1000000000000000000000', '12500000000000000000000',
+      '42',
+      '-5',
+      '0.01',
+      '0.0000001',
+      '-0.000000025',
+      '1000000000000000000000',
+      '12500000000000000000000',
     ]);
     expect([numberValue(NaN), numberValue(-Infinity)]).toEqual([undefined, undefined]);
   });

@@ -1,11 +1,4 @@
-import {
-  formatGlueType,
-  GluePrimitiveName,
-  GlueType,
-  GlueTypeError,
-  isScalarGlueType,
-  parseGlueType,
-} from '../../src/contract/glue-type';
+import { formatGlueType, GluePrimitiveName, GlueType, GlueTypeError, isScalarGlueType, parseGlueType } from '../../src/contract/glue-type';
 
 function parseOk(text: string): GlueType {
   const result = parseGlueType(text);
@@ -25,9 +18,7 @@ function parseErr(text: string): GlueTypeError {
 
 const prim = (name: GluePrimitiveName): GlueType => ({ kind: 'primitive', name });
 
-const PRIMITIVES: GluePrimitiveName[] = [
-  'boolean', 'tinyint', 'smallint', 'int', 'bigint', 'float', 'double', 'string', 'date', 'timestamp', 'binary',
-];
+const PRIMITIVES: GluePrimitiveName[] = ['boolean', 'tinyint', 'smallint', 'int', 'bigint', 'float', 'double', 'string', 'date', 'timestamp', 'binary'];
 
 describe('parseGlueType', () => {
   describe('primitives', () => {
@@ -373,12 +364,57 @@ describe('parseGlueType', () => {
 
     it('never throws on random or garbage strings', () => {
       const random = rng(42);
-      const alphabet = ['<', '>', '(', ')', ',', ':', ' ', '`', '"', '-', '1', '38', '0', 'a', 'int', 'array', 'map',
-        'struct', 'decimal', 'varchar', 'char', 'string', 'x', '\u0000', '\ud83d', '\u00e9', '\n', 'with', '__proto__'];
+      const alphabet = [
+        '<',
+        '>',
+        '(',
+        ')',
+        ',',
+        ':',
+        ' ',
+        '`',
+        '"',
+        '-',
+        '1',
+        '38',
+        '0',
+        'a',
+        'int',
+        'array',
+        'map',
+        'struct',
+        'decimal',
+        'varchar',
+        'char',
+        'string',
+        'x',
+        '\u0000',
+        '\ud83d',
+        '\u00e9',
+        '\n',
+        'with',
+        '__proto__',
+      ];
       const samples: string[] = [
-        'constructor', '__proto__', 'toString', 'hasOwnProperty', 'struct<constructor:int,__proto__:int>',
-        'map<__proto__,int>', '>>>>', '<<<<', '((((', '))))', ',,,', ':::', '99999999999999999999999',
-        'decimal(99999999999999999999999,1)', 'varchar(1e5)', 'array<>', 'map<,>', 'struct<:>', '\u{1F600}',
+        'constructor',
+        '__proto__',
+        'toString',
+        'hasOwnProperty',
+        'struct<constructor:int,__proto__:int>',
+        'map<__proto__,int>',
+        '>>>>',
+        '<<<<',
+        '((((',
+        '))))',
+        ',,,',
+        ':::',
+        '99999999999999999999999',
+        'decimal(99999999999999999999999,1)',
+        'varchar(1e5)',
+        'array<>',
+        'map<,>',
+        'struct<:>',
+        '\u{1F600}',
       ];
       for (let i = 0; i < 3000; i++) {
         const length = Math.floor(random() * 20);
@@ -389,7 +425,9 @@ describe('parseGlueType', () => {
       }
       for (const text of samples) {
         let result: ReturnType<typeof parseGlueType> | undefined;
-        expect(() => { result = parseGlueType(text); }).not.toThrow();
+        expect(() => {
+          result = parseGlueType(text);
+        }).not.toThrow();
         if (result && !result.ok) {
           expect(result.error.message).not.toBe('');
           expect(result.error.hint).not.toBe('');
@@ -415,10 +453,7 @@ describe('formatGlueType', () => {
     ['Array< Struct< sku : String , qty : Int > >', 'array<struct<sku:string,qty:int>>'],
     ['map<string, array<int>>', 'map<string,array<int>>'],
     ['struct<Id:int>', 'struct<Id:int>'],
-    [
-      'map<string,array<struct<a:decimal(5,2),b:map<int,string>>>>',
-      'map<string,array<struct<a:decimal(5,2),b:map<int,string>>>>',
-    ],
+    ['map<string,array<struct<a:decimal(5,2),b:map<int,string>>>>', 'map<string,array<struct<a:decimal(5,2),b:map<int,string>>>>'],
   ])('formats %j canonically as %j', (input, canonical) => {
     expect(formatGlueType(parseOk(input))).toBe(canonical);
   });

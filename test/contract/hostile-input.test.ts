@@ -69,7 +69,8 @@ function synthesizeInProcess(contractsDir: string): { exitCode?: number; output:
   } catch (thrown) {
     // Anything but a failed synthesis (a crash) fails the test with its stack, as it would fail a user.
     if (thrown instanceof ExitCalled) throw new Error(`synthMesh called ${thrown.message}: library code throws SynthesisFailedError, only the app entry exits`);
-    if (thrown instanceof SynthesisFailedError) exitCode = 1; // what stacks/main.ts makes of it
+    if (thrown instanceof SynthesisFailedError)
+      exitCode = 1; // what stacks/main.ts makes of it
     else throw thrown;
   } finally {
     if (previous === undefined) delete process.env.CDKTF_OUTDIR;
@@ -108,9 +109,7 @@ async function expectRefused(dir: string, expected: readonly string[]): Promise<
 
 describe('hostile and odd inputs get a clear answer before anything is written', () => {
   it('refuses a YAML alias bomb (nested anchors) with an error naming the file, at the first alias', async () => {
-    await expectRefused(meshWith('alias-bomb'), [
-      '<mesh>/shop/orders.yaml:47:10: x1[0]: aliases expand past the limit of 100: anchors nested in anchors (a "billion laughs" document)',
-    ]);
+    await expectRefused(meshWith('alias-bomb'), ['<mesh>/shop/orders.yaml:47:10: x1[0]: aliases expand past the limit of 100: anchors nested in anchors (a "billion laughs" document)']);
   });
 
   it('refuses invalid UTF-8 at the line and column of the first bad byte', async () => {
@@ -224,7 +223,11 @@ describe('a pattern that backtracks exponentially cannot hang validate', () => {
 describe('every file under the contracts folder is read or named', () => {
   it('names each file that is not read, and why, and counts what was read', async () => {
     const dir = meshWith('not-read');
-    const hint = (needle: string) => loadMesh(dir).warnings!.find((w) => w.file.includes(needle))!.hint.split(dir).join('<mesh>');
+    const hint = (needle: string) =>
+      loadMesh(dir)
+        .warnings!.find((w) => w.file.includes(needle))!
+        .hint.split(dir)
+        .join('<mesh>');
     expect(loaderAnswer(dir)).toEqual({
       errors: [],
       warnings: [

@@ -4,19 +4,12 @@ import { firstInvalidByte, decodeContract } from '../../src/contract/input-file'
 import { numberChange } from '../../src/contract/yaml-checks';
 
 describe('quality patterns: the subset Java (Glue) and RE2 read alike', () => {
-  it.each([
-    ['(?i)^ord-[0-9]+$'],
-    ['^[A-Z]{3}-\\d{4,}$'],
-    ['^\\p{L}+$'],
-    ['^\\pL\\p{Lu}$'],
-    ['^(?<year>\\d{4})-(?:\\d{2})$'],
-    ['^[^"\\]]+$'],
-    ['\\Qa.b\\E'],
-    ['^a+?b*?$'],
-    ['^(?s:.)\\x{41}\\b\\z'],
-  ])('accepts %s', (pattern) => {
-    expect(dqdlPatternProblem(pattern)).toBeUndefined();
-  });
+  it.each([['(?i)^ord-[0-9]+$'], ['^[A-Z]{3}-\\d{4,}$'], ['^\\p{L}+$'], ['^\\pL\\p{Lu}$'], ['^(?<year>\\d{4})-(?:\\d{2})$'], ['^[^"\\]]+$'], ['\\Qa.b\\E'], ['^a+?b*?$'], ['^(?s:.)\\x{41}\\b\\z']])(
+    'accepts %s',
+    (pattern) => {
+      expect(dqdlPatternProblem(pattern)).toBeUndefined();
+    },
+  );
 
   it.each([
     ['(a)\\1', 'backreference \\1 is not supported'],

@@ -20,7 +20,9 @@ describe('product inputs (lineage)', () => {
     const { value: mesh, errors } = loadMesh(dir);
     expect(errors).toEqual([]);
     const daily = mesh!.products.find((p) => p.id === 'shop.daily_totals')!;
-    expect(daily.inputs).toEqual([{ product: 'shop.orders', location: { file: expect.stringContaining('daily_totals.yaml'), line: lineOf(fs.readFileSync(file, 'utf8'), '- shop.orders'), column: 5 } }]);
+    expect(daily.inputs).toEqual([
+      { product: 'shop.orders', location: { file: expect.stringContaining('daily_totals.yaml'), line: lineOf(fs.readFileSync(file, 'utf8'), '- shop.orders'), column: 5 } },
+    ]);
     expect(mesh!.products.find((p) => p.id === 'shop.weekly_totals')!.inputs).toEqual([expect.objectContaining({ product: 'shop.daily_totals', versionRange: '^1.0.0' })]);
     const lineage = buildLineage(mesh!.products);
     expect(downstreamOf(lineage, 'shop.orders')).toEqual(['shop.daily_totals', 'shop.weekly_totals']);
@@ -50,7 +52,12 @@ describe('product inputs (lineage)', () => {
     const file = withProduct(dir, 'daily_totals', 'inputs:\n  - shop.order\n');
     const { errors } = loadMesh(dir);
     expect(errors).toEqual([
-      expect.objectContaining({ line: lineOf(fs.readFileSync(file, 'utf8'), '- shop.order'), path: 'inputs[0]', message: 'input "shop.order" is not a product of the mesh', hint: 'did you mean "shop.orders"?' }),
+      expect.objectContaining({
+        line: lineOf(fs.readFileSync(file, 'utf8'), '- shop.order'),
+        path: 'inputs[0]',
+        message: 'input "shop.order" is not a product of the mesh',
+        hint: 'did you mean "shop.orders"?',
+      }),
     ]);
   });
 
@@ -92,7 +99,9 @@ describe('product inputs (lineage)', () => {
     const { value: mesh, errors } = loadMesh(moved);
     expect(errors).toEqual([]);
     const findings = governContracts(mesh!, { today: '2026-11-21' }).findings.filter((f) => f.ruleId === 'DM120');
-    expect(findings.map((f) => [f.message, f.location!.line])).toEqual([['input shop.orders of shop.daily_totals is at version 1.0.0, outside the range "^2.0.0"', lineOf(fs.readFileSync(file, 'utf8'), '- product: shop.orders')]]);
+    expect(findings.map((f) => [f.message, f.location!.line])).toEqual([
+      ['input shop.orders of shop.daily_totals is at version 1.0.0, outside the range "^2.0.0"', lineOf(fs.readFileSync(file, 'utf8'), '- product: shop.orders')],
+    ]);
   });
 
   it('refuses an input that is not <domain>.<name>, by schema, at its line', () => {

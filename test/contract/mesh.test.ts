@@ -32,12 +32,7 @@ describe('loadMesh', () => {
     const { value, errors } = loadMesh(dir);
     expect(value).toBeUndefined();
     // Sorted by path: <dir>/platform.yaml, then <dir>/shop/domain.yaml, then <dir>/shop/orders.yaml.
-    expect(errors.map((e) => `${path.basename(e.file)} ${e.path}`)).toEqual([
-      'platform.yaml region',
-      'domain.yaml account',
-      'orders.yaml output.format',
-      'orders.yaml schema[2].type',
-    ]);
+    expect(errors.map((e) => `${path.basename(e.file)} ${e.path}`)).toEqual(['platform.yaml region', 'domain.yaml account', 'orders.yaml output.format', 'orders.yaml schema[2].type']);
     const files = errors.map((e) => e.file);
     expect(files).toEqual([...files].sort());
   });
@@ -143,7 +138,10 @@ describe('the reference mesh', () => {
   });
 
   it('covers email, phone and iban columns classified as PII', () => {
-    const piiColumns = mesh!.products.flatMap((p) => [...p.columns, ...p.partitionKeys]).filter((c) => c.pii).map((c) => c.name);
+    const piiColumns = mesh!.products
+      .flatMap((p) => [...p.columns, ...p.partitionKeys])
+      .filter((c) => c.pii)
+      .map((c) => c.name);
     for (const needle of ['email', 'phone', 'iban']) expect(piiColumns.some((name) => name.includes(needle))).toBe(true);
   });
 

@@ -6,7 +6,11 @@ import type { DataProductSpec } from '../../src/contract/model';
 import { evaluationCadence, rateExpression } from '../../src/contract/monitoring';
 import { copyMesh, editFile } from '../helpers/fixtures';
 
-const lineOf = (file: string, text: string) => fs.readFileSync(file, 'utf8').split('\n').findIndex((l) => l.includes(text)) + 1;
+const lineOf = (file: string, text: string) =>
+  fs
+    .readFileSync(file, 'utf8')
+    .split('\n')
+    .findIndex((l) => l.includes(text)) + 1;
 const where = (dir: string) => loadMesh(dir).errors.map((e) => ({ file: path.basename(e.file), line: e.line, path: e.path, message: e.message }));
 
 describe('monitoring settings in contracts, domain.yaml and platform.yaml', () => {
@@ -24,7 +28,9 @@ describe('monitoring settings in contracts, domain.yaml and platform.yaml', () =
   it('rejects an interval and a schedule together, at the schedule line', () => {
     const dir = copyMesh();
     const file = editFile(dir, 'shop/orders.yaml', (t) => t.replace('  availability: "99.9%"\n', '  availability: "99.9%"\n  checkEvery: 2h\n  checkSchedule: "rate(2 hours)"\n'));
-    expect(where(dir)).toEqual([expect.objectContaining({ file: 'orders.yaml', line: lineOf(file, 'checkSchedule:'), path: 'sla.checkSchedule', message: 'sla states both checkEvery and checkSchedule' })]);
+    expect(where(dir)).toEqual([
+      expect.objectContaining({ file: 'orders.yaml', line: lineOf(file, 'checkSchedule:'), path: 'sla.checkSchedule', message: 'sla states both checkEvery and checkSchedule' }),
+    ]);
   });
 
   it('rejects a schedule that is not an EventBridge Scheduler expression, at its line', () => {

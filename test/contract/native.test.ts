@@ -46,7 +46,9 @@ describe('native contract normalization', () => {
   });
 
   it('raises a column tagged pii to at least the pii classification, whatever was declared', () => {
-    const { value } = loadProductFile(editFile(copyMesh(), ORDERS, (t) => t.replace('    description: Order total in EUR.', '    description: Order total in EUR.\n    classification: confidential\n    tags: [pii]')));
+    const { value } = loadProductFile(
+      editFile(copyMesh(), ORDERS, (t) => t.replace('    description: Order total in EUR.', '    description: Order total in EUR.\n    classification: confidential\n    tags: [pii]')),
+    );
     expect(value!.columns.find((c) => c.name === 'total')).toMatchObject({ classification: 'pii', pii: true });
   });
 
@@ -66,9 +68,7 @@ describe('native contract normalization', () => {
 
   it('resolves quality rules and consumers', () => {
     expect(spec!.quality.map((q) => q.kind)).toEqual(['not_null', 'unique']);
-    expect(spec!.consumers).toEqual([
-      expect.objectContaining({ kind: 'principal', principal: 'arn:aws:iam::210987654321:role/central-bi', access: 'read', pii: false }),
-    ]);
+    expect(spec!.consumers).toEqual([expect.objectContaining({ kind: 'principal', principal: 'arn:aws:iam::210987654321:role/central-bi', access: 'read', pii: false })]);
   });
 });
 
@@ -179,9 +179,7 @@ describe('native contract errors name file:line:col, the field and a fix', () =>
   });
 
   it('reports schema errors and Glue type errors of a file in one run', () => {
-    const { errors } = loadEdited((t) =>
-      t.replace('format: parquet', 'format: parket').replace('type: decimal(12,2)', 'type: decimal(12,2').replace('    primaryKey: true', '    primarykey: true'),
-    );
+    const { errors } = loadEdited((t) => t.replace('format: parquet', 'format: parket').replace('type: decimal(12,2)', 'type: decimal(12,2').replace('    primaryKey: true', '    primarykey: true'));
     expect(errors.map((e) => e.path)).toEqual(['output.format', 'schema[0].primarykey', 'schema[2].type']);
   });
 });

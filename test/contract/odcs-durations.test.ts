@@ -47,7 +47,11 @@ describe('ODCS SLA durations in the notations the standard allows', () => {
 
   it.each([
     ['months, which have no fixed length (ISO)', '    value: P6M\n', 'slaProperties[0].value: cannot build: "P6M" of Latency counts months, and a month has no fixed length'],
-    ['months, which have no fixed length (unit)', '    value: 6\n    unit: months\n', 'slaProperties[0].unit: cannot build: unit "months" of Latency is not one the platform reads: a month has no fixed length'],
+    [
+      'months, which have no fixed length (unit)',
+      '    value: 6\n    unit: months\n',
+      'slaProperties[0].unit: cannot build: unit "months" of Latency is not one the platform reads: a month has no fixed length',
+    ],
     ['a unit the platform does not read', '    value: 3\n    unit: fortnights\n', 'slaProperties[0].unit: cannot build: unit "fortnights" of Latency is not one the platform reads'],
     ['an invalid ISO 8601 duration', '    value: P1DT\n', 'slaProperties[0].value: cannot build: "P1DT" of Latency is not a valid ISO 8601 duration'],
     ['an ISO 8601 duration with a unit', '    value: PT4H\n    unit: h\n', 'slaProperties[0].unit: cannot build: Latency is an ISO 8601 duration ("PT4H") and also has unit "h"'],

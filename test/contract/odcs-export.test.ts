@@ -132,7 +132,13 @@ describe('the exported document', () => {
     expect(properties.find((p: { name: string }) => p.name === 'items')).toMatchObject({
       logicalType: 'array',
       physicalType: 'array<struct<sku:string,quantity:int>>',
-      items: { logicalType: 'object', properties: [{ name: 'sku', logicalType: 'string', physicalType: 'string' }, { name: 'quantity', logicalType: 'integer', physicalType: 'int', logicalTypeOptions: { format: 'i32' } }] },
+      items: {
+        logicalType: 'object',
+        properties: [
+          { name: 'sku', logicalType: 'string', physicalType: 'string' },
+          { name: 'quantity', logicalType: 'integer', physicalType: 'int', logicalTypeOptions: { format: 'i32' } },
+        ],
+      },
     });
   });
 
@@ -149,13 +155,16 @@ describe('the exported document', () => {
 describe('export writes each ODCS version in its own form', () => {
   const { value: mesh } = loadMesh(REFERENCE_CONTRACTS);
 
-  it.each(mesh!.products.flatMap((p) => ODCS_EXPORT_VERSIONS.map((version) => [p.id, version, p] as const)))('%s as %s reads back to the same model, valid under that version', (_id, version, spec) => {
-    const account = mesh!.domains.find((d) => d.name === spec.domain)!.account;
-    const { text, back } = roundTrip(spec, { account, odcsVersion: version });
-    expect(parse(text).apiVersion).toBe(version);
-    expect(odcsExportErrors(text, version)).toEqual([]);
-    expect(comparableSpec(back)).toEqual(comparableSpec(spec));
-  });
+  it.each(mesh!.products.flatMap((p) => ODCS_EXPORT_VERSIONS.map((version) => [p.id, version, p] as const)))(
+    '%s as %s reads back to the same model, valid under that version',
+    (_id, version, spec) => {
+      const account = mesh!.domains.find((d) => d.name === spec.domain)!.account;
+      const { text, back } = roundTrip(spec, { account, odcsVersion: version });
+      expect(parse(text).apiVersion).toBe(version);
+      expect(odcsExportErrors(text, version)).toEqual([]);
+      expect(comparableSpec(back)).toEqual(comparableSpec(spec));
+    },
+  );
 
   it('writes v3.0.2 with a team list, library `rule:` names, and a format its s3 server cannot name in datameshFormat', () => {
     const spec = loadMinimalEdited((t) => t.replace('format: parquet', 'format: orc'));
@@ -174,7 +183,10 @@ describe('export writes each ODCS version in its own form', () => {
     const { value: spec } = loadOdcs('v3.2.0-features.odcs.yaml');
     const { text, back } = roundTrip(spec!, { odcsVersion: 'v3.2.0', account: '123456789012' });
     const properties = parse(text).schema[0].properties;
-    expect(properties.find((p: { name: string }) => p.name === 'attributes')).toMatchObject({ logicalType: 'map', map: { key: { logicalType: 'string' }, value: { logicalType: 'integer', physicalType: 'bigint' } } });
+    expect(properties.find((p: { name: string }) => p.name === 'attributes')).toMatchObject({
+      logicalType: 'map',
+      map: { key: { logicalType: 'string' }, value: { logicalType: 'integer', physicalType: 'bigint' } },
+    });
     expect(properties.find((p: { name: string }) => p.name === 'customer_ref')).toMatchObject({ deprecated: true });
     expect(comparableSpec(back)).toEqual(comparableSpec(spec!));
   });

@@ -160,8 +160,7 @@ describe('logical types without a Glue physicalType', () => {
 });
 
 describe('constraints ODCS states on a property', () => {
-  const withProperty = (yaml: string) =>
-    loadOdcs('minimal.odcs.yaml', (t) => t.replace('      - name: url\n        logicalType: string\n', `      - name: url\n        logicalType: string\n${yaml}`));
+  const withProperty = (yaml: string) => loadOdcs('minimal.odcs.yaml', (t) => t.replace('      - name: url\n        logicalType: string\n', `      - name: url\n        logicalType: string\n${yaml}`));
 
   it('turns `unique: true` into a unique rule at that line', () => {
     const { value, errors, text } = withProperty('        unique: true\n');
@@ -176,7 +175,10 @@ describe('constraints ODCS states on a property', () => {
 
   it('turns inclusive logicalTypeOptions minimum and maximum of a number into a range rule', () => {
     const { value, errors } = loadOdcs('minimal.odcs.yaml', (t) =>
-      t.replace('      - name: url\n        logicalType: string\n', '      - name: url\n        logicalType: string\n      - name: views\n        logicalType: integer\n        logicalTypeOptions:\n          minimum: 0\n          maximum: 100000\n'),
+      t.replace(
+        '      - name: url\n        logicalType: string\n',
+        '      - name: url\n        logicalType: string\n      - name: views\n        logicalType: integer\n        logicalTypeOptions:\n          minimum: 0\n          maximum: 100000\n',
+      ),
     );
     expect(errors).toEqual([]);
     expect(value!.quality).toEqual([expect.objectContaining({ kind: 'range', column: 'views', min: 0, max: 100000 })]);
@@ -184,7 +186,10 @@ describe('constraints ODCS states on a property', () => {
 
   it('warns that exclusive bounds and date bounds are not enforced, rather than dropping them silently', () => {
     const { value, warnings } = loadOdcs('minimal.odcs.yaml', (t) =>
-      t.replace('      - name: url\n        logicalType: string\n', '      - name: url\n        logicalType: string\n      - name: views\n        logicalType: integer\n        logicalTypeOptions:\n          exclusiveMinimum: 0\n      - name: day\n        logicalType: date\n        logicalTypeOptions:\n          minimum: "2020-01-01"\n'),
+      t.replace(
+        '      - name: url\n        logicalType: string\n',
+        '      - name: url\n        logicalType: string\n      - name: views\n        logicalType: integer\n        logicalTypeOptions:\n          exclusiveMinimum: 0\n      - name: day\n        logicalType: date\n        logicalTypeOptions:\n          minimum: "2020-01-01"\n',
+      ),
     );
     expect(value!.quality).toEqual([]);
     expect((warnings ?? []).map((w) => w.message)).toEqual(['exclusiveMinimum is not enforced by the platform', 'a minimum of date values is not enforced by the platform']);

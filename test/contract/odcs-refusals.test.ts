@@ -15,7 +15,9 @@ describe('valid ODCS the platform cannot build', () => {
   });
 
   it('refuses an Azure server', () => {
-    const { errors } = loadOdcs('complete.odcs.yaml', (t) => t.replace(/servers:\n(.*\n)*?schema:/, 'servers:\n  - server: lake\n    type: azure\n    location: az://lake/orders\n    format: parquet\nschema:'));
+    const { errors } = loadOdcs('complete.odcs.yaml', (t) =>
+      t.replace(/servers:\n(.*\n)*?schema:/, 'servers:\n  - server: lake\n    type: azure\n    location: az://lake/orders\n    format: parquet\nschema:'),
+    );
     expect(messages(errors)).toEqual([expect.stringMatching(/^servers\[0\]\.type: cannot build: server "lake" is of type azure/)]);
   });
 
@@ -25,7 +27,9 @@ describe('valid ODCS the platform cannot build', () => {
   });
 
   it('refuses a table without properties', () => {
-    const { errors } = loadOdcs('two-tables.odcs.yaml', (t) => t.replace(/  - name: carts\n    physicalType: table\n    properties:\n      - name: cart_id\n        logicalType: string\n/, '  - name: carts\n    physicalType: table\n'));
+    const { errors } = loadOdcs('two-tables.odcs.yaml', (t) =>
+      t.replace(/  - name: carts\n    physicalType: table\n    properties:\n      - name: cart_id\n        logicalType: string\n/, '  - name: carts\n    physicalType: table\n'),
+    );
     expect(messages(errors)).toEqual(['schema[0]: cannot build: table "carts" has no properties; a Glue table needs columns']);
   });
 
@@ -36,7 +40,10 @@ describe('valid ODCS the platform cannot build', () => {
 
   it('refuses an object without properties and an array without items, unless the physicalType is a Glue type', () => {
     const { errors } = loadOdcs('minimal.odcs.yaml', (t) =>
-      t.replace('      - name: url\n        logicalType: string\n', '      - name: attributes\n        logicalType: object\n        physicalType: json\n      - name: tags\n        logicalType: array\n'),
+      t.replace(
+        '      - name: url\n        logicalType: string\n',
+        '      - name: attributes\n        logicalType: object\n        physicalType: json\n      - name: tags\n        logicalType: array\n',
+      ),
     );
     expect(messages(errors)).toEqual([
       'schema[0].properties[0]: cannot build: "attributes" is an object without properties (physicalType "json" is not a Glue type); a Glue struct needs its fields',
@@ -137,7 +144,9 @@ describe('what is valid but not built or enforced is named in a warning', () => 
   });
 
   it('names a non-AWS server next to an AWS one instead of refusing the contract', () => {
-    const { value, warnings } = loadOdcs('complete.odcs.yaml', (t) => t.replace('servers:\n', 'servers:\n  - server: source\n    type: postgres\n    host: db\n    port: 5432\n    database: shop\n    schema: public\n'));
+    const { value, warnings } = loadOdcs('complete.odcs.yaml', (t) =>
+      t.replace('servers:\n', 'servers:\n  - server: source\n    type: postgres\n    host: db\n    port: 5432\n    database: shop\n    schema: public\n'),
+    );
     expect(value).toBeDefined();
     expect(messages(warnings)).toEqual(['servers[0]: server "source" (postgres) is not built; the output port comes from the s3, glue and athena servers']);
   });

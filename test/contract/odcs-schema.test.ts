@@ -45,12 +45,19 @@ describe('ODCS documents are recognised and validated strictly', () => {
   });
 
   it('requires an S3 server location to be a URL', () => {
-    const { errors } = loadOdcs('complete.odcs.yaml', (t) => t.replace('    type: glue', '    type: s3').replace(/    (account|database): .*\n/g, '').replace('location: s3://testco-prod-shop-order-events/data/', 'location: not a url'));
+    const { errors } = loadOdcs('complete.odcs.yaml', (t) =>
+      t
+        .replace('    type: glue', '    type: s3')
+        .replace(/    (account|database): .*\n/g, '')
+        .replace('location: s3://testco-prod-shop-order-events/data/', 'location: not a url'),
+    );
     expect(onlyError(errors)).toMatchObject({ path: 'servers[0].location', message: '"not a url" is not a valid uri' });
   });
 
   it('requires exactly one operator on a library check, naming them', () => {
-    const { errors } = loadOdcs('complete.odcs.yaml', (t) => t.replace('            mustBe: 0\n            description: Every event has an id.', '            mustBe: 0\n            mustBeLessThan: 1\n            description: Every event has an id.'));
+    const { errors } = loadOdcs('complete.odcs.yaml', (t) =>
+      t.replace('            mustBe: 0\n            description: Every event has an id.', '            mustBe: 0\n            mustBeLessThan: 1\n            description: Every event has an id.'),
+    );
     const error = onlyError(errors);
     expect(error.path).toBe('schema[0].properties[0].quality[0]');
     expect(error.message).toMatch(/^needs exactly one of: mustBe, mustNotBe, mustBeGreaterThan/);
@@ -63,7 +70,9 @@ describe('ODCS documents are recognised and validated strictly', () => {
   });
 
   it('rejects an operator on a text check at the operator', () => {
-    const { errors } = loadOdcs('unenforced-checks.odcs.yaml', (t) => t.replace('description: Ids come from the basket service.', 'description: Ids come from the basket service.\n            mustBe: 0'));
+    const { errors } = loadOdcs('unenforced-checks.odcs.yaml', (t) =>
+      t.replace('description: Ids come from the basket service.', 'description: Ids come from the basket service.\n            mustBe: 0'),
+    );
     expect(onlyError(errors)).toMatchObject({ path: 'schema[0].properties[0].quality[1].mustBe', message: '"mustBe" is not allowed here', hint: 'a text check is a description only' });
   });
 

@@ -12,13 +12,15 @@ describe('ODCS v3.0.x is read by its own schema and meaning', () => {
   });
 
   it('maps v3.0.x rule names to the v3.1.0 metrics they became, a rule without operator meaning no failing row', () => {
-    expect(rulesOf(spec!.quality)).toEqual([
-      { kind: 'not_null', column: 'sku' },
-      { kind: 'unique', columns: ['sku'] },
-      { kind: 'accepted_values', column: 'warehouse', values: ['north', 'south'] },
-      { kind: 'range', column: 'quantity', min: 0 },
-      { kind: 'row_count', min: 11, max: 999 },
-    ].map((q) => ({ ...q, location: undefined, description: undefined })));
+    expect(rulesOf(spec!.quality)).toEqual(
+      [
+        { kind: 'not_null', column: 'sku' },
+        { kind: 'unique', columns: ['sku'] },
+        { kind: 'accepted_values', column: 'warehouse', values: ['north', 'south'] },
+        { kind: 'range', column: 'quantity', min: 0 },
+        { kind: 'row_count', min: 11, max: 999 },
+      ].map((q) => ({ ...q, location: undefined, description: undefined })),
+    );
   });
 
   it('takes the owner from the team member whose role is owner: the team from its name, the mailbox from its username', () => {
@@ -37,7 +39,9 @@ describe('ODCS v3.0.x is read by its own schema and meaning', () => {
   });
 
   it('rejects the v3.1.0 team mapping in a v3.0.x contract that is otherwise v3.0.x, at the team', () => {
-    const { errors } = loadOdcs('v3.0.2-library-rules.odcs.yaml', (t) => t.replace('team:\n  - username: ana@example.com\n    name: shop-data\n    role: owner\n  - username: bo@example.com\n    role: engineer\n', 'team:\n  name: shop-data\n'));
+    const { errors } = loadOdcs('v3.0.2-library-rules.odcs.yaml', (t) =>
+      t.replace('team:\n  - username: ana@example.com\n    name: shop-data\n    role: owner\n  - username: bo@example.com\n    role: engineer\n', 'team:\n  name: shop-data\n'),
+    );
     expect(messages(errors)).toEqual(['team: must be an array, got a mapping']);
   });
 
@@ -52,11 +56,17 @@ describe('ODCS v3.0.x is read by its own schema and meaning', () => {
     expect(value!.owner.team).toBe('shop-data');
     expect(value!.quality.map((q) => q.kind)).toEqual(['not_null']);
     expect(warnings).toEqual([expect.objectContaining({ path: 'apiVersion', line: lineOf(text, 'apiVersion: v3.0.2'), hint: 'set `apiVersion: v3.1.0`, or write the v3.0.x form' })]);
-    expect(warnings![0].message).toMatch(/^the contract declares v3\.0\.2 but is not valid ODCS v3\.0\.x \(schema\[0\]\.properties\[0\]\.quality\[0\]: missing required key "rule".*\); it is valid ODCS v3\.1\.0 and is read as v3\.1\.0$/);
+    expect(warnings![0].message).toMatch(
+      /^the contract declares v3\.0\.2 but is not valid ODCS v3\.0\.x \(schema\[0\]\.properties\[0\]\.quality\[0\]: missing required key "rule".*\); it is valid ODCS v3\.1\.0 and is read as v3\.1\.0$/,
+    );
   });
 
   it('requires the url of a v3.0.x support channel, as v3.0.2 does', () => {
-    const { errors } = loadOdcs('v3.0.2-library-rules.odcs.yaml', (t) => t.replace('    url: https://chat.example.com/shop-data\n', '').replace('team:\n  - username: ana@example.com\n    name: shop-data\n', 'team:\n  - username: ana@example.com\n    id: ana\n    name: shop-data\n'));
+    const { errors } = loadOdcs('v3.0.2-library-rules.odcs.yaml', (t) =>
+      t
+        .replace('    url: https://chat.example.com/shop-data\n', '')
+        .replace('team:\n  - username: ana@example.com\n    name: shop-data\n', 'team:\n  - username: ana@example.com\n    id: ana\n    name: shop-data\n'),
+    );
     expect(messages(errors)).toEqual(['support[0]: missing required key "url"', 'team[0].id: unknown key "id"']);
   });
 });
@@ -64,10 +74,7 @@ describe('ODCS v3.0.x is read by its own schema and meaning', () => {
 describe('ODCS v3.1.0 is held to v3.1.0', () => {
   it('rejects a v3.2.0 field in a v3.1.0 contract, and says which version has it', () => {
     const { errors, text } = loadOdcs('minimal.odcs.yaml', (t) => t.replace('        logicalType: string\n', '        logicalType: string\n        enum: [{ value: a }]\n'));
-    expect(messages(errors)).toEqual([
-      'apiVersion: the contract is not valid ODCS v3.1.0, but it is valid ODCS v3.2.0',
-      'schema[0].properties[0].enum: unknown key "enum"',
-    ]);
+    expect(messages(errors)).toEqual(['apiVersion: the contract is not valid ODCS v3.1.0, but it is valid ODCS v3.2.0', 'schema[0].properties[0].enum: unknown key "enum"']);
     expect(errors[0]).toMatchObject({ line: lineOf(text, 'apiVersion: v3.1.0'), hint: 'set `apiVersion: v3.2.0` to use its fields' });
   });
 
@@ -91,7 +98,9 @@ describe('ODCS v3.2.0 is accepted and its additions reach the model', () => {
   });
 
   it('turns an enum into an accepted-values rule at the enum, nulls allowed as ever', () => {
-    expect(spec!.quality).toEqual([expect.objectContaining({ kind: 'accepted_values', column: 'status', values: ['placed', 'shipped'], location: expect.objectContaining({ line: lineOf(text, 'enum:') }) })]);
+    expect(spec!.quality).toEqual([
+      expect.objectContaining({ kind: 'accepted_values', column: 'status', values: ['placed', 'shipped'], location: expect.objectContaining({ line: lineOf(text, 'enum:') }) }),
+    ]);
   });
 
   it('turns logicalType map into a Glue map of its key and value types', () => {
@@ -131,7 +140,9 @@ describe('ODCS v3.2.0 is accepted and its additions reach the model', () => {
 
   it('refuses a deprecated column whose marked comment would not fit Glue', () => {
     const { errors } = loadOdcs('v3.2.0-features.odcs.yaml', (t) => t.replace('description: Use customer_id.', `description: ${'x'.repeat(250)}`));
-    expect(messages(errors)).toEqual(['schema[0].properties[5].description: cannot build: the description of "customer_ref" has 263 characters with its [deprecated] mark; Glue column comments hold at most 255']);
+    expect(messages(errors)).toEqual([
+      'schema[0].properties[5].description: cannot build: the description of "customer_ref" has 263 characters with its [deprecated] mark; Glue column comments hold at most 255',
+    ]);
   });
 
   it('refuses a table physicalName other than the product name: the Glue table is named after the product', () => {
@@ -140,7 +151,9 @@ describe('ODCS v3.2.0 is accepted and its additions reach the model', () => {
   });
 
   it('rejects an empty enum and a map without its value at the field, as the v3.2.0 schema does', () => {
-    const { errors } = loadOdcs('v3.2.0-features.odcs.yaml', (t) => t.replace(/        enum:\n(.*\n){4}/, '        enum: []\n').replace("          value: { logicalType: integer, logicalTypeOptions: { format: i64 } }\n", ''));
+    const { errors } = loadOdcs('v3.2.0-features.odcs.yaml', (t) =>
+      t.replace(/        enum:\n(.*\n){4}/, '        enum: []\n').replace('          value: { logicalType: integer, logicalTypeOptions: { format: i64 } }\n', ''),
+    );
     expect(messages(errors)).toEqual(['schema[0].properties[1].enum: value must NOT have fewer than 1 items', 'schema[0].properties[2].map: missing required key "value"']);
   });
 });

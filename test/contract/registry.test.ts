@@ -38,14 +38,22 @@ describe('a domain repository that points at the mesh registry', () => {
     const { repo, contracts } = domainRepo();
     installRegistry(repo, { version: '1.1.9' });
     const { errors } = loadMesh(contracts);
-    expect(errors).toEqual([expect.objectContaining({ line: lineOf(fs.readFileSync(POINTER, 'utf8'), 'version:'), path: 'registry.version', message: expect.stringContaining('version 1.1.9, which does not satisfy "^1.2.0"') })]);
+    expect(errors).toEqual([
+      expect.objectContaining({
+        line: lineOf(fs.readFileSync(POINTER, 'utf8'), 'version:'),
+        path: 'registry.version',
+        message: expect.stringContaining('version 1.1.9, which does not satisfy "^1.2.0"'),
+      }),
+    ]);
   });
 
   it('refuses a package that is not a registry, and a range that is not semver', () => {
     const notRegistry = domainRepo();
     installRegistry(notRegistry.repo, { datamesh: undefined as unknown as object, name: '@acme/mesh-registry' });
     fs.writeFileSync(path.join(notRegistry.repo, 'node_modules', '@acme', 'mesh-registry', 'package.json'), JSON.stringify({ name: '@acme/mesh-registry', version: '1.2.0' }));
-    expect(loadMesh(notRegistry.contracts).errors.map((e) => e.message)).toEqual([expect.stringContaining('@acme/mesh-registry is not a mesh registry package: it has no `"datamesh": { "registry": 1 }` entry')]);
+    expect(loadMesh(notRegistry.contracts).errors.map((e) => e.message)).toEqual([
+      expect.stringContaining('@acme/mesh-registry is not a mesh registry package: it has no `"datamesh": { "registry": 1 }` entry'),
+    ]);
 
     const badRange = domainRepo();
     installRegistry(badRange.repo);
@@ -73,7 +81,12 @@ describe('a domain repository that points at the mesh registry', () => {
     fs.copyFileSync(path.join(contracts, 'sales', 'orders.yaml'), path.join(registry, 'marketing', 'orders.yaml'));
     const { value, errors } = loadMesh(contracts);
     expect(value).toBeUndefined();
-    expect(errors).toEqual([expect.objectContaining({ file: expect.stringContaining(path.join('registry', 'marketing', 'orders.yaml')), message: expect.stringContaining('holds a data product contract; a registry carries domain entries only') })]);
+    expect(errors).toEqual([
+      expect.objectContaining({
+        file: expect.stringContaining(path.join('registry', 'marketing', 'orders.yaml')),
+        message: expect.stringContaining('holds a data product contract; a registry carries domain entries only'),
+      }),
+    ]);
   });
 
   it('refuses a link in the registry that leads out of it', () => {
@@ -85,7 +98,9 @@ describe('a domain repository that points at the mesh registry', () => {
     fs.symlinkSync(outside, path.join(registry, 'marketing'));
     const { value, errors } = loadMesh(contracts);
     expect(value).toBeUndefined();
-    expect(errors).toContainEqual(expect.objectContaining({ file: expect.stringContaining(path.join('registry', 'marketing')), message: expect.stringContaining('symbolic link leads outside the contracts folder') }));
+    expect(errors).toContainEqual(
+      expect.objectContaining({ file: expect.stringContaining(path.join('registry', 'marketing')), message: expect.stringContaining('symbolic link leads outside the contracts folder') }),
+    );
   });
 
   it('checks registry entries like any domain.yaml, pointing into the installed package', () => {
@@ -111,16 +126,27 @@ describe('a domain repository that points at the mesh registry', () => {
       editFile(contracts, 'sales/domain.yaml', (text) => `${text}    - arn:aws:iam::111111111111:role/sales-finance\n`);
       const { value: mesh, errors, warnings } = loadMesh(contracts);
       expect(errors).toEqual([]);
-      expect(warnings).toEqual([expect.objectContaining({ file: expect.stringContaining(path.join('contracts', 'sales', 'domain.yaml')), message: expect.stringContaining('differs from its registry entry in @acme/mesh-registry@1.2.0 (roles)') })]);
+      expect(warnings).toEqual([
+        expect.objectContaining({
+          file: expect.stringContaining(path.join('contracts', 'sales', 'domain.yaml')),
+          message: expect.stringContaining('differs from its registry entry in @acme/mesh-registry@1.2.0 (roles)'),
+        }),
+      ]);
       expect(mesh!.domains.find((d) => d.name === 'sales')!.roles.consumers).toContain('arn:aws:iam::111111111111:role/sales-finance');
     });
 
-    it('must match it on the account, since every other repository grants to the registry\'s', () => {
+    it("must match it on the account, since every other repository grants to the registry's", () => {
       const { repo, contracts } = domainRepo();
       installRegistry(repo);
       const file = editFile(contracts, 'sales/domain.yaml', (text) => text.replace('account: "111111111111"', 'account: "999999999999"'));
       const { errors } = loadMesh(contracts);
-      expect(errors).toContainEqual(expect.objectContaining({ path: 'account', line: lineOf(fs.readFileSync(file, 'utf8'), 'account:'), message: expect.stringContaining('account differs from the registry entry in @acme/mesh-registry@1.2.0 ("111111111111"') }));
+      expect(errors).toContainEqual(
+        expect.objectContaining({
+          path: 'account',
+          line: lineOf(fs.readFileSync(file, 'utf8'), 'account:'),
+          message: expect.stringContaining('account differs from the registry entry in @acme/mesh-registry@1.2.0 ("111111111111"'),
+        }),
+      );
     });
 
     it('is quiet when the two are the same, whatever the key order and comments', () => {
@@ -140,10 +166,15 @@ describe('a domain repository that points at the mesh registry', () => {
     editFile(contracts, 'returns/domain.yaml', (text) => text.replace('name: sales', 'name: returns'));
     const { value: mesh, warnings } = loadMesh(contracts);
     expect(ownDomains(mesh!).map((d) => d.name)).toEqual(['returns', 'sales']);
-    expect(warnings).toEqual([expect.objectContaining({ file: expect.stringContaining(path.join('returns', 'domain.yaml')), message: 'domain "returns" is not in the registry @acme/mesh-registry@1.2.0: other repositories cannot name it as a consumer yet' })]);
+    expect(warnings).toEqual([
+      expect.objectContaining({
+        file: expect.stringContaining(path.join('returns', 'domain.yaml')),
+        message: 'domain "returns" is not in the registry @acme/mesh-registry@1.2.0: other repositories cannot name it as a consumer yet',
+      }),
+    ]);
   });
 
-  it('checks inputs naming a registry domain\'s product no further: its products are not known here', () => {
+  it("checks inputs naming a registry domain's product no further: its products are not known here", () => {
     const { repo, contracts } = domainRepo();
     installRegistry(repo);
     fs.appendFileSync(path.join(contracts, 'sales', 'orders.yaml'), 'inputs: [marketing.campaigns]\n');

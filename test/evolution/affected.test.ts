@@ -23,7 +23,11 @@ function baseRepository(): string {
   const repo = fs.mkdtempSync(path.join(os.tmpdir(), 'datamesh-affected-'));
   const contracts = path.join(repo, 'contracts');
   fs.cpSync(REFERENCE_CONTRACTS, contracts, { recursive: true });
-  const shop = (file: string) => fs.readFileSync(path.join(FIXTURES, 'minimal', 'shop', file), 'utf8').replace(/shop/g, 'logistics').replace(/123456789012/g, '666666666666');
+  const shop = (file: string) =>
+    fs
+      .readFileSync(path.join(FIXTURES, 'minimal', 'shop', file), 'utf8')
+      .replace(/shop/g, 'logistics')
+      .replace(/123456789012/g, '666666666666');
   writeFile(contracts, 'logistics/domain.yaml', shop('domain.yaml'));
   writeFile(contracts, 'logistics/orders.yaml', shop('orders.yaml').replace(/consumers:\n(.*\n){3}/, ''));
   git(repo, 'init', '-q', '-b', 'main');
@@ -61,12 +65,18 @@ describe('datamesh affected names exactly the stacks whose Terraform changes', (
   const CASES: readonly { name: string; change: (contracts: string) => void; expected: Record<string, string> }[] = [
     {
       name: 'a column added to a contract changes its own stack only',
-      change: (c) => editFile(c, 'sales/orders.yaml', (t) => t.replace('  - name: order_number\n', '  - name: gift_note\n    type: string\n    description: Note printed on the gift receipt.\n    classification: internal\n  - name: order_number\n')),
+      change: (c) =>
+        editFile(c, 'sales/orders.yaml', (t) =>
+          t.replace('  - name: order_number\n', '  - name: gift_note\n    type: string\n    description: Note printed on the gift receipt.\n    classification: internal\n  - name: order_number\n'),
+        ),
       expected: { sales: 'changed' },
     },
     {
       name: 'a consumer added to a contract changes the granting stack only (the consumer is resolved there)',
-      change: (c) => editFile(c, 'customer/web_sessions.yaml', (t) => t.replace('consumers:\n', 'consumers:\n  - domain: payments\n    access: read\n    pii: false\n    reason: Payments correlates sessions with fraud signals.\n')),
+      change: (c) =>
+        editFile(c, 'customer/web_sessions.yaml', (t) =>
+          t.replace('consumers:\n', 'consumers:\n  - domain: payments\n    access: read\n    pii: false\n    reason: Payments correlates sessions with fraud signals.\n'),
+        ),
       expected: { customer: 'changed' },
     },
     {
@@ -87,7 +97,14 @@ describe('datamesh affected names exactly the stacks whose Terraform changes', (
     {
       name: 'a new domain is one added stack',
       change: (c) => {
-        writeFile(c, 'finance/domain.yaml', fs.readFileSync(path.join(c, 'logistics/domain.yaml'), 'utf8').replace(/logistics/g, 'finance').replace(/666666666666/g, '777777777777'));
+        writeFile(
+          c,
+          'finance/domain.yaml',
+          fs
+            .readFileSync(path.join(c, 'logistics/domain.yaml'), 'utf8')
+            .replace(/logistics/g, 'finance')
+            .replace(/666666666666/g, '777777777777'),
+        );
       },
       expected: { finance: 'added' },
     },

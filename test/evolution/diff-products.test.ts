@@ -56,19 +56,42 @@ describe('change classification', () => {
   });
 
   it('declares an impact for every kind, and breaking ones are the ones consumers feel', () => {
-    const breaking = Object.entries(CHANGE_KINDS).filter(([, k]) => k.impact === 'breaking').map(([id]) => id);
+    const breaking = Object.entries(CHANGE_KINDS)
+      .filter(([, k]) => k.impact === 'breaking')
+      .map(([id]) => id);
     expect(breaking).toEqual([
-      'product-removed', 'column-removed', 'column-type-narrowed', 'column-made-required', 'column-added-required', 'classification-loosened',
-      'partitioning-changed', 'format-changed', 'location-changed', 'retention-shortened', 'sla-weakened', 'consumer-access-removed', 'quality-rule-removed',
+      'product-removed',
+      'column-removed',
+      'column-type-narrowed',
+      'column-made-required',
+      'column-added-required',
+      'classification-loosened',
+      'partitioning-changed',
+      'format-changed',
+      'location-changed',
+      'retention-shortened',
+      'sla-weakened',
+      'consumer-access-removed',
+      'quality-rule-removed',
     ]);
   });
 });
 
 describe('type compatibility', () => {
   it.each([
-    ['int', 'bigint', true], ['tinyint', 'int', true], ['float', 'double', true], ['decimal(10,2)', 'decimal(12,2)', true], ['varchar(10)', 'varchar(20)', true],
-    ['struct<a:int>', 'struct<a:bigint,b:string>', true], ['array<int>', 'array<bigint>', true],
-    ['bigint', 'int', false], ['double', 'float', false], ['int', 'string', false], ['decimal(10,2)', 'decimal(12,4)', false], ['struct<a:int,b:int>', 'struct<b:int,a:int>', false], ['date', 'timestamp', false],
+    ['int', 'bigint', true],
+    ['tinyint', 'int', true],
+    ['float', 'double', true],
+    ['decimal(10,2)', 'decimal(12,2)', true],
+    ['varchar(10)', 'varchar(20)', true],
+    ['struct<a:int>', 'struct<a:bigint,b:string>', true],
+    ['array<int>', 'array<bigint>', true],
+    ['bigint', 'int', false],
+    ['double', 'float', false],
+    ['int', 'string', false],
+    ['decimal(10,2)', 'decimal(12,4)', false],
+    ['struct<a:int,b:int>', 'struct<b:int,a:int>', false],
+    ['date', 'timestamp', false],
   ])('%s -> %s widens: %s', (from, to, expected) => {
     expect(isWidening(type(from), type(to))).toBe(expected);
   });
@@ -76,8 +99,15 @@ describe('type compatibility', () => {
 
 describe('version bumps', () => {
   it.each([
-    ['1.2.3', '2.0.0', 'major'], ['1.2.3', '1.3.0', 'minor'], ['1.2.3', '1.2.4', 'patch'], ['1.2.3', '1.2.3', 'none'], ['1.2.3', '1.2.2', 'lower'],
-    ['0.3.1', '0.4.0', 'major'], ['0.3.1', '0.3.2', 'minor'], ['1.0.0', '2.0.0-rc.1', 'major'], ['1.0', '1.1.0', 'invalid'],
+    ['1.2.3', '2.0.0', 'major'],
+    ['1.2.3', '1.3.0', 'minor'],
+    ['1.2.3', '1.2.4', 'patch'],
+    ['1.2.3', '1.2.3', 'none'],
+    ['1.2.3', '1.2.2', 'lower'],
+    ['0.3.1', '0.4.0', 'major'],
+    ['0.3.1', '0.3.2', 'minor'],
+    ['1.0.0', '2.0.0-rc.1', 'major'],
+    ['1.0', '1.1.0', 'invalid'],
   ])('%s -> %s is a %s bump', (from, to, bump) => {
     expect(versionBump(from, to)).toBe(bump);
   });

@@ -35,7 +35,10 @@ function diff(repo: string, ref = 'main') {
   return diffMesh(path.join(repo, 'contracts'), ref, { today: '2026-11-21' });
 }
 
-const blockingRules = (repo: string) => diff(repo).findings.filter(isBlocking).map((f) => f.ruleId);
+const blockingRules = (repo: string) =>
+  diff(repo)
+    .findings.filter(isBlocking)
+    .map((f) => f.ruleId);
 const removeTotal = (t: string) => t.replace(/  - name: total\n(.*\n){2}/, '');
 const addDiscount = (t: string) => t.replace('  - name: items', '  - name: discount\n    type: decimal(12,2)\n    description: Discount granted in EUR.\n  - name: items');
 
@@ -45,7 +48,12 @@ describe('datamesh diff against a git revision', () => {
     editFile(repo, ORDERS, removeTotal);
     const result = diff(repo);
     expect(result.evolutions.map((e) => [e.productId, e.requiredBump, e.foundBump])).toEqual([['shop.orders', 'major', 'none']]);
-    expect(result.findings.filter(isBlocking).map((f) => f.ruleId).sort()).toEqual(['DM301', 'DM303']);
+    expect(
+      result.findings
+        .filter(isBlocking)
+        .map((f) => f.ruleId)
+        .sort(),
+    ).toEqual(['DM301', 'DM303']);
     expect(result.findings.find((f) => f.ruleId === 'DM301')!.message).toMatch(/column "total" was removed .*\[column-removed\]/);
   });
 
@@ -68,7 +76,11 @@ describe('datamesh diff against a git revision', () => {
     editFile(repo, ORDERS, (t) => t.replace('One row per order placed in the web shop.', 'Every order placed in the web shop.'));
     expect(blockingRules(repo)).toEqual(['DM303']);
     editFile(repo, ORDERS, (t) => t.replace('version: "1.0.0"', 'version: "0.9.0"'));
-    expect(diff(repo).findings.filter(isBlocking).map((f) => f.message)).toEqual(['version went down from 1.0.0 to 0.9.0']);
+    expect(
+      diff(repo)
+        .findings.filter(isBlocking)
+        .map((f) => f.message),
+    ).toEqual(['version went down from 1.0.0 to 0.9.0']);
   });
 
   it('treats a renamed contract file as the same product', () => {
@@ -99,14 +111,23 @@ describe('datamesh diff against a git revision', () => {
 
   it('waives a breaking change with a current exception in the contract', () => {
     const repo = repository();
-    editFile(repo, ORDERS, (t) => `${removeTotal(t).replace('version: "1.0.0"', 'version: "1.1.0"')}governance:\n  exceptions:\n    - rule: DM301\n      reason: The only consumer migrated in the same release window.\n      expires: "2027-01-31"\n`);
+    editFile(
+      repo,
+      ORDERS,
+      (t) =>
+        `${removeTotal(t).replace('version: "1.0.0"', 'version: "1.1.0"')}governance:\n  exceptions:\n    - rule: DM301\n      reason: The only consumer migrated in the same release window.\n      expires: "2027-01-31"\n`,
+    );
     const dm301 = diff(repo).findings.find((f) => f.ruleId === 'DM301')!;
     expect(dm301.waiver).toEqual({ reason: 'The only consumer migrated in the same release window.', expires: '2027-01-31' });
   });
 
   it('compares ODCS contracts like native ones', () => {
     const repo = repository();
-    const odcs = fs.readFileSync(path.join(__dirname, '..', '..', 'contracts', 'payments', 'sepa_mandates.odcs.yaml'), 'utf8').replace(/domain: payments/, 'domain: shop').replace('role: customer', 'role: shop').replace('s3://acme-prod-payments-sepa-mandates/', 's3://testco-prod-shop-sepa-mandates/');
+    const odcs = fs
+      .readFileSync(path.join(__dirname, '..', '..', 'contracts', 'payments', 'sepa_mandates.odcs.yaml'), 'utf8')
+      .replace(/domain: payments/, 'domain: shop')
+      .replace('role: customer', 'role: shop')
+      .replace('s3://acme-prod-payments-sepa-mandates/', 's3://testco-prod-shop-sepa-mandates/');
     writeFile(repo, 'contracts/shop/sepa_mandates.odcs.yaml', odcs);
     commit(repo, 'odcs product');
     editFile(repo, 'contracts/shop/sepa_mandates.odcs.yaml', (t) => t.replace(/\n      - name: [a-z_]+\n(?:        .*\n)*?(?=      - name:)/, '\n'));
@@ -167,6 +188,8 @@ describe('synthesis with DATAMESH_BASELINE', () => {
 
   it('stops with a clear error when the baseline cannot be read', () => {
     const repo = repository();
-    expect(() => buildMesh(new App({ outdir: fs.mkdtempSync(path.join(os.tmpdir(), 'datamesh-baseline-')) }), { contractsDir: path.join(repo, 'contracts'), baseline: 'nope' })).toThrow(MeshValidationError);
+    expect(() => buildMesh(new App({ outdir: fs.mkdtempSync(path.join(os.tmpdir(), 'datamesh-baseline-')) }), { contractsDir: path.join(repo, 'contracts'), baseline: 'nope' })).toThrow(
+      MeshValidationError,
+    );
   });
 });

@@ -52,7 +52,9 @@ describe('downstream impact of breaking changes', () => {
 
   it('shows the downstream list under each breaking change in text', () => {
     const text = formatDiff(result, 'text');
-    expect(text).toMatch(/breaking +column-removed +column "total" was removed \(or renamed\) \(.*orders\.yaml:\d+\)\n +downstream: products shop\.daily_totals, shop\.weekly_totals; consumers arn:aws:iam::210987654321:role\/central-bi \(via shop\.orders\)/);
+    expect(text).toMatch(
+      /breaking +column-removed +column "total" was removed \(or renamed\) \(.*orders\.yaml:\d+\)\n +downstream: products shop\.daily_totals, shop\.weekly_totals; consumers arn:aws:iam::210987654321:role\/central-bi \(via shop\.orders\)/,
+    );
   });
 
   it('carries the downstream list on each breaking change in JSON', () => {
@@ -96,7 +98,12 @@ describe('diff findings point at what changed', () => {
     const repo = lineageRepository();
     const file = editFile(repo, ORDERS, (t) => t.replace('freshness: 1h', 'freshness: 6h'));
     const [change] = diff(repo).evolutions.find((e) => e.productId === 'shop.orders')!.changes;
-    expect(change).toMatchObject({ kind: 'sla-weakened', before: 'freshness 1h, availability 99.9%', after: 'freshness 6h, availability 99.9%', location: { line: lineOf(fs.readFileSync(file, 'utf8'), 'sla:') } });
+    expect(change).toMatchObject({
+      kind: 'sla-weakened',
+      before: 'freshness 1h, availability 99.9%',
+      after: 'freshness 6h, availability 99.9%',
+      location: { line: lineOf(fs.readFileSync(file, 'utf8'), 'sla:') },
+    });
     expect(change.fix).toMatch(/freshness and availability promise/);
     const dm301 = diff(repo).findings.find((f) => f.ruleId === 'DM301')!;
     expect(dm301.fix).toMatch(/^restore the previous freshness and availability promise.*the next major version is 2\.0\.0/);

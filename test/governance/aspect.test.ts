@@ -46,8 +46,7 @@ function governedPlainStack(products?: ReadonlyMap<string, typeof spec>): Govern
   return ledger;
 }
 
-const encryptionFindings = (ledger: GovernanceLedger, bucket: string) =>
-  ledger.findings().filter((f) => f.ruleId === 'DM202' && f.constructPath?.endsWith(`/${bucket}`) === true);
+const encryptionFindings = (ledger: GovernanceLedger, bucket: string) => ledger.findings().filter((f) => f.ruleId === 'DM202' && f.constructPath?.endsWith(`/${bucket}`) === true);
 
 describe('the governance aspect on a stack buildMesh did not make', () => {
   it('traces a hand-added resource to the product that holds it, even below a grouping construct', () => {

@@ -26,12 +26,32 @@ const NON_COMPLIANT: readonly Case[] = [
   { id: 'DM103', what: 'an unclassified phone column', product: withColumn('total', { name: 'mobile_phone', pii: false }), expected: /column "mobile_phone" .* looks personal/ },
   { id: 'DM103', what: 'a struct hiding an email field', product: withColumn('items', { type: type('array<struct<sku:string,buyer_email:string>>') }), expected: /field "buyer_email"/ },
   { id: 'DM104', what: 'PII without retention', product: productWith({ output: { ...COMPLIANT_PRODUCT.output, retentionDays: undefined } }), expected: /holds PII but declares no retention/ },
-  { id: 'DM104', what: 'PII kept past the policy maximum', product: productWith({ output: { ...COMPLIANT_PRODUCT.output, retentionDays: 4000 } }), expected: /keeps PII for 4090 days \(4000 of retention \+ 90 as noncurrent versions\), longer than the policy maximum of 3650/ },
-  { id: 'DM105', what: 'a primary key without a unique rule', product: productWith({ quality: COMPLIANT_PRODUCT.quality.filter((q) => q.kind !== 'unique') }), expected: /primary key \(order_id\) .* has no unique rule/ },
+  {
+    id: 'DM104',
+    what: 'PII kept past the policy maximum',
+    product: productWith({ output: { ...COMPLIANT_PRODUCT.output, retentionDays: 4000 } }),
+    expected: /keeps PII for 4090 days \(4000 of retention \+ 90 as noncurrent versions\), longer than the policy maximum of 3650/,
+  },
+  {
+    id: 'DM105',
+    what: 'a primary key without a unique rule',
+    product: productWith({ quality: COMPLIANT_PRODUCT.quality.filter((q) => q.kind !== 'unique') }),
+    expected: /primary key \(order_id\) .* has no unique rule/,
+  },
   { id: 'DM106', what: 'a camelCase column', product: withColumn('total', { name: 'orderTotal' }), expected: /column name "orderTotal" must be snake_case/ },
   { id: 'DM107', what: 'a version that is not semver', product: productWith({ version: '1.0' }), expected: /not a semantic version/ },
-  { id: 'DM108', what: 'a wildcard principal', product: productWith({ consumers: [{ ...consumer, kind: 'principal', principal: 'arn:aws:iam::123456789012:role/*' }] }), expected: /not a specific IAM role ARN/ },
-  { id: 'DM108', what: 'an unknown consumer domain', product: productWith({ consumers: [{ ...consumer, kind: 'domain', domain: 'marketing' }] }), expected: /consumer domain "marketing" .* is not in the mesh/ },
+  {
+    id: 'DM108',
+    what: 'a wildcard principal',
+    product: productWith({ consumers: [{ ...consumer, kind: 'principal', principal: 'arn:aws:iam::123456789012:role/*' }] }),
+    expected: /not a specific IAM role ARN/,
+  },
+  {
+    id: 'DM108',
+    what: 'an unknown consumer domain',
+    product: productWith({ consumers: [{ ...consumer, kind: 'domain', domain: 'marketing' }] }),
+    expected: /consumer domain "marketing" .* is not in the mesh/,
+  },
   { id: 'DM109', what: 'PII access with a placeholder reason', product: productWith({ consumers: [{ ...consumer, pii: true, reason: 'n/a' }] }), expected: /PII access .* has no meaningful reason/ },
   { id: 'DM110', what: 'a tag value with characters AWS rejects', product: productWith({ tags: { Project: 'data<mesh>' } }), expected: /tag value "data<mesh>"/ },
   { id: 'DM110', what: 'a tag key in the aws: namespace', product: productWith({ tags: { 'aws:team': 'x' } }), expected: /tag key "aws:team"/ },
@@ -40,21 +60,95 @@ const NON_COMPLIANT: readonly Case[] = [
   { id: 'DM111', what: 'a deprecated product without a sunset date', product: productWith({ status: 'deprecated' }), expected: /deprecated without a sunset date/ },
   { id: 'DM111', what: 'a retired product with consumers', product: productWith({ status: 'retired' }), expected: /retired but still lists 1 consumer/ },
   { id: 'DM112', what: 'a column without a description', product: withColumn('total', { description: undefined }), expected: /column "total" .* has no description/ },
-  { id: 'DM113', what: 'an expired exception', product: productWith({ exceptions: [{ rule: 'DM112', reason: 'Descriptions are being written.', expires: '2026-01-31', location }] }), expected: /expired on 2026-01-31/ },
-  { id: 'DM113', what: 'an exception for a rule that cannot be waived', product: productWith({ exceptions: [{ rule: 'DM103', reason: 'Legacy column names.', expires: '2027-01-31', location }] }), expected: /DM103 is not waivable/ },
-  { id: 'DM114', what: 'write access for another domain', product: productWith({ consumers: [{ ...consumer, kind: 'domain', domain: 'finance', access: 'write' }] }), context: { domains: [...MINIMAL_MESH.domains, { ...MINIMAL_MESH.domains[0], name: 'finance' }] }, expected: /write access of domain finance to shop\.orders is refused/ },
-  { id: 'DM114', what: 'write access for a role that is not the producer', product: productWith({ consumers: [{ ...consumer, access: 'write' }] }), expected: /write access of arn:aws:iam::210987654321:role\/central-bi .* is refused/ },
-  { id: 'DM115', what: 'a range rule on a text column', product: productWith({ quality: [{ kind: 'range', column: 'order_id', min: 0, location }] }), expected: /range .* not enforced by Glue Data Quality: range needs a numeric column/ },
-  { id: 'DM117', what: 'a PII partition key', product: productWith({ partitionKeys: [{ ...COMPLIANT_PRODUCT.columns[1], name: 'customer_email' }] }), expected: /partition key "customer_email" of shop\.orders is classified pii: its values would appear in object keys/ },
-  { id: 'DM118', what: 'an exception that never really expires', product: productWith({ exceptions: [{ rule: 'DM112', reason: 'Descriptions are being written.', expires: '9999-12-31', location }] }), expected: /expires on 9999-12-31, after 2027-05-20 \(180 days from 2026-11-21\); it waives nothing/ },
+  {
+    id: 'DM113',
+    what: 'an expired exception',
+    product: productWith({ exceptions: [{ rule: 'DM112', reason: 'Descriptions are being written.', expires: '2026-01-31', location }] }),
+    expected: /expired on 2026-01-31/,
+  },
+  {
+    id: 'DM113',
+    what: 'an exception for a rule that cannot be waived',
+    product: productWith({ exceptions: [{ rule: 'DM103', reason: 'Legacy column names.', expires: '2027-01-31', location }] }),
+    expected: /DM103 is not waivable/,
+  },
+  {
+    id: 'DM114',
+    what: 'write access for another domain',
+    product: productWith({ consumers: [{ ...consumer, kind: 'domain', domain: 'finance', access: 'write' }] }),
+    context: { domains: [...MINIMAL_MESH.domains, { ...MINIMAL_MESH.domains[0], name: 'finance' }] },
+    expected: /write access of domain finance to shop\.orders is refused/,
+  },
+  {
+    id: 'DM114',
+    what: 'write access for a role that is not the producer',
+    product: productWith({ consumers: [{ ...consumer, access: 'write' }] }),
+    expected: /write access of arn:aws:iam::210987654321:role\/central-bi .* is refused/,
+  },
+  {
+    id: 'DM115',
+    what: 'a range rule on a text column',
+    product: productWith({ quality: [{ kind: 'range', column: 'order_id', min: 0, location }] }),
+    expected: /range .* not enforced by Glue Data Quality: range needs a numeric column/,
+  },
+  {
+    id: 'DM117',
+    what: 'a PII partition key',
+    product: productWith({ partitionKeys: [{ ...COMPLIANT_PRODUCT.columns[1], name: 'customer_email' }] }),
+    expected: /partition key "customer_email" of shop\.orders is classified pii: its values would appear in object keys/,
+  },
+  {
+    id: 'DM118',
+    what: 'an exception that never really expires',
+    product: productWith({ exceptions: [{ rule: 'DM112', reason: 'Descriptions are being written.', expires: '9999-12-31', location }] }),
+    expected: /expires on 9999-12-31, after 2027-05-20 \(180 days from 2026-11-21\); it waives nothing/,
+  },
   { id: 'DM119', what: 'an SLA with no quality rule to evaluate', product: productWith({ quality: [] }), expected: /states an SLA but has no quality rule Glue Data Quality can evaluate/ },
-  { id: 'DM119', what: 'an SLA while platform monitoring is off', product: COMPLIANT_PRODUCT, context: { monitoring: { ...DEFAULT_MONITORING, enabled: false } }, expected: /states an SLA but platform monitoring is off/ },
-  { id: 'DM108', what: 'a role of an account outside the mesh', product: productWith({ consumers: [{ ...consumer, kind: 'principal', principal: 'arn:aws:iam::999999999999:role/reader' }] }), expected: /in account 999999999999, which is neither a domain account of the mesh nor trusted by the platform/ },
-  { id: 'DM108', what: 'a role ARN of another partition', product: productWith({ consumers: [{ ...consumer, kind: 'principal', principal: 'arn:aws-cn:iam::123456789012:role/reader' }] }), expected: /is in partition "aws-cn"/ },
-  { id: 'DM108', what: 'a role name longer than IAM allows', product: productWith({ consumers: [{ ...consumer, kind: 'principal', principal: `arn:aws:iam::123456789012:role/${'r'.repeat(65)}` }] }), expected: /role names are 1-64 letters/ },
-  { id: 'DM121', what: 'an input from another domain that grants no read access', product: productWith({ inputs: [{ product: 'finance.ledger', location }] }), context: { products: [productWith({ id: 'finance.ledger', domain: 'finance', name: 'ledger', consumers: [] })] }, expected: /shop\.orders is derived from finance\.ledger, but .* grants domain shop no read access/ },
-  { id: 'DM120', what: 'an input whose version is outside the declared range', product: productWith({ inputs: [{ product: 'shop.returns', versionRange: '^1.0.0', location }] }), context: { products: [productWith({ id: 'shop.returns', name: 'returns', version: '2.0.0' })] }, expected: /input shop\.returns of shop\.orders is at version 2\.0\.0, outside the range "\^1\.0\.0"/ },
-  { id: 'DM113', what: 'an exception for an unknown rule', product: productWith({ exceptions: [{ rule: 'DM199', reason: 'Typo in the rule id.', expires: '2027-01-31', location }] }), expected: /unknown rule DM199/ },
+  {
+    id: 'DM119',
+    what: 'an SLA while platform monitoring is off',
+    product: COMPLIANT_PRODUCT,
+    context: { monitoring: { ...DEFAULT_MONITORING, enabled: false } },
+    expected: /states an SLA but platform monitoring is off/,
+  },
+  {
+    id: 'DM108',
+    what: 'a role of an account outside the mesh',
+    product: productWith({ consumers: [{ ...consumer, kind: 'principal', principal: 'arn:aws:iam::999999999999:role/reader' }] }),
+    expected: /in account 999999999999, which is neither a domain account of the mesh nor trusted by the platform/,
+  },
+  {
+    id: 'DM108',
+    what: 'a role ARN of another partition',
+    product: productWith({ consumers: [{ ...consumer, kind: 'principal', principal: 'arn:aws-cn:iam::123456789012:role/reader' }] }),
+    expected: /is in partition "aws-cn"/,
+  },
+  {
+    id: 'DM108',
+    what: 'a role name longer than IAM allows',
+    product: productWith({ consumers: [{ ...consumer, kind: 'principal', principal: `arn:aws:iam::123456789012:role/${'r'.repeat(65)}` }] }),
+    expected: /role names are 1-64 letters/,
+  },
+  {
+    id: 'DM121',
+    what: 'an input from another domain that grants no read access',
+    product: productWith({ inputs: [{ product: 'finance.ledger', location }] }),
+    context: { products: [productWith({ id: 'finance.ledger', domain: 'finance', name: 'ledger', consumers: [] })] },
+    expected: /shop\.orders is derived from finance\.ledger, but .* grants domain shop no read access/,
+  },
+  {
+    id: 'DM120',
+    what: 'an input whose version is outside the declared range',
+    product: productWith({ inputs: [{ product: 'shop.returns', versionRange: '^1.0.0', location }] }),
+    context: { products: [productWith({ id: 'shop.returns', name: 'returns', version: '2.0.0' })] },
+    expected: /input shop\.returns of shop\.orders is at version 2\.0\.0, outside the range "\^1\.0\.0"/,
+  },
+  {
+    id: 'DM113',
+    what: 'an exception for an unknown rule',
+    product: productWith({ exceptions: [{ rule: 'DM199', reason: 'Typo in the rule id.', expires: '2027-01-31', location }] }),
+    expected: /unknown rule DM199/,
+  },
 ];
 
 describe('contract rules', () => {
@@ -104,11 +198,7 @@ describe('contract rules', () => {
   it('accepts a multi-column unique rule covering a composite key', () => {
     const product = productWith({
       columns: COMPLIANT_PRODUCT.columns.map((c) => (c.name === 'total' ? { ...c, primaryKey: true, required: true } : c)),
-      quality: [
-        ...COMPLIANT_PRODUCT.quality.filter((q) => q.kind === 'not_null'),
-        { kind: 'not_null', column: 'total', location },
-        { kind: 'unique', columns: ['total', 'order_id'], location },
-      ],
+      quality: [...COMPLIANT_PRODUCT.quality.filter((q) => q.kind === 'not_null'), { kind: 'not_null', column: 'total', location }, { kind: 'unique', columns: ['total', 'order_id'], location }],
     });
     expect(rule('DM105').check(product, ruleContext())).toBe('compliant');
   });
@@ -123,7 +213,12 @@ describe('contract rules', () => {
   it('accepts inputs from the same domain, and from another domain that grants read access', () => {
     const ledger = productWith({ id: 'finance.ledger', domain: 'finance', name: 'ledger', consumers: [{ ...consumer, kind: 'domain', domain: 'shop', access: 'read' }] });
     const returns = productWith({ id: 'shop.returns', name: 'returns', consumers: [] });
-    const product = productWith({ inputs: [{ product: 'finance.ledger', location }, { product: 'shop.returns', location }] });
+    const product = productWith({
+      inputs: [
+        { product: 'finance.ledger', location },
+        { product: 'shop.returns', location },
+      ],
+    });
     expect(rule('DM121').check(product, ruleContext({ products: [ledger, returns] }))).toBe('compliant');
   });
 

@@ -63,7 +63,10 @@ describe('custom rules at synth time', () => {
 
     const sarif = JSON.parse(fs.readFileSync(path.join(outdir, 'governance', 'report.sarif'), 'utf8'));
     const rules = sarif.runs[0].tool.driver.rules as { id: string; shortDescription: { text: string }; help: { text: string }; properties: Record<string, unknown> }[];
-    expect(rules.find((r) => r.id === 'ACME001')).toMatchObject({ shortDescription: { text: 'Every active product declares how fresh its data is.' }, properties: { waivable: true, source: 'platform' } });
+    expect(rules.find((r) => r.id === 'ACME001')).toMatchObject({
+      shortDescription: { text: 'Every active product declares how fresh its data is.' },
+      properties: { waivable: true, source: 'platform' },
+    });
     expect(rules.find((r) => r.id === 'PAY001')).toMatchObject({ properties: { waivable: false, source: 'domain', domain: 'payments' }, help: { text: expect.stringContaining('(not waivable)') } });
     expect(rules.find((r) => r.id === 'PACK201')).toMatchObject({ properties: { source: 'code' } });
     const result = sarif.runs[0].results.find((r: { ruleId: string }) => r.ruleId === 'ACME001');

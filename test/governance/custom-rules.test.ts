@@ -33,7 +33,7 @@ function findingsOf(mesh: MeshSpec, id: string, pack?: RulePack) {
 
 describe('declarative custom rules', () => {
   it('passes a product that satisfies a product rule and reports one that does not, at the contract', () => {
-    const compliant = meshWith(rule('ACME001', 'product', "product.sla.freshnessMinutes <= 60"));
+    const compliant = meshWith(rule('ACME001', 'product', 'product.sla.freshnessMinutes <= 60'));
     expect(findingsOf(compliant.mesh, 'ACME001')).toEqual([]);
     const violating = meshWith(rule('ACME001', 'product', "'data_owner' in product.tags"));
     const found = findingsOf(violating.mesh, 'ACME001');
@@ -55,14 +55,14 @@ describe('declarative custom rules', () => {
   it('judges each consumer', () => {
     const violating = meshWith(rule('ACME003', 'consumer', "consumer.kind == 'domain'"));
     expect(findingsOf(violating.mesh, 'ACME003').map((f) => f.message)).toEqual([expect.stringContaining('consumer arn:aws:iam::210987654321:role/central-bi of shop.orders')]);
-    const compliant = meshWith(rule('ACME003', 'consumer', "has(consumer.reason) && size(consumer.reason) > 10"));
+    const compliant = meshWith(rule('ACME003', 'consumer', 'has(consumer.reason) && size(consumer.reason) > 10'));
     expect(findingsOf(compliant.mesh, 'ACME003')).toEqual([]);
   });
 
   it('judges each quality rule', () => {
     const violating = meshWith(rule('ACME004', 'quality', "quality.kind != 'unique'"));
     expect(findingsOf(violating.mesh, 'ACME004').map((f) => f.message)).toEqual([expect.stringContaining('quality rule unique(order_id) of shop.orders')]);
-    const compliant = meshWith(rule('ACME004', 'quality', "quality.columns.all(c, product.columns.exists(col, col.name == c))"));
+    const compliant = meshWith(rule('ACME004', 'quality', 'quality.columns.all(c, product.columns.exists(col, col.name == c))'));
     expect(findingsOf(compliant.mesh, 'ACME004')).toEqual([]);
   });
 
@@ -175,7 +175,8 @@ describe('rule ids', () => {
 describe('exceptions for custom rules', () => {
   const exception = (id: string, expires: string) => `governance:\n  exceptions:\n    - rule: ${id}\n      reason: Owner tag arrives with the next release.\n      expires: "${expires}"\n`;
   const withException = (waivable: boolean, id = 'ACME001', expires = '2027-01-15') =>
-    meshWith(rule('ACME001', 'product', "'data_owner' in product.tags", waivable ? '      waivable: true\n' : ''), '', (d) => editFile(d, 'shop/orders.yaml', (t) => `${t}${exception(id, expires)}`)).mesh;
+    meshWith(rule('ACME001', 'product', "'data_owner' in product.tags", waivable ? '      waivable: true\n' : ''), '', (d) => editFile(d, 'shop/orders.yaml', (t) => `${t}${exception(id, expires)}`))
+      .mesh;
 
   it('waives a waivable custom rule until the exception expires', () => {
     expect(findingsOf(withException(true), 'ACME001')).toEqual([expect.objectContaining({ waiver: { reason: 'Owner tag arrives with the next release.', expires: '2027-01-15' } })]);
@@ -226,12 +227,22 @@ describe('contract rules in code', () => {
   });
 
   it('judges columns and consumers from code too', () => {
-    const columnRule: ContractRule = { ...dataOwner, id: 'PACK002', check: (p) => p.columns.filter((c) => c.pii && c.classification !== 'restricted').map((c) => ({ message: `${c.name} is not restricted`, location: c.location })) };
-    const consumerRule: ContractRule = { ...dataOwner, id: 'PACK003', check: (p) => p.consumers.filter((c) => c.kind === 'principal' && c.principal.endsWith('/central-bi')).map((c) => ({ message: 'principal consumer', location: c.location })) };
+    const columnRule: ContractRule = {
+      ...dataOwner,
+      id: 'PACK002',
+      check: (p) => p.columns.filter((c) => c.pii && c.classification !== 'restricted').map((c) => ({ message: `${c.name} is not restricted`, location: c.location })),
+    };
+    const consumerRule: ContractRule = {
+      ...dataOwner,
+      id: 'PACK003',
+      check: (p) => p.consumers.filter((c) => c.kind === 'principal' && c.principal.endsWith('/central-bi')).map((c) => ({ message: 'principal consumer', location: c.location })),
+    };
     const { mesh } = meshWith('');
     expect(findingsOf(mesh, 'PACK002', { contract: [columnRule, consumerRule] }).map((f) => f.message)).toEqual(['customer_email is not restricted']);
     expect(findingsOf(mesh, 'PACK003', { contract: [columnRule, consumerRule] }).map((f) => f.message)).toEqual(['principal consumer']);
-    const compliant = meshWith('', '', (d) => editFile(d, 'shop/orders.yaml', (t) => t.replace('classification: pii', 'classification: restricted').replace('role/central-bi', 'role/central-reporting')));
+    const compliant = meshWith('', '', (d) =>
+      editFile(d, 'shop/orders.yaml', (t) => t.replace('classification: pii', 'classification: restricted').replace('role/central-bi', 'role/central-reporting')),
+    );
     expect(findingsOf(compliant.mesh, 'PACK002', { contract: [columnRule, consumerRule] })).toEqual([]);
     expect(findingsOf(compliant.mesh, 'PACK003', { contract: [columnRule, consumerRule] })).toEqual([]);
   });

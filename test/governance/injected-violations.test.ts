@@ -27,7 +27,11 @@ const CONTRACT_VIOLATIONS: readonly [string, string, (text: string) => string][]
   ['DM102', 'no availability', (t) => t.replace('  availability: "99.95%"\n', '')],
   ['DM104', 'PII (iban) without retention', (t) => t.replace('  retention: 7y\n', '')],
   ['DM105', 'a primary key without its unique rule', (t) => t.replace('  - rule: unique\n    column: transaction_id\n', '')],
-  ['DM109', 'PII access with a placeholder reason', (t) => t.replace('    pii: false\n    reason: Sales reports payment method mix and decline rates per channel next to order revenue.', '    pii: true\n    reason: xxxxxxxxxx')],
+  [
+    'DM109',
+    'PII access with a placeholder reason',
+    (t) => t.replace('    pii: false\n    reason: Sales reports payment method mix and decline rates per channel next to order revenue.', '    pii: true\n    reason: xxxxxxxxxx'),
+  ],
   ['DM111', 'deprecated without a sunset date', (t) => t.replace('status: active', 'status: deprecated')],
 ];
 
@@ -45,7 +49,11 @@ describe('each violation injected into a copy of the reference mesh', () => {
     const dir = copyMesh(REFERENCE_CONTRACTS);
     const file = editFile(dir, TRANSACTIONS, (t) => t.replace('  availability: "99.95%"\n', ''));
     const [finding] = synthesize(dir).filter(isBlocking);
-    const slaLine = fs.readFileSync(file, 'utf8').split('\n').findIndex((l) => l === 'sla:') + 1;
+    const slaLine =
+      fs
+        .readFileSync(file, 'utf8')
+        .split('\n')
+        .findIndex((l) => l === 'sla:') + 1;
     expect(finding).toMatchObject({ ruleId: 'DM102', location: expect.objectContaining({ line: slaLine, column: 1 }) });
   });
 
@@ -53,13 +61,21 @@ describe('each violation injected into a copy of the reference mesh', () => {
     const dir = copyMesh(REFERENCE_CONTRACTS);
     const file = editFile(dir, TRANSACTIONS, (t) => t.replace(/(- name: iban\n(?:.*\n)*?\s+)classification: pii/, '$1classification: confidential'));
     const [finding] = synthesize(dir).filter(isBlocking);
-    const ibanLine = fs.readFileSync(file, 'utf8').split('\n').findIndex((l) => l.includes('- name: iban')) + 1;
+    const ibanLine =
+      fs
+        .readFileSync(file, 'utf8')
+        .split('\n')
+        .findIndex((l) => l.includes('- name: iban')) + 1;
     expect(finding).toMatchObject({ ruleId: 'DM103', productId: 'payments.transactions', location: expect.objectContaining({ line: ibanLine }) });
   });
 
   it.each([
     ['DM112', 'a column without a description', (t: string) => t.replace('    description: Gateway transaction identifier (UUID).\n', '')],
-    ['DM113', 'an expired exception', (t: string) => `${t}governance:\n  exceptions:\n    - rule: DM112\n      reason: Descriptions are being written with the PSP team.\n      expires: "2026-01-31"\n`],
+    [
+      'DM113',
+      'an expired exception',
+      (t: string) => `${t}governance:\n  exceptions:\n    - rule: DM112\n      reason: Descriptions are being written with the PSP team.\n      expires: "2026-01-31"\n`,
+    ],
   ])('%s: %s is reported as a warning and does not fail synthesis', (id, _what, edit) => {
     const dir = copyMesh(REFERENCE_CONTRACTS);
     editFile(dir, TRANSACTIONS, edit);
@@ -95,13 +111,26 @@ describe('each violation injected into a copy of the reference mesh', () => {
     } catch (e) {
       error = e;
     }
-    const line = fs.readFileSync(file, 'utf8').split('\n').findIndex((l) => l === '  Environment: prod') + 1;
+    const line =
+      fs
+        .readFileSync(file, 'utf8')
+        .split('\n')
+        .findIndex((l) => l === '  Environment: prod') + 1;
     expect((error as MeshValidationError).errors.map((e) => `${e.line}:${e.column} ${e.path}`)).toEqual([`${line}:3 tags.Environment`, `${line + 1}:3 tags.owner`]);
   });
 
   const RESOURCE_VIOLATIONS: readonly [string[], string, (built: BuiltMesh) => void][] = [
     [['DM201', 'DM202', 'DM203', 'DM204', 'DM207'], 'a bare bucket', (b) => void new S3Bucket(b.stacks.get('payments')!, 'bare', { bucket: 'acme-bare' })],
-    [['DM205'], 'a wildcard IAM policy', (b) => void new IamPolicy(b.stacks.get('payments')!, 'broad', { name: 'broad', policy: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] }), tags: TAGS })],
+    [
+      ['DM205'],
+      'a wildcard IAM policy',
+      (b) =>
+        void new IamPolicy(b.stacks.get('payments')!, 'broad', {
+          name: 'broad',
+          policy: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] }),
+          tags: TAGS,
+        }),
+    ],
     [['DM206'], 'a key without rotation', (b) => void new KmsKey(b.stacks.get('payments')!, 'unrotated', { enableKeyRotation: false, tags: TAGS })],
   ];
 

@@ -38,18 +38,106 @@ const publicBucket = (json: any) => {
 
 const NON_COMPLIANT: readonly [string, string, (json: any) => void, RegExp][] = [
   ['DM201', 'a bucket without a public access block', publicBucket, /bucket team-scratch does not block all public access/],
-  ['DM201', 'a public access block with one setting off', (j) => { j.resource.aws_s3_bucket_public_access_block[companionName(j, 'aws_s3_bucket_public_access_block')].restrict_public_buckets = false; }, /testco-dev-shop-orders does not block/],
-  ['DM202', 'a data bucket encrypted with SSE-S3', (j) => { j.resource.aws_s3_bucket_server_side_encryption_configuration[companionName(j, 'aws_s3_bucket_server_side_encryption_configuration')].rule[0].apply_server_side_encryption_by_default.sse_algorithm = 'AES256'; }, /testco-dev-shop-orders has AES256; expected aws:kms/],
-  ['DM203', 'a bucket policy without the TLS deny', (j) => { const p = j.resource.aws_s3_bucket_policy[companionName(j, 'aws_s3_bucket_policy')]; const doc = JSON.parse(p.policy); doc.Statement = doc.Statement.slice(1); p.policy = JSON.stringify(doc); }, /testco-dev-shop-orders does not deny requests without TLS/],
-  ['DM204', 'an unversioned data bucket', (j) => { delete j.resource.aws_s3_bucket_versioning[companionName(j, 'aws_s3_bucket_versioning')]; }, /data bucket testco-dev-shop-orders is not versioned/],
-  ['DM205', 'an IAM policy allowing s3:*', (j) => { j.resource.aws_iam_policy.extra = { name: 'too-broad', policy: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:*', Resource: '*' }] }) }; }, /aws_iam_policy too-broad allows action s3:\*, resource \*/],
-  ['DM205', 'a bucket policy allowing anyone', (j) => { const p = j.resource.aws_s3_bucket_policy[companionName(j, 'aws_s3_bucket_policy')]; const doc = JSON.parse(p.policy); doc.Statement.push({ Effect: 'Allow', Principal: { AWS: '*' }, Action: 's3:GetObject', Resource: 'arn:aws:s3:::x/*' }); p.policy = JSON.stringify(doc); }, /allows principal \*/],
-  ['DM206', 'a key without rotation', (j) => { j.resource.aws_kms_key['kms-key'].enable_key_rotation = false; }, /KMS key kms-key does not rotate/],
-  ['DM207', 'a hand-added queue with only the default tags', (j) => { j.resource.aws_sqs_queue = { queue: { name: 'events' } }; }, /aws_sqs_queue queue is missing tags DataProduct, Classification, ContractVersion, Status/],
+  [
+    'DM201',
+    'a public access block with one setting off',
+    (j) => {
+      j.resource.aws_s3_bucket_public_access_block[companionName(j, 'aws_s3_bucket_public_access_block')].restrict_public_buckets = false;
+    },
+    /testco-dev-shop-orders does not block/,
+  ],
+  [
+    'DM202',
+    'a data bucket encrypted with SSE-S3',
+    (j) => {
+      j.resource.aws_s3_bucket_server_side_encryption_configuration[
+        companionName(j, 'aws_s3_bucket_server_side_encryption_configuration')
+      ].rule[0].apply_server_side_encryption_by_default.sse_algorithm = 'AES256';
+    },
+    /testco-dev-shop-orders has AES256; expected aws:kms/,
+  ],
+  [
+    'DM203',
+    'a bucket policy without the TLS deny',
+    (j) => {
+      const p = j.resource.aws_s3_bucket_policy[companionName(j, 'aws_s3_bucket_policy')];
+      const doc = JSON.parse(p.policy);
+      doc.Statement = doc.Statement.slice(1);
+      p.policy = JSON.stringify(doc);
+    },
+    /testco-dev-shop-orders does not deny requests without TLS/,
+  ],
+  [
+    'DM204',
+    'an unversioned data bucket',
+    (j) => {
+      delete j.resource.aws_s3_bucket_versioning[companionName(j, 'aws_s3_bucket_versioning')];
+    },
+    /data bucket testco-dev-shop-orders is not versioned/,
+  ],
+  [
+    'DM205',
+    'an IAM policy allowing s3:*',
+    (j) => {
+      j.resource.aws_iam_policy.extra = { name: 'too-broad', policy: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:*', Resource: '*' }] }) };
+    },
+    /aws_iam_policy too-broad allows action s3:\*, resource \*/,
+  ],
+  [
+    'DM205',
+    'a bucket policy allowing anyone',
+    (j) => {
+      const p = j.resource.aws_s3_bucket_policy[companionName(j, 'aws_s3_bucket_policy')];
+      const doc = JSON.parse(p.policy);
+      doc.Statement.push({ Effect: 'Allow', Principal: { AWS: '*' }, Action: 's3:GetObject', Resource: 'arn:aws:s3:::x/*' });
+      p.policy = JSON.stringify(doc);
+    },
+    /allows principal \*/,
+  ],
+  [
+    'DM206',
+    'a key without rotation',
+    (j) => {
+      j.resource.aws_kms_key['kms-key'].enable_key_rotation = false;
+    },
+    /KMS key kms-key does not rotate/,
+  ],
+  [
+    'DM207',
+    'a hand-added queue with only the default tags',
+    (j) => {
+      j.resource.aws_sqs_queue = { queue: { name: 'events' } };
+    },
+    /aws_sqs_queue queue is missing tags DataProduct, Classification, ContractVersion, Status/,
+  ],
   ['DM208', 'a data bucket without access logging', publicBucket, /data bucket team-scratch does not log access/],
-  ['DM209', 'an unencrypted alert topic', (j) => { delete Object.values<any>(j.resource.aws_sns_topic)[0].kms_master_key_id; }, /SNS topic testco-dev-shop-alerts is not encrypted/],
-  ['DM209', 'an alert topic on the AWS managed key', (j) => { Object.values<any>(j.resource.aws_sns_topic)[0].kms_master_key_id = 'alias/aws/sns'; }, /uses the AWS managed key alias\/aws\/sns/],
-  ['DM205', 'a resourceless action beside one that has resources, on *', (j) => { j.resource.aws_iam_role_policy = { ...j.resource.aws_iam_role_policy, extra: { name: 'mixed', policy: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: ['lakeformation:GetDataAccess', 's3:GetObject'], Resource: '*' }] }) } }; }, /aws_iam_role_policy mixed allows resource \*/],
+  [
+    'DM209',
+    'an unencrypted alert topic',
+    (j) => {
+      delete Object.values<any>(j.resource.aws_sns_topic)[0].kms_master_key_id;
+    },
+    /SNS topic testco-dev-shop-alerts is not encrypted/,
+  ],
+  [
+    'DM209',
+    'an alert topic on the AWS managed key',
+    (j) => {
+      Object.values<any>(j.resource.aws_sns_topic)[0].kms_master_key_id = 'alias/aws/sns';
+    },
+    /uses the AWS managed key alias\/aws\/sns/,
+  ],
+  [
+    'DM205',
+    'a resourceless action beside one that has resources, on *',
+    (j) => {
+      j.resource.aws_iam_role_policy = {
+        ...j.resource.aws_iam_role_policy,
+        extra: { name: 'mixed', policy: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: ['lakeformation:GetDataAccess', 's3:GetObject'], Resource: '*' }] }) },
+      };
+    },
+    /aws_iam_role_policy mixed allows resource \*/,
+  ],
 ];
 
 describe('resource rules', () => {
@@ -83,13 +171,15 @@ describe('resource rules', () => {
     expect(messages(check('DM205', json))).toEqual(['aws_iam_policy pattern allows action s3:Get*, resource arn:aws:s3:::*']);
   });
 
-  it('checks who a key policy and a role trust policy allow, without judging the key policy\'s own * resource', () => {
+  it("checks who a key policy and a role trust policy allow, without judging the key policy's own * resource", () => {
     const json = stackWith((j) => {
       const key = j.resource.aws_kms_key['kms-key'];
       const policy = JSON.parse(key.policy);
       policy.Statement.push({ Sid: 'Anyone', Effect: 'Allow', Principal: '*', Action: 'kms:Decrypt', Resource: '*' });
       key.policy = JSON.stringify(policy);
-      j.resource.aws_iam_role = { open: { name: 'open', assume_role_policy: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: '*' }, Action: 'sts:AssumeRole' }] }) } };
+      j.resource.aws_iam_role = {
+        open: { name: 'open', assume_role_policy: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: '*' }, Action: 'sts:AssumeRole' }] }) },
+      };
     });
     expect(messages(check('DM205', json)).sort()).toEqual(['aws_iam_role open allows principal *', 'aws_kms_key kms-key allows principal *']);
   });

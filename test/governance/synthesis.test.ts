@@ -112,13 +112,22 @@ describe('governance at synth time', () => {
     });
     const onScratch = findings.filter((f) => f.constructPath === 'sales/team-scratch');
     expect(onScratch.map((f) => f.ruleId).sort()).toEqual(['DM201', 'DM202', 'DM203', 'DM204', 'DM207', 'DM208']);
-    expect(onScratch.filter(isBlocking).map((f) => f.ruleId).sort()).toEqual(['DM201', 'DM202', 'DM203', 'DM204', 'DM207']);
+    expect(
+      onScratch
+        .filter(isBlocking)
+        .map((f) => f.ruleId)
+        .sort(),
+    ).toEqual(['DM201', 'DM202', 'DM203', 'DM204', 'DM207']);
     expect(onScratch.every((f) => f.domain === 'sales')).toBe(true);
   });
 
   it('traces a resource finding on a product to its contract, where an exception can waive it', () => {
     const dir = copyMesh(REFERENCE_CONTRACTS);
-    editFile(dir, 'sales/orders.yaml', (t) => `${t}governance:\n  exceptions:\n    - rule: DM208\n      reason: Access logs for this bucket are shipped by the central log pipeline.\n      expires: "2027-03-31"\n`);
+    editFile(
+      dir,
+      'sales/orders.yaml',
+      (t) => `${t}governance:\n  exceptions:\n    - rule: DM208\n      reason: Access logs for this bucket are shipped by the central log pipeline.\n      expires: "2027-03-31"\n`,
+    );
     const findings = synthesize(dir, (stacks) => {
       const product = stacks.get('sales')!.products.get('orders')!;
       // Remove the product's access logging: the finding belongs to sales.orders.
@@ -126,16 +135,17 @@ describe('governance at synth time', () => {
       product.storage.node.tryRemoveChild(logging.node.id);
     });
     const dm208 = findings.filter((f) => f.ruleId === 'DM208');
-    expect(dm208).toEqual([
-      expect.objectContaining({ productId: 'sales.orders', waiver: { reason: 'Access logs for this bucket are shipped by the central log pipeline.', expires: '2027-03-31' } }),
-    ]);
+    expect(dm208).toEqual([expect.objectContaining({ productId: 'sales.orders', waiver: { reason: 'Access logs for this bucket are shipped by the central log pipeline.', expires: '2027-03-31' } })]);
     expect(dm208[0].location!.file).toMatch(/sales\/orders\.yaml$/);
   });
 
   it('applies a current exception, reports an expired one, and refuses to waive a non-waivable rule', () => {
     const dir = copyMesh(REFERENCE_CONTRACTS);
-    editFile(dir, 'sales/orders.yaml', (t) =>
-      `${t.replace(/description: Order identifier \(UUID\)[^\n]*/, 'description: ""')}governance:\n  exceptions:\n    - rule: DM112\n      reason: Descriptions are being written with the source team.\n      expires: "2027-03-31"\n`,
+    editFile(
+      dir,
+      'sales/orders.yaml',
+      (t) =>
+        `${t.replace(/description: Order identifier \(UUID\)[^\n]*/, 'description: ""')}governance:\n  exceptions:\n    - rule: DM112\n      reason: Descriptions are being written with the source team.\n      expires: "2027-03-31"\n`,
     );
     const current = synthesize(dir).filter((f) => f.productId === 'sales.orders');
     expect(current.filter((f) => f.ruleId === 'DM112')).toEqual([expect.objectContaining({ waiver: expect.objectContaining({ expires: '2027-03-31' }) })]);
@@ -145,7 +155,12 @@ describe('governance at synth time', () => {
     expect(expired.filter((f) => f.ruleId === 'DM112')).toEqual([expect.objectContaining({ waiver: undefined, severity: 'warning' })]);
     expect(expired.filter((f) => f.ruleId === 'DM113').map((f) => f.message)).toEqual(['exception for DM112 in sales.orders expired on 2026-01-31 and no longer applies']);
 
-    editFile(dir, 'sales/orders.yaml', (t) => t.replace('rule: DM112', 'rule: DM103').replace('name: client_ip', 'name: client_ip_address').replace(/(name: client_ip_address[\s\S]*?)classification: pii/, '$1classification: internal'));
+    editFile(dir, 'sales/orders.yaml', (t) =>
+      t
+        .replace('rule: DM112', 'rule: DM103')
+        .replace('name: client_ip', 'name: client_ip_address')
+        .replace(/(name: client_ip_address[\s\S]*?)classification: pii/, '$1classification: internal'),
+    );
     const refused = synthesize(dir).filter((f) => f.productId === 'sales.orders');
     expect(refused.filter((f) => f.ruleId === 'DM103')).toEqual([expect.objectContaining({ waiver: undefined, severity: 'error' })]);
     expect(refused.filter((f) => f.ruleId === 'DM113').map((f) => f.message)).toEqual(['exception for DM103 in sales.orders cannot apply: DM103 is not waivable']);

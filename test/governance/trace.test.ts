@@ -35,11 +35,7 @@ describe('governance trace', () => {
       buildMesh(app, { contractsDir: REFERENCE_CONTRACTS });
       app.synth();
     });
-    expect(spans).toEqual([
-      'start contracts',
-      'end contracts',
-      ...['customer', 'payments', 'sales'].flatMap((stack) => [`start resources ${stack}`, `end resources ${stack}`]),
-    ]);
+    expect(spans).toEqual(['start contracts', 'end contracts', ...['customer', 'payments', 'sales'].flatMap((stack) => [`start resources ${stack}`, `end resources ${stack}`])]);
   });
 
   it('returns what the traced work returns, listened to or not', () => {

@@ -48,11 +48,24 @@ describe('the packed library in a domain team repository', () => {
   }, 600_000);
 
   it('ships the compiled library, its declarations, schemas, docs and the CLI, and nothing else', () => {
-    expect(files).toEqual(expect.arrayContaining(['dist/index.js', 'dist/index.d.ts', 'dist/contract/schemas/odcs-v3.0.schema.json', 'dist/contract/schemas/odcs-v3.1.schema.json', 'dist/contract/schemas/odcs-v3.2.schema.json', 'bin/datamesh.js', 'docs/governance.md', 'README.md', 'CHANGELOG.md', 'package.json']));
-    expect(files.filter((f) => /^(src|test|contracts|examples|bench|stacks|scripts)\//.test(f) || f.endsWith('.ts') && !f.endsWith('.d.ts'))).toEqual([]);
+    expect(files).toEqual(
+      expect.arrayContaining([
+        'dist/index.js',
+        'dist/index.d.ts',
+        'dist/contract/schemas/odcs-v3.0.schema.json',
+        'dist/contract/schemas/odcs-v3.1.schema.json',
+        'dist/contract/schemas/odcs-v3.2.schema.json',
+        'bin/datamesh.js',
+        'docs/governance.md',
+        'README.md',
+        'CHANGELOG.md',
+        'package.json',
+      ]),
+    );
+    expect(files.filter((f) => /^(src|test|contracts|examples|bench|stacks|scripts)\//.test(f) || (f.endsWith('.ts') && !f.endsWith('.d.ts')))).toEqual([]);
   });
 
-  it('type-checks the team\'s main.ts against the published declarations', () => {
+  it("type-checks the team's main.ts against the published declarations", () => {
     const check = run('npx', ['tsc', '--noEmit', '-p', '.']);
     expect({ status: check.status, output: check.status === 0 ? '' : check.output }).toEqual({ status: 0, output: '' });
   });
@@ -63,7 +76,7 @@ describe('the packed library in a domain team repository', () => {
     expect(validate.status).toBe(0);
   });
 
-  it('synthesizes with cdktf, including the team\'s own resource, and terraform validates the stack', () => {
+  it("synthesizes with cdktf, including the team's own resource, and terraform validates the stack", () => {
     const synth = run('npx', ['cdktf', 'synth']);
     expect({ status: synth.status, output: synth.status === 0 ? '' : synth.output }).toEqual({ status: 0, output: '' });
     const stackDir = path.join(repo, 'cdktf.out', 'stacks', 'sales');
@@ -94,7 +107,10 @@ describe('two repositories: a platform repository publishes the mesh registry, a
     fs.cpSync(PLATFORM_REPO, path.join(platformRepo, 'contracts'), { recursive: true });
     // The platform team runs the published CLI in its own repository.
     const datamesh = path.join(repo, 'node_modules', '@datamesh', 'platform', 'bin', 'datamesh.js');
-    const pack = spawnSync(process.execPath, [datamesh, 'registry', 'pack', '--package-version', '1.2.0', '--out', path.join(platformRepo, 'dist'), '--format', 'json'], { cwd: platformRepo, encoding: 'utf8' });
+    const pack = spawnSync(process.execPath, [datamesh, 'registry', 'pack', '--package-version', '1.2.0', '--out', path.join(platformRepo, 'dist'), '--format', 'json'], {
+      cwd: platformRepo,
+      encoding: 'utf8',
+    });
     if (pack.status !== 0) throw new Error(`registry pack failed:\n${pack.stdout}${pack.stderr}`);
     registryTarball = JSON.parse(pack.stdout).tarball;
     fs.copyFileSync(POINTER, path.join(repo, 'contracts', 'platform.yaml'));

@@ -37,7 +37,9 @@ describe('datamesh plan <domain> --offline', () => {
 
   it('plans a stack that deploys through an assumed role into S3 state, still offline', async () => {
     const contracts = copyMesh(REFERENCE_CONTRACTS);
-    editFile(contracts, 'platform.yaml', (t) => t.replace('  type: local', '  type: s3\n  bucket: acme-terraform-state').replace('region: eu-west-1\n', 'region: eu-west-1\ndeployRoleName: datamesh-deploy\n'));
+    editFile(contracts, 'platform.yaml', (t) =>
+      t.replace('  type: local', '  type: s3\n  bucket: acme-terraform-state').replace('region: eu-west-1\n', 'region: eu-west-1\ndeployRoleName: datamesh-deploy\n'),
+    );
     const run = await datamesh(['plan', 'payments', '--offline', '--contracts', contracts]);
     expect(run.stderr).toBe('');
     expect(run.stdout).toMatch(/Plan: \d+ to add, 0 to change, 0 to destroy\./);

@@ -59,7 +59,13 @@ describe('datamesh diff covers domain.yaml and platform.yaml: access changes', (
     expect(result.evolutions).toEqual([]);
     const text = fs.readFileSync(file, 'utf8');
     expect(result.accessChanges.map((c) => [c.kind, c.impact, c.message, c.affectedProducts, c.location?.line])).toEqual([
-      ['role-moved-account', 'moved', 'consumer role of domain finance moved from arn:aws:iam::333333333333:role/finance-reporting to arn:aws:iam::999999999999:role/finance-reporting', ['shop.orders'], lineOf(text, 'finance-reporting')],
+      [
+        'role-moved-account',
+        'moved',
+        'consumer role of domain finance moved from arn:aws:iam::333333333333:role/finance-reporting to arn:aws:iam::999999999999:role/finance-reporting',
+        ['shop.orders'],
+        lineOf(text, 'finance-reporting'),
+      ],
       ['role-added', 'widened', 'consumer role arn:aws:iam::333333333333:role/finance-forecasting added to domain finance', ['shop.orders'], lineOf(text, 'finance-forecasting')],
       ['role-removed', 'narrowed', 'consumer role arn:aws:iam::333333333333:role/finance-audit removed from domain finance', ['shop.orders'], 1],
     ]);

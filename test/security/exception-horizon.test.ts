@@ -7,8 +7,11 @@ import { TODAY } from '../governance/fixtures';
 /** The minimal mesh with a DM112 finding (a column without description) and an exception for it. */
 function meshWithException(expires: string, platformExtra = '', domainExtra = ''): string {
   const dir = copyMesh();
-  editFile(dir, 'shop/orders.yaml', (t) =>
-    `${t.replace('    description: Order total in EUR.\n', '')}governance:\n  exceptions:\n    - rule: DM112\n      reason: The finance team is writing the descriptions.\n      expires: "${expires}"\n`,
+  editFile(
+    dir,
+    'shop/orders.yaml',
+    (t) =>
+      `${t.replace('    description: Order total in EUR.\n', '')}governance:\n  exceptions:\n    - rule: DM112\n      reason: The finance team is writing the descriptions.\n      expires: "${expires}"\n`,
   );
   if (platformExtra) editFile(dir, 'platform.yaml', (t) => `${t}${platformExtra}`);
   if (domainExtra) editFile(dir, 'shop/domain.yaml', (t) => `${t}${domainExtra}`);
@@ -34,7 +37,11 @@ describe('exceptions cannot be made permanent', () => {
     expect(findings.filter((f) => f.ruleId === 'DM112')).toEqual([expect.objectContaining({ waiver: undefined })]);
     const text = fs.readFileSync(`${dir}/shop/orders.yaml`, 'utf8');
     expect(findings.filter((f) => f.ruleId === 'DM118')).toEqual([
-      expect.objectContaining({ severity: 'error', message: expect.stringContaining('expires on 9999-12-31, after 2027-05-20'), location: expect.objectContaining({ line: lineOf(text, '- rule: DM112') }) }),
+      expect.objectContaining({
+        severity: 'error',
+        message: expect.stringContaining('expires on 9999-12-31, after 2027-05-20'),
+        location: expect.objectContaining({ line: lineOf(text, '- rule: DM112') }),
+      }),
     ]);
   });
 

@@ -51,7 +51,9 @@ describe('physical names are unique on the names the resources really get', () =
     // shop + orders and shop_orders + (its log bucket) differ, but shop_orders + x and shop + orders_x do not.
     addProduct(dir, 'orders_x');
     addProduct(dir, 'x', 'shop_orders');
-    expect(messages(dir)).toEqual(['product shop_orders.x would get the same names as product shop.orders_x: bucket "testco-dev-shop-orders-x", IAM policy "testco-dev-shop-orders-x-read", quality ruleset "testco-dev-shop-orders-x-quality", schedule "testco-dev-shop-orders-x-quality", CloudWatch alarm "testco-dev-shop-orders-x-quality-evaluation-missing"']);
+    expect(messages(dir)).toEqual([
+      'product shop_orders.x would get the same names as product shop.orders_x: bucket "testco-dev-shop-orders-x", IAM policy "testco-dev-shop-orders-x-read", quality ruleset "testco-dev-shop-orders-x-quality", schedule "testco-dev-shop-orders-x-quality", CloudWatch alarm "testco-dev-shop-orders-x-quality-evaluation-missing"',
+    ]);
   });
 
   it('names what the constructs build with the same functions', () => {

@@ -59,7 +59,10 @@ describe.each(stacks)('the dependency graph of stack %s', (domain) => {
 
   it('creates each key grant after the key it names and the registration that creates its grantee, the Lake Formation role', () => {
     for (const address of addressesOf(graph, 'aws_kms_grant')) {
-      expect({ address, edges: edges(address) }).toEqual({ address, edges: expect.arrayContaining(['aws_kms_key.kms-key', ...addressesOf(graph, 'aws_lakeformation_resource', productOf(graph, address))]) });
+      expect({ address, edges: edges(address) }).toEqual({
+        address,
+        edges: expect.arrayContaining(['aws_kms_key.kms-key', ...addressesOf(graph, 'aws_lakeformation_resource', productOf(graph, address))]),
+      });
     }
   });
 

@@ -5,7 +5,11 @@ import { synthDomain, type TerraformJson } from '../helpers/synth';
 /** Resource types of one product, found by the logical ids, which start with the product name. */
 function productResourceTypes(config: TerraformJson, product: string): string[] {
   return Object.entries(config.resource)
-    .flatMap(([type, resources]) => Object.keys(resources).filter((id) => id.startsWith(`${product}_`)).map(() => type))
+    .flatMap(([type, resources]) =>
+      Object.keys(resources)
+        .filter((id) => id.startsWith(`${product}_`))
+        .map(() => type),
+    )
     .sort();
 }
 

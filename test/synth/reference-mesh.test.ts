@@ -13,7 +13,12 @@ function synthStacks(contractsDir: string): Record<string, string> {
   buildMesh(app, { contractsDir });
   app.synth();
   const stacks = path.join(outdir, 'stacks');
-  return Object.fromEntries(fs.readdirSync(stacks).sort().map((name) => [name, fs.readFileSync(path.join(stacks, name, 'cdk.tf.json'), 'utf8')]));
+  return Object.fromEntries(
+    fs
+      .readdirSync(stacks)
+      .sort()
+      .map((name) => [name, fs.readFileSync(path.join(stacks, name, 'cdk.tf.json'), 'utf8')]),
+  );
 }
 
 describe('synthesis of the reference mesh', () => {
@@ -57,4 +62,3 @@ describe('cdktf synth with invalid contracts', () => {
     expect(fs.existsSync(stacks) ? fs.readdirSync(stacks) : []).toEqual([]);
   });
 });
-

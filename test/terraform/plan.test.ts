@@ -44,7 +44,7 @@ describe('terraform accepts every synthesized stack of the reference mesh', () =
       expect(plan.output).not.toMatch(/Warning:/);
     });
 
-    it('orders what the synthesized JSON orders, by Terraform\'s own graph (issue #20, point 1)', () => {
+    it("orders what the synthesized JSON orders, by Terraform's own graph (issue #20, point 1)", () => {
       const json = dependencyGraph(JSON.parse(fs.readFileSync(path.join(stackDir(), 'cdk.tf.json'), 'utf8')));
       const graph = terraform(stackDir(), ['graph']);
       expect(graph.status).toBe(0);
@@ -92,8 +92,7 @@ interface Statement {
  */
 function leastPrivilegeFindings(plan: any, account: string, keyArn: string): string[] {
   const resources = [...plannedResources(plan)];
-  const statementsOf = (type: string) =>
-    resources.filter(([, r]) => r.type === type).map(([address, r]) => ({ address, statements: JSON.parse(r.values.policy).Statement as Statement[] }));
+  const statementsOf = (type: string) => resources.filter(([, r]) => r.type === type).map(([address, r]) => ({ address, statements: JSON.parse(r.values.policy).Statement as Statement[] }));
   const buckets = resources.filter(([, r]) => r.type === 'aws_s3_bucket').map(([, r]) => `arn:aws:s3:::${r.values.bucket}`);
   const productBuckets = buckets.filter((b) => !b.endsWith('-access-logs')).sort();
   const findings: string[] = [];
@@ -101,7 +100,8 @@ function leastPrivilegeFindings(plan: any, account: string, keyArn: string): str
   const narrowedToRoles = (address: string, s: Statement) => {
     const roles = [s.Condition?.ArnEquals?.['aws:PrincipalArn'] ?? []].flat();
     const accounts = [...new Set(roles.map((r) => r.replace(/^(arn:aws:iam::\d{12}):.*$/, '$1:root')))].sort();
-    if (!roles.length || JSON.stringify([s.Principal?.AWS].flat()) !== JSON.stringify(accounts)) findings.push(`${address} ${s.Sid}: grants ${JSON.stringify(s.Principal)} without aws:PrincipalArn narrowing`);
+    if (!roles.length || JSON.stringify([s.Principal?.AWS].flat()) !== JSON.stringify(accounts))
+      findings.push(`${address} ${s.Sid}: grants ${JSON.stringify(s.Principal)} without aws:PrincipalArn narrowing`);
   };
 
   for (const { address, statements } of statementsOf('aws_iam_policy')) {
@@ -119,7 +119,8 @@ function leastPrivilegeFindings(plan: any, account: string, keyArn: string): str
       if (s.Principal?.Service) {
         // Alert publishers (issue #15) encrypt for the domain's alert topic only, from this account.
         const topic = s.Condition?.StringEquals?.['kms:EncryptionContext:aws:sns:topicArn'];
-        if (!topic || !/^arn:aws:sns:[a-z0-9-]+:\d{12}:[\w-]+$/.test(String(topic)) || s.Condition?.StringEquals?.['aws:SourceAccount'] !== account) findings.push(`${address} ${s.Sid}: service key use not scoped to the alert topic of account ${account}`);
+        if (!topic || !/^arn:aws:sns:[a-z0-9-]+:\d{12}:[\w-]+$/.test(String(topic)) || s.Condition?.StringEquals?.['aws:SourceAccount'] !== account)
+          findings.push(`${address} ${s.Sid}: service key use not scoped to the alert topic of account ${account}`);
         continue;
       }
       const scope = [s.Condition?.StringEquals?.['kms:EncryptionContext:aws:s3:arn'] ?? []].flat();
@@ -132,7 +133,8 @@ function leastPrivilegeFindings(plan: any, account: string, keyArn: string): str
     if (bucket.endsWith('-access-logs')) {
       const delivery = statements.find((s) => s.Sid === 'S3ServerAccessLogDelivery');
       const sources = [delivery?.Condition?.ArnEquals?.['aws:SourceArn'] ?? []].flat();
-      if (delivery?.Condition?.StringEquals?.['aws:SourceAccount'] !== account || JSON.stringify(sources) !== JSON.stringify(productBuckets)) findings.push(`${address}: log delivery not limited to ${productBuckets.join(', ')}`);
+      if (delivery?.Condition?.StringEquals?.['aws:SourceAccount'] !== account || JSON.stringify(sources) !== JSON.stringify(productBuckets))
+        findings.push(`${address}: log delivery not limited to ${productBuckets.join(', ')}`);
       continue;
     }
     const denies = statements.filter((s) => s.Effect === 'Deny' && actions(s).includes('s3:PutObject')).map((s) => JSON.stringify(s.Condition));

@@ -84,14 +84,25 @@ function runCatalog(options: CatalogOptions, context: CliContext): ExitCode {
 
 function runMerge(files: readonly string[], options: CatalogOptions, context: CliContext): ExitCode {
   const { terminal } = context;
-  if (options.contracts !== undefined || options.env !== undefined) throw new UsageError('--merge reads catalog.json files: --contracts and --env do not apply', 'leave them out; each catalog was written for its environment already');
+  if (options.contracts !== undefined || options.env !== undefined)
+    throw new UsageError('--merge reads catalog.json files: --contracts and --env do not apply', 'leave them out; each catalog was written for its environment already');
   const resolved = [...new Set(files.map((f) => path.resolve(f)))];
   const missing = resolved.filter((f) => !fs.existsSync(f) || !fs.statSync(f).isFile());
   if (missing.length > 0) throw new UsageError(`no such file: ${missing.map(display).join(', ')}`, 'pass the catalog.json files that datamesh catalog or cdktf synth wrote');
   const tooLarge = resolved.filter((f) => fs.statSync(f).size > MAX_CATALOG_BYTES);
-  const merged = tooLarge.length > 0
-    ? { errors: tooLarge.map((f) => ({ file: display(f), line: 1, column: 1, path: '', message: `larger than ${MAX_CATALOG_BYTES} bytes: not a catalog.json`, hint: 'pass the catalog.json that datamesh catalog wrote' })) }
-    : mergeCatalogs(resolved.map((f) => ({ file: display(f), text: fs.readFileSync(f, 'utf8') })));
+  const merged =
+    tooLarge.length > 0
+      ? {
+          errors: tooLarge.map((f) => ({
+            file: display(f),
+            line: 1,
+            column: 1,
+            path: '',
+            message: `larger than ${MAX_CATALOG_BYTES} bytes: not a catalog.json`,
+            hint: 'pass the catalog.json that datamesh catalog wrote',
+          })),
+        }
+      : mergeCatalogs(resolved.map((f) => ({ file: display(f), text: fs.readFileSync(f, 'utf8') })));
   if (!merged.catalog) {
     const style = styleFor(terminal.errIsTTY, terminal.env);
     const findings = merged.errors.map((e) => loadErrorFinding(e));
@@ -107,11 +118,22 @@ function report(catalog: Catalog, options: CatalogOptions, environment: string, 
   const written = writeCatalog(catalog, path.resolve(options.out));
   const failing = catalog.products.filter((p) => p.governance.status === 'fail').map((p) => p.id);
   if (options.format === 'json') {
-    const summary = { json: written.json, html: written.html, environment, ...(merged !== undefined ? { merged } : {}), products: catalog.products.length, domains: catalog.domains.length, governanceEvaluated: catalog.governanceEvaluated, failing };
+    const summary = {
+      json: written.json,
+      html: written.html,
+      environment,
+      ...(merged !== undefined ? { merged } : {}),
+      products: catalog.products.length,
+      domains: catalog.domains.length,
+      governanceEvaluated: catalog.governanceEvaluated,
+      failing,
+    };
     terminal.out(`${JSON.stringify(summary, null, 2)}\n`);
   } else {
     const style = styleFor(terminal.outIsTTY, terminal.env);
-    const lines = [`${style.green('wrote')} ${display(written.json)} and ${display(written.html)} (${catalog.products.length} products in ${catalog.domains.length} domains, ${environment}${merged !== undefined ? `, merged from ${merged} catalogs` : ''})`];
+    const lines = [
+      `${style.green('wrote')} ${display(written.json)} and ${display(written.html)} (${catalog.products.length} products in ${catalog.domains.length} domains, ${environment}${merged !== undefined ? `, merged from ${merged} catalogs` : ''})`,
+    ];
     if (failing.length > 0) lines.push(style.yellow(`governance errors in ${failing.join(', ')}: run datamesh validate for the details`));
     terminal.out(`${lines.join('\n')}\n`);
   }

@@ -50,7 +50,8 @@ function runCiGithub(contracts: string | undefined, options: CiGithubOptions, { 
   const dir = contracts ? path.resolve(contracts) : contractsDir(undefined, terminal.env);
   if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) throw new UsageError(`no such contracts folder: ${contracts ?? dir}`, 'pass the folder that holds platform.yaml');
   const contractsPath = path.relative(process.cwd(), dir).split(path.sep).join('/') || '.';
-  if (contractsPath.startsWith('..') || path.isAbsolute(contractsPath)) throw new UsageError(`the contracts folder ${dir} is outside the working folder`, 'run datamesh ci github from the root of the repository that holds the contracts');
+  if (contractsPath.startsWith('..') || path.isAbsolute(contractsPath))
+    throw new UsageError(`the contracts folder ${dir} is outside the working folder`, 'run datamesh ci github from the root of the repository that holds the contracts');
   const out = path.resolve(options.out);
   if (fs.existsSync(out) && !options.force) throw new UsageError(`${options.out} exists; not overwritten`, 'pass --force to replace it, or --out to write elsewhere');
   const { value: mesh, errors } = loadMesh(dir);
@@ -61,7 +62,8 @@ function runCiGithub(contracts: string | undefined, options: CiGithubOptions, { 
     return EXIT_FINDINGS;
   }
   const environment = options.env ?? terminal.env.DATAMESH_ENV ?? 'dev';
-  if (!mesh.platform.environments.includes(environment)) throw new UsageError(`environment "${environment}" is not declared in platform.yaml`, `pass --env with one of ${mesh.platform.environments.join(', ')}`);
+  if (!mesh.platform.environments.includes(environment))
+    throw new UsageError(`environment "${environment}" is not declared in platform.yaml`, `pass --env with one of ${mesh.platform.environments.join(', ')}`);
   let workflow: string;
   try {
     // Only the domains this repository builds: the registry's others deploy from their own.

@@ -61,7 +61,9 @@ function runNew(target: string, format: ContractFormat, contracts: string, { ter
   const file = path.join(contracts, domainName, `${productName}${skeleton.extension}`);
   const taken = existingContract(path.join(contracts, domainName), `${domainName}.${productName}`);
   if (taken) {
-    terminal.err(`${style.red('error:')} ${display(taken)} already defines ${domainName}.${productName}; datamesh new never overwrites a contract\n    hint: pick another product name, or edit the existing file\n`);
+    terminal.err(
+      `${style.red('error:')} ${display(taken)} already defines ${domainName}.${productName}; datamesh new never overwrites a contract\n    hint: pick another product name, or edit the existing file\n`,
+    );
     return EXIT_FINDINGS;
   }
   const created = createExclusive(file, text);

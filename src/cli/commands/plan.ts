@@ -42,9 +42,11 @@ Examples:
 }
 
 async function runPlan(domain: string, options: PlanOptions, { terminal }: CliContext): Promise<ExitCode> {
-  if (!options.offline) throw new UsageError('only offline plans are supported', 'add --offline; with credentials, run `DATAMESH_DOMAINS=<domain> npx cdktf synth` and terraform plan in cdktf.out/stacks/<domain>');
+  if (!options.offline)
+    throw new UsageError('only offline plans are supported', 'add --offline; with credentials, run `DATAMESH_DOMAINS=<domain> npx cdktf synth` and terraform plan in cdktf.out/stacks/<domain>');
   const dir = contractsDir(options.contracts, terminal.env);
-  if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) throw new UsageError(`no such contracts folder: ${options.contracts ?? dir}`, 'pass --contracts with the folder that holds platform.yaml');
+  if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory())
+    throw new UsageError(`no such contracts folder: ${options.contracts ?? dir}`, 'pass --contracts with the folder that holds platform.yaml');
   // Loaded here, not at the top: it brings cdktf and the provider classes with it.
   const { planOffline } = await import('../../plan/offline-plan');
   const result = planOffline({ contractsDir: dir, domain, environment: options.env ?? terminal.env.DATAMESH_ENV ?? 'dev', write: terminal.out });

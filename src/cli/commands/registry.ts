@@ -25,7 +25,7 @@ interface PackOptions {
 }
 
 export function registerRegistry(program: Command, context: CliContext): void {
-  const registry = program.command('registry').description('the mesh registry: platform.yaml and every domain\'s registry entry, as an npm package for domain repositories');
+  const registry = program.command('registry').description("the mesh registry: platform.yaml and every domain's registry entry, as an npm package for domain repositories");
   registry
     .command('pack')
     .description('validate the mesh, then pack platform.yaml and every domain.yaml (never a contract) into an npm tarball')
@@ -68,7 +68,9 @@ function runPack(options: PackOptions, { terminal, evaluateRules }: CliContext):
     return EXIT_FINDINGS;
   }
   if (mesh.registry) {
-    terminal.err(`${style.red('error:')} ${display(path.join(contracts, 'platform.yaml'))} points at the registry ${mesh.registry.package}: this is a domain repository\n    hint: pack the registry in the platform repository, whose platform.yaml holds the settings\n`);
+    terminal.err(
+      `${style.red('error:')} ${display(path.join(contracts, 'platform.yaml'))} points at the registry ${mesh.registry.package}: this is a domain repository\n    hint: pack the registry in the platform repository, whose platform.yaml holds the settings\n`,
+    );
     return EXIT_FINDINGS;
   }
   const name = options.name ?? `@${mesh.platform.organization}/mesh-registry`;
@@ -78,7 +80,9 @@ function runPack(options: PackOptions, { terminal, evaluateRules }: CliContext):
   } catch (error) {
     // npm missing or failing, or --out not writable: the tarball is moved into --out last, so nothing is half-written.
     const reason = (error as { stderr?: string }).stderr?.trim() || (error as Error).message;
-    terminal.err(`${style.red('error:')} could not pack the registry: ${reason.split('\n')[0]}\n    hint: run datamesh where npm is on the PATH (it comes with Node.js), with --out a folder it may write to\nnothing was packed.\n`);
+    terminal.err(
+      `${style.red('error:')} could not pack the registry: ${reason.split('\n')[0]}\n    hint: run datamesh where npm is on the PATH (it comes with Node.js), with --out a folder it may write to\nnothing was packed.\n`,
+    );
     return EXIT_FINDINGS;
   }
   if (options.format === 'json') {

@@ -45,7 +45,6 @@ export function principalAccess(product: DataProductSpec, domains: readonly Doma
     .sort((a, b) => compareText(a.principal, b.principal) || compareText(a.access, b.access));
 }
 
-
 /** Principals that read the product's objects directly (bucket policy and key policy). */
 export function directReaders(access: readonly PrincipalAccess[]): string[] {
   return access.filter((a) => a.access === 'read' && a.direct).map((a) => a.principal);

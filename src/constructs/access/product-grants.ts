@@ -20,7 +20,15 @@ export interface ProductResources {
 const READ_OBJECT_ACTIONS = ['s3:GetObject', 's3:GetObjectVersion'];
 const WRITE_OBJECT_ACTIONS = ['s3:PutObject', 's3:DeleteObject', 's3:AbortMultipartUpload', 's3:ListMultipartUploadParts'];
 const READ_CATALOG_ACTIONS = ['glue:GetDatabase', 'glue:GetTable', 'glue:GetTableVersion', 'glue:GetTableVersions', 'glue:GetPartition', 'glue:GetPartitions', 'glue:BatchGetPartition'];
-const WRITE_CATALOG_ACTIONS = ['glue:UpdateTable', 'glue:CreatePartition', 'glue:BatchCreatePartition', 'glue:UpdatePartition', 'glue:BatchUpdatePartition', 'glue:DeletePartition', 'glue:BatchDeletePartition'];
+const WRITE_CATALOG_ACTIONS = [
+  'glue:UpdateTable',
+  'glue:CreatePartition',
+  'glue:BatchCreatePartition',
+  'glue:UpdatePartition',
+  'glue:BatchUpdatePartition',
+  'glue:DeletePartition',
+  'glue:BatchDeletePartition',
+];
 
 export function glueArns(r: ProductResources): string[] {
   const base = `arn:aws:glue:${r.region}:${r.account}`;
@@ -89,10 +97,22 @@ export function consumerReadStatements(bucketArn: string, principals: readonly s
  * write access: the same prefix-scoped object actions as the managed write policy.
  */
 export function producerWriteStatements(bucketArn: string, principals: readonly string[]): PolicyStatement[] {
-  return principalPrefixStatements(['ProducerListsProductPrefix', 'ProducerWritesProductObjects'], bucketArn, principals, ['s3:ListBucket', 's3:ListBucketMultipartUploads'], [...READ_OBJECT_ACTIONS, ...WRITE_OBJECT_ACTIONS]);
+  return principalPrefixStatements(
+    ['ProducerListsProductPrefix', 'ProducerWritesProductObjects'],
+    bucketArn,
+    principals,
+    ['s3:ListBucket', 's3:ListBucketMultipartUploads'],
+    [...READ_OBJECT_ACTIONS, ...WRITE_OBJECT_ACTIONS],
+  );
 }
 
-function principalPrefixStatements(sids: readonly [string, string], bucketArn: string, principals: readonly string[], listActions: readonly string[], objectActions: readonly string[]): PolicyStatement[] {
+function principalPrefixStatements(
+  sids: readonly [string, string],
+  bucketArn: string,
+  principals: readonly string[],
+  listActions: readonly string[],
+  objectActions: readonly string[],
+): PolicyStatement[] {
   if (principals.length === 0) return [];
   const grantee = grantedRoles(principals);
   return [
@@ -124,8 +144,18 @@ export interface ProductKeyUse {
  */
 export function keyPolicyStatements(region: string, products: readonly ProductKeyUse[]): PolicyStatement[] {
   return [
-    ...statementsPerBucketSet('ConsumersDecrypt', ['kms:Decrypt'], region, products.map((p) => [p.bucketArn, p.readers])),
-    ...statementsPerBucketSet('ProducerEncrypts', ['kms:Decrypt', 'kms:GenerateDataKey'], region, products.map((p) => [p.bucketArn, p.producers])),
+    ...statementsPerBucketSet(
+      'ConsumersDecrypt',
+      ['kms:Decrypt'],
+      region,
+      products.map((p) => [p.bucketArn, p.readers]),
+    ),
+    ...statementsPerBucketSet(
+      'ProducerEncrypts',
+      ['kms:Decrypt', 'kms:GenerateDataKey'],
+      region,
+      products.map((p) => [p.bucketArn, p.producers]),
+    ),
   ];
 }
 

@@ -83,7 +83,9 @@ export class ProductLakeFormation extends Construct {
     this.columnTags = CLASSIFICATIONS.flatMap((classification) => {
       const names = columns.filter((c) => c.classification === classification).map((c) => c.name);
       if (names.length === 0) return [];
-      return [new LakeformationResourceLfTags(this, `column-tags-${classification}`, { tableWithColumns: { ...table, columnNames: names }, lfTag: [{ key: tagKeys.classification, value: classification }] })];
+      return [
+        new LakeformationResourceLfTags(this, `column-tags-${classification}`, { tableWithColumns: { ...table, columnNames: names }, lfTag: [{ key: tagKeys.classification, value: classification }] }),
+      ];
     });
 
     const pii = columns.filter(isProtected).map((c) => c.name);

@@ -91,21 +91,24 @@ export class QualityEvaluation extends Construct {
         }),
       );
       const interval = cadence.intervalMinutes ?? props.settings.defaultIntervalMinutes;
-      alarms.set(product.name, new CloudwatchMetricAlarm(this, `${product.name}-evaluation-missing`, {
-        alarmName: names.evaluationMissingAlarm,
-        alarmDescription: `No quality evaluation of ${product.id} published results in two evaluation intervals: it did not run or did not finish`,
-        namespace: DQ_METRIC_NAMESPACE,
-        metricName: DQ_METRIC,
-        dimensions: { CatalogId: account, Database: props.databaseName, Table: evaluated.tableName, Ruleset: evaluated.rulesetName },
-        statistic: 'SampleCount',
-        ...missingEvaluationWindow(interval),
-        threshold: 1,
-        comparisonOperator: 'LessThanThreshold',
-        // An evaluation that did not run publishes nothing: no data is the failure this alarm is for.
-        treatMissingData: 'breaching',
-        alarmActions: [props.alertTopicArn],
-        tags: { ...props.tags },
-      }));
+      alarms.set(
+        product.name,
+        new CloudwatchMetricAlarm(this, `${product.name}-evaluation-missing`, {
+          alarmName: names.evaluationMissingAlarm,
+          alarmDescription: `No quality evaluation of ${product.id} published results in two evaluation intervals: it did not run or did not finish`,
+          namespace: DQ_METRIC_NAMESPACE,
+          metricName: DQ_METRIC,
+          dimensions: { CatalogId: account, Database: props.databaseName, Table: evaluated.tableName, Ruleset: evaluated.rulesetName },
+          statistic: 'SampleCount',
+          ...missingEvaluationWindow(interval),
+          threshold: 1,
+          comparisonOperator: 'LessThanThreshold',
+          // An evaluation that did not run publishes nothing: no data is the failure this alarm is for.
+          treatMissingData: 'breaching',
+          alarmActions: [props.alertTopicArn],
+          tags: { ...props.tags },
+        }),
+      );
       if (props.lakeFormation) permissions.push(this.grantSelect(product, props.databaseName, evaluated.tableName, evaluated.grantPrerequisites ?? []));
     }
     this.schedules = schedules;
@@ -126,7 +129,12 @@ export class QualityEvaluation extends Construct {
     const permissions = ['DESCRIBE', 'SELECT'];
     return hidden.length === 0
       ? new LakeformationPermissions(this, `${product.name}-read`, { principal: this.role.arn, permissions, table, dependsOn: [...dependsOn] })
-      : new LakeformationPermissions(this, `${product.name}-read`, { principal: this.role.arn, permissions, tableWithColumns: { ...table, wildcard: true, excludedColumnNames: hidden }, dependsOn: [...dependsOn] });
+      : new LakeformationPermissions(this, `${product.name}-read`, {
+          principal: this.role.arn,
+          permissions,
+          tableWithColumns: { ...table, wildcard: true, excludedColumnNames: hidden },
+          dependsOn: [...dependsOn],
+        });
   }
 }
 

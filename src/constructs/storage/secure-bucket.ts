@@ -77,11 +77,7 @@ export class SecureBucket extends Construct {
 
     this.policy = new S3BucketPolicy(this, 'policy', {
       bucket,
-      policy: policyDocument([
-        denyInsecureTransport(this.bucketArn),
-        ...(props.kmsKeyArn ? denyUploadsWithoutKey(this.bucketArn, props.kmsKeyArn) : []),
-        ...(props.policyStatements ?? []),
-      ]),
+      policy: policyDocument([denyInsecureTransport(this.bucketArn), ...(props.kmsKeyArn ? denyUploadsWithoutKey(this.bucketArn, props.kmsKeyArn) : []), ...(props.policyStatements ?? [])]),
       // S3 rejects a policy naming other principals while the public access block is being created.
       dependsOn: [this.publicAccessBlock],
     });

@@ -95,7 +95,10 @@ function compileRule(rule: QualityRule, columns: ReadonlyMap<string, ColumnSpec>
 /** `subject >= min` and `subject <= max`, for the bounds the contract sets: inclusive, unlike `between`. */
 function bounds(subject: string, min: number | undefined, max: number | undefined): string[] | { reason: string } {
   const conditions: string[] = [];
-  for (const [operator, value] of [['>=', min], ['<=', max]] as const) {
+  for (const [operator, value] of [
+    ['>=', min],
+    ['<=', max],
+  ] as const) {
     if (value === undefined) continue;
     const number = numberValue(value);
     if (number === undefined) return { reason: `${value} is not a finite number` };

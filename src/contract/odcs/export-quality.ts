@@ -84,7 +84,12 @@ function bounds(min: number | undefined, max: number | undefined): Check {
 
 /** Minutes as a count of the largest unit that divides them: 120 -> 2 h. */
 export function durationParts(minutes: number): { value: number; unit: 'y' | 'w' | 'd' | 'h' | 'm' } {
-  for (const [unit, size] of [['y', 525600], ['w', 10080], ['d', 1440], ['h', 60]] as const) {
+  for (const [unit, size] of [
+    ['y', 525600],
+    ['w', 10080],
+    ['d', 1440],
+    ['h', 60],
+  ] as const) {
     if (minutes > 0 && minutes % size === 0) return { value: minutes / size, unit };
   }
   return { value: minutes, unit: 'm' };

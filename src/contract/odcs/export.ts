@@ -42,7 +42,11 @@ export function exportOdcs(spec: DataProductSpec, options: OdcsExportOptions = {
     if (odcsExportErrors(text, version).length === 0) return text;
   }
   // Every version's writer is made for its schema: reaching this is a bug, not a contract problem.
-  throw new Error(`no ODCS version's schema accepts the export of ${spec.id}: ${odcsExportErrors(writeOdcs(spec, options, ODCS_EXPORT_VERSIONS[0]), ODCS_EXPORT_VERSIONS[0]).map((e) => `${e.path}: ${e.message}`).join('; ')}`);
+  throw new Error(
+    `no ODCS version's schema accepts the export of ${spec.id}: ${odcsExportErrors(writeOdcs(spec, options, ODCS_EXPORT_VERSIONS[0]), ODCS_EXPORT_VERSIONS[0])
+      .map((e) => `${e.path}: ${e.message}`)
+      .join('; ')}`,
+  );
 }
 
 /** What the project's schema of `version` finds wrong with an exported text; empty when it accepts it. */
@@ -58,8 +62,14 @@ export function odcsExportLosses(spec: DataProductSpec, version: OdcsExportVersi
   const columns = [...spec.columns, ...spec.partitionKeys];
   const named = (what: string, list: readonly string[]) => (list.length > 0 ? [`${what} (${list.join(', ')})`] : []);
   return [
-    ...named('deprecated columns', columns.filter((c) => c.deprecated).map((c) => c.name)),
-    ...named('semantic types', columns.filter((c) => c.semanticType).map((c) => `${c.name}: ${c.semanticType}`)),
+    ...named(
+      'deprecated columns',
+      columns.filter((c) => c.deprecated).map((c) => c.name),
+    ),
+    ...named(
+      'semantic types',
+      columns.filter((c) => c.semanticType).map((c) => `${c.name}: ${c.semanticType}`),
+    ),
     ...named('synonyms', [...(spec.synonyms ?? []), ...columns.flatMap((c) => c.synonyms ?? [])]),
     ...(spec.context ? ['the context block'] : []),
   ].map((what) => `ODCS ${version} has no field for ${what}: left out; export --odcs-version v3.2.0 keeps it`);
@@ -86,7 +96,13 @@ function writeOdcs(spec: DataProductSpec, options: OdcsExportOptions, version: O
     ...nonEmpty('slaProperties', exportServiceLevels(spec)),
     ...nonEmpty('servers', servers),
     schema: [exportTable(spec, checks, version)],
-    ...nonEmpty('customProperties', exportExtras(spec, servers.some((s) => s.format !== undefined))),
+    ...nonEmpty(
+      'customProperties',
+      exportExtras(
+        spec,
+        servers.some((s) => s.format !== undefined),
+      ),
+    ),
   };
   // YAML 1.1 quoting, so that tools still on YAML 1.1 do not read "2027-06-30" as a date or "yes" as true.
   const document = new Document(contract, { version: '1.1' });
@@ -104,8 +120,14 @@ function exportTeam(spec: DataProductSpec, v30: boolean): Yaml {
 function exportContext(context: NonNullable<DataProductSpec['context']>): Yaml {
   return {
     ...(context.instructions ? { instructions: context.instructions } : {}),
-    ...nonEmpty('verifiedStatements', context.statements.map((s) => ({ question: s.question, ...(s.answer !== undefined ? { answer: s.answer } : {}) }))),
-    ...nonEmpty('constraints', context.constraints.map((constraint) => ({ constraint }))),
+    ...nonEmpty(
+      'verifiedStatements',
+      context.statements.map((s) => ({ question: s.question, ...(s.answer !== undefined ? { answer: s.answer } : {}) })),
+    ),
+    ...nonEmpty(
+      'constraints',
+      context.constraints.map((constraint) => ({ constraint })),
+    ),
   };
 }
 
@@ -115,7 +137,13 @@ function exportTable(spec: DataProductSpec, checks: PlacedChecks, version: OdcsE
     ...spec.columns.map((column) => exportColumn(column, checks, primaryKeys, version)),
     ...spec.partitionKeys.map((column, index) => ({ ...exportColumn(column, checks, primaryKeys, version), partitioned: true, partitionKeyPosition: index + 1 })),
   ];
-  const synonyms = version === 'v3.2.0' ? nonEmpty('synonyms', (spec.synonyms ?? []).map((synonym) => ({ synonym }))) : {};
+  const synonyms =
+    version === 'v3.2.0'
+      ? nonEmpty(
+          'synonyms',
+          (spec.synonyms ?? []).map((synonym) => ({ synonym })),
+        )
+      : {};
   return { name: spec.name, physicalType: 'table', ...synonyms, properties, ...nonEmpty('quality', [...checks.table]) };
 }
 
@@ -132,7 +160,12 @@ function exportColumn(column: ColumnSpec, checks: PlacedChecks, primaryKeys: rea
     ...(column.classificationDeclared ? { classification: column.classification } : {}),
     ...nonEmpty('tags', [...column.tags]),
     ...(v32 && column.semanticType ? { semanticType: column.semanticType } : {}),
-    ...(v32 ? nonEmpty('synonyms', (column.synonyms ?? []).map((synonym) => ({ synonym }))) : {}),
+    ...(v32
+      ? nonEmpty(
+          'synonyms',
+          (column.synonyms ?? []).map((synonym) => ({ synonym })),
+        )
+      : {}),
     ...(v32 && column.deprecated ? { deprecated: true } : {}),
     ...nonEmpty('quality', checks.byColumn.get(column.name) ?? []),
   };
@@ -144,9 +177,13 @@ function typeOf(type: GlueType, version: OdcsExportVersion): Yaml {
   switch (type.kind) {
     case 'primitive':
       switch (type.name) {
-        case 'tinyint': case 'smallint': case 'int': case 'bigint':
+        case 'tinyint':
+        case 'smallint':
+        case 'int':
+        case 'bigint':
           return { logicalType: 'integer', logicalTypeOptions: { format: { tinyint: 'i8', smallint: 'i16', int: 'i32', bigint: 'i64' }[type.name] } };
-        case 'float': case 'double':
+        case 'float':
+        case 'double':
           return { logicalType: 'number', logicalTypeOptions: { format: type.name === 'float' ? 'f32' : 'f64' } };
         case 'binary':
           return {}; // ODCS has no logical type for bytes; the physical type says it.

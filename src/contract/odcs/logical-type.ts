@@ -72,7 +72,11 @@ export function columnType(property: OdcsProperty, path: DocPath, issues: Docume
       return structType(property, path, issues, depth, notGlue);
     case 'array': {
       if (!property.items) {
-        issues.cannotBuild(path, `"${label}" is an array without \`items\`${notGlue}, so its element type is unknown`, 'describe the elements under `items`, or set `physicalType` to a Glue type such as array<string>');
+        issues.cannotBuild(
+          path,
+          `"${label}" is an array without \`items\`${notGlue}, so its element type is unknown`,
+          'describe the elements under `items`, or set `physicalType` to a Glue type such as array<string>',
+        );
         return undefined;
       }
       const element = columnType(property.items, [...path, 'items'], issues, depth + 1);
@@ -91,7 +95,11 @@ function mapType(property: OdcsProperty, path: DocPath, issues: DocumentIssues, 
   const key = columnType(property.map!.key, [...path, 'map', 'key'], issues, depth + 1);
   const value = columnType(property.map!.value, [...path, 'map', 'value'], issues, depth + 1);
   if (key && !isScalarGlueType(key)) {
-    issues.cannotBuild([...path, 'map', 'key'], `the keys of map "${property.name ?? 'items'}" are ${formatGlueType(key)}; Glue map keys are of a scalar type`, 'key the map by a string, a number or a date');
+    issues.cannotBuild(
+      [...path, 'map', 'key'],
+      `the keys of map "${property.name ?? 'items'}" are ${formatGlueType(key)}; Glue map keys are of a scalar type`,
+      'key the map by a string, a number or a date',
+    );
     return undefined;
   }
   return key && value ? { kind: 'map', key, value } : undefined;
@@ -101,7 +109,11 @@ function structType(property: OdcsProperty, path: DocPath, issues: DocumentIssue
   const label = property.name ?? 'items';
   const fields = property.properties ?? [];
   if (fields.length === 0) {
-    issues.cannotBuild(path, `"${label}" is an object without properties${notGlue}; a Glue struct needs its fields`, 'list the fields under `properties`, or set `physicalType` to a Glue type such as string (JSON text) or map<string,string>');
+    issues.cannotBuild(
+      path,
+      `"${label}" is an object without properties${notGlue}; a Glue struct needs its fields`,
+      'list the fields under `properties`, or set `physicalType` to a Glue type such as string (JSON text) or map<string,string>',
+    );
     return undefined;
   }
   const resolved = fields.map((field, index) => {

@@ -115,7 +115,11 @@ function readName(contract: OdcsDocument, issues: DocumentIssues): string | unde
     return undefined;
   }
   if (!PRODUCT_NAME.test(contract.name) || contract.name.length > 64) {
-    const snake = contract.name.trim().toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^[^a-z]+|_+$/g, '');
+    const snake = contract.name
+      .trim()
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '_')
+      .replace(/^[^a-z]+|_+$/g, '');
     issues.cannotBuild(['name'], `name "${contract.name}" cannot name AWS resources`, `use snake_case of at most 64 characters${snake ? `, e.g. \`name: ${snake.slice(0, 64)}\`` : ''}`);
     return undefined;
   }
@@ -130,7 +134,11 @@ function readStatus(contract: OdcsDocument, issues: DocumentIssues): ProductStat
   }
   const status = STATUSES.get(contract.status.trim().toLowerCase());
   if (!status) {
-    issues.cannotBuild(['status'], `status "${contract.status}" does not say whether to build the product`, 'use draft (builds nothing), active, deprecated or retired; proposed and development count as draft, production as active');
+    issues.cannotBuild(
+      ['status'],
+      `status "${contract.status}" does not say whether to build the product`,
+      'use draft (builds nothing), active, deprecated or retired; proposed and development count as draft, production as active',
+    );
   }
   return status;
 }
@@ -139,7 +147,10 @@ function readStatus(contract: OdcsDocument, issues: DocumentIssues): ProductStat
 function readContext(blocks: readonly (OdcsContext | undefined)[]): ProductContext | undefined {
   const given = blocks.filter((b): b is OdcsContext => b !== undefined);
   if (given.length === 0) return undefined;
-  const instructions = given.map((b) => (typeof b === 'string' ? b : b.instructions)).filter((t): t is string => !!t?.trim()).map((t) => t.trim());
+  const instructions = given
+    .map((b) => (typeof b === 'string' ? b : b.instructions))
+    .filter((t): t is string => !!t?.trim())
+    .map((t) => t.trim());
   return {
     ...(instructions.length > 0 ? { instructions: instructions.join('\n\n') } : {}),
     statements: given.flatMap((b) => (typeof b === 'string' ? [] : (b.verifiedStatements ?? []).map(({ question, answer }) => ({ question, ...(answer !== undefined ? { answer } : {}) })))),

@@ -68,7 +68,12 @@ function readCheck(written: OdcsQualityCheck, path: DocPath, column: string | un
   }
   if (check.metric === 'rowCount') {
     const bounds = operators.map((o) => rowCountBounds({ [o]: check[o] })).reduce(intersect);
-    if (!bounds) issues.warn([...path, operator], `rowCount with ${operator} is not enforced by the platform`, 'bound the row count with mustBe, mustBeGreaterThan, mustBeLessThan (or their OrEqualTo forms) or mustBeBetween');
+    if (!bounds)
+      issues.warn(
+        [...path, operator],
+        `rowCount with ${operator} is not enforced by the platform`,
+        'bound the row count with mustBe, mustBeGreaterThan, mustBeLessThan (or their OrEqualTo forms) or mustBeBetween',
+      );
     return bounds ? [rule({ kind: 'row_count', ...bounds })] : [];
   }
   const args = check.arguments ?? {};
@@ -84,7 +89,11 @@ function readCheck(written: OdcsQualityCheck, path: DocPath, column: string | un
     return [];
   }
   if (!isZeroTolerance(check)) {
-    issues.warn([...path, operator], `${check.metric} with ${operator}: ${JSON.stringify(check[operator])}${check.unit ? ` ${check.unit}` : ''} is not enforced: the platform enforces ${check.metric} with \`mustBe: 0\``, NOT_ENFORCED);
+    issues.warn(
+      [...path, operator],
+      `${check.metric} with ${operator}: ${JSON.stringify(check[operator])}${check.unit ? ` ${check.unit}` : ''} is not enforced: the platform enforces ${check.metric} with \`mustBe: 0\``,
+      NOT_ENFORCED,
+    );
     return [];
   }
   switch (check.metric) {
@@ -93,7 +102,11 @@ function readCheck(written: OdcsQualityCheck, path: DocPath, column: string | un
     case 'missingValues': {
       const missing = (args.missingValues as unknown[] | undefined) ?? [null];
       if (missing.every((v) => v === null)) return [rule({ kind: 'not_null', column: group[0] })];
-      issues.warn([...path, 'arguments', 'missingValues'], 'missingValues with values other than null is not enforced by the platform', 'check the allowed values with invalidValues and `arguments.validValues`, and nulls with nullValues');
+      issues.warn(
+        [...path, 'arguments', 'missingValues'],
+        'missingValues with values other than null is not enforced by the platform',
+        'check the allowed values with invalidValues and `arguments.validValues`, and nulls with nullValues',
+      );
       return [];
     }
     case 'duplicateValues':
@@ -117,7 +130,7 @@ function propertyConstraints(property: OdcsProperty, path: DocPath, column: stri
   const options = property.logicalTypeOptions ?? {};
   // v3.0.x: `exclusiveMinimum: true` makes `minimum` itself exclusive (false: inclusive); from v3.1.0 the exclusive bound is a number of its own.
   const inclusive = (bound: 'minimum' | 'maximum', exclusive: 'exclusiveMinimum' | 'exclusiveMaximum') =>
-    typeof options[bound] === 'number' && options[exclusive] !== true ? (options[bound]) : undefined;
+    typeof options[bound] === 'number' && options[exclusive] !== true ? options[bound] : undefined;
   const [min, max] = [inclusive('minimum', 'exclusiveMinimum'), inclusive('maximum', 'exclusiveMaximum')];
   if ((min !== undefined || max !== undefined) && !own.some((r) => r.kind === 'range')) {
     rules.push({ kind: 'range', column, min, max, location: issues.document.locate([...path, 'logicalTypeOptions']) });
@@ -125,7 +138,10 @@ function propertyConstraints(property: OdcsProperty, path: DocPath, column: stri
   for (const bound of ['exclusiveMinimum', 'exclusiveMaximum'] as const) {
     const value = options[bound];
     if (value === undefined || value === false) continue;
-    const what = value === true ? `${bound}: true (an exclusive ${bound === 'exclusiveMinimum' ? 'minimum' : 'maximum'} of ${JSON.stringify(options[bound === 'exclusiveMinimum' ? 'minimum' : 'maximum'])})` : bound;
+    const what =
+      value === true
+        ? `${bound}: true (an exclusive ${bound === 'exclusiveMinimum' ? 'minimum' : 'maximum'} of ${JSON.stringify(options[bound === 'exclusiveMinimum' ? 'minimum' : 'maximum'])})`
+        : bound;
     issues.warn([...path, 'logicalTypeOptions', bound], `${what} is not enforced by the platform`, 'use the inclusive minimum or maximum');
   }
   for (const bound of ['minimum', 'maximum'] as const) {
@@ -144,7 +160,11 @@ function asMetric(check: OdcsQualityCheck, path: DocPath, issues: DocumentIssues
   if (check.metric || check.rule === undefined) return check;
   const known = V30_RULES.get(check.rule.toLowerCase());
   if (!known) {
-    issues.warn([...path, 'rule'], `ODCS v3.0.x library rule "${check.rule}" has no ODCS v3.1.0 metric and is not enforced by the platform`, 'use rule nullCheck, duplicateCount, validValues or rowCount, or a `datamesh` custom check, to have it enforced');
+    issues.warn(
+      [...path, 'rule'],
+      `ODCS v3.0.x library rule "${check.rule}" has no ODCS v3.1.0 metric and is not enforced by the platform`,
+      'use rule nullCheck, duplicateCount, validValues or rowCount, or a `datamesh` custom check, to have it enforced',
+    );
     return undefined;
   }
   const hasOperator = OPERATORS.some((o) => check[o] !== undefined);
@@ -166,7 +186,11 @@ function enumValues(property: OdcsProperty, path: DocPath, column: string, own: 
   const values = property.enum.map((e) => e.value).filter((v) => v !== null);
   if (values.length === 0) return [];
   if (!values.every((v) => typeof v === 'string' || typeof v === 'number')) {
-    issues.warn([...path, 'enum'], `an enum of ${typeof values.find((v) => typeof v !== 'string' && typeof v !== 'number')} values is not enforced by the platform`, 'list text or numbers, or check the values with a sql or custom check');
+    issues.warn(
+      [...path, 'enum'],
+      `an enum of ${typeof values.find((v) => typeof v !== 'string' && typeof v !== 'number')} values is not enforced by the platform`,
+      'list text or numbers, or check the values with a sql or custom check',
+    );
     return [];
   }
   return [{ kind: 'accepted_values', column, values: values, location: issues.document.locate([...path, 'enum'], 'key') }];
@@ -231,7 +255,11 @@ function columnsOfArguments(args: Record<string, unknown>, path: DocPath, column
   const names = args.properties.map((name) => columns.byPropertyName.get(String(name)));
   const unknown = args.properties.findIndex((_, i) => !names[i]);
   if (unknown >= 0) {
-    issues.error([...path, 'arguments', 'properties', unknown], `quality check refers to unknown property "${args.properties[unknown]}"`, `use a property of the table: ${[...columns.byPropertyName.keys()].join(', ')}`);
+    issues.error(
+      [...path, 'arguments', 'properties', unknown],
+      `quality check refers to unknown property "${args.properties[unknown]}"`,
+      `use a property of the table: ${[...columns.byPropertyName.keys()].join(', ')}`,
+    );
     return undefined;
   }
   return names as string[];

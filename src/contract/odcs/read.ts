@@ -44,7 +44,11 @@ export function chooseOdcsSchema(document: SourceDocument, value: unknown): Odcs
     return { version: successor, errors: [], warnings: [warning] };
   }
   // v3.2.0 is still in progress: a v3.1.0 contract is held to v3.1.0, but told what would make it valid.
-  const hint = { ...at, message: `the contract is not valid ODCS ${READ_AS[declared]}, but it is valid ODCS ${READ_AS[successor]}`, hint: `set \`apiVersion: ${READ_AS[successor]}\` to use its fields` };
+  const hint = {
+    ...at,
+    message: `the contract is not valid ODCS ${READ_AS[declared]}, but it is valid ODCS ${READ_AS[successor]}`,
+    hint: `set \`apiVersion: ${READ_AS[successor]}\` to use its fields`,
+  };
   return { errors: sortContractErrors([...errors, hint]), warnings: [] };
 }
 

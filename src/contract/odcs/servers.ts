@@ -41,9 +41,17 @@ export function readOutputPort(contract: OdcsDocument, issues: DocumentIssues): 
   for (const { server, index } of servers) {
     if (AWS_SERVER_TYPES.has(server.type)) continue;
     if (aws.length === 0) {
-      issues.cannotBuild(['servers', index, 'type'], `server "${server.server}" is of type ${server.type}; the platform builds S3 + Glue and reads the output port from servers of type s3, glue or athena`, 'describe where the product is stored with an s3 or glue server, or keep this contract out of the mesh');
+      issues.cannotBuild(
+        ['servers', index, 'type'],
+        `server "${server.server}" is of type ${server.type}; the platform builds S3 + Glue and reads the output port from servers of type s3, glue or athena`,
+        'describe where the product is stored with an s3 or glue server, or keep this contract out of the mesh',
+      );
     } else {
-      issues.warn(['servers', index], `server "${server.server}" (${server.type}) is not built; the output port comes from the s3, glue and athena servers`, 'remove it if it is not part of this product');
+      issues.warn(
+        ['servers', index],
+        `server "${server.server}" (${server.type}) is not built; the output port comes from the s3, glue and athena servers`,
+        'remove it if it is not part of this product',
+      );
     }
   }
   if (servers.length > 0 && aws.length === 0) return undefined;
@@ -55,7 +63,11 @@ export function readOutputPort(contract: OdcsDocument, issues: DocumentIssues): 
     const value = server.format.toLowerCase() as OutputFormat;
     if (!OUTPUT_FORMATS.includes(value)) {
       const suggestion = closestMatch(server.format, OUTPUT_FORMATS);
-      issues.cannotBuild(['servers', index, 'format'], `format "${server.format}" is not one the platform builds tables for`, suggestion ? `did you mean "${suggestion}"?` : `use one of: ${OUTPUT_FORMATS.join(', ')}`);
+      issues.cannotBuild(
+        ['servers', index, 'format'],
+        `format "${server.format}" is not one the platform builds tables for`,
+        suggestion ? `did you mean "${suggestion}"?` : `use one of: ${OUTPUT_FORMATS.join(', ')}`,
+      );
       ok = false;
     } else if (format && format.value !== value) {
       issues.error(['servers', index, 'format'], `server "${server.server}" says ${value} but servers[${format.index}] says ${format.value}`, 'a product has one format: make the servers agree');
@@ -70,20 +82,34 @@ export function readOutputPort(contract: OdcsDocument, issues: DocumentIssues): 
       ok = false;
     }
     if (server.endpointUrl !== undefined && !AWS_S3_ENDPOINT.test(server.endpointUrl)) {
-      issues.cannotBuild(['servers', index, 'endpointUrl'], `server "${server.server}" is reached at ${server.endpointUrl}; the platform builds buckets in AWS S3`, 'leave `endpointUrl` out for AWS S3, or keep this contract out of the mesh');
+      issues.cannotBuild(
+        ['servers', index, 'endpointUrl'],
+        `server "${server.server}" is reached at ${server.endpointUrl}; the platform builds buckets in AWS S3`,
+        'leave `endpointUrl` out for AWS S3, or keep this contract out of the mesh',
+      );
       ok = false;
     }
     for (const key of ['stagingDir', 'workgroup'] as const) {
       if (server[key] === undefined) continue;
-      issues.warn(['servers', index, key], `${key} "${server[key]}" of server "${server.server}" is not built: the platform builds no Athena workgroup or query result location`, 'consumers query with their own workgroup; keep the field for them, or remove it');
+      issues.warn(
+        ['servers', index, key],
+        `${key} "${server[key]}" of server "${server.server}" is not built: the platform builds no Athena workgroup or query result location`,
+        'consumers query with their own workgroup; keep the field for them, or remove it',
+      );
     }
   }
   if (!ok) return undefined;
   const fallback = findExtra(contract.customProperties, EXTRA.format)?.value as OutputFormat | undefined;
   return {
     format: format?.value ?? fallback ?? DEFAULT_FORMAT,
-    location: first(aws.map(({ server }) => server), (s) => (s.type !== 'athena' ? s.location : undefined)),
-    database: first(aws.map(({ server }) => server), (s) => (s.type === 'glue' ? s.database : s.type === 'athena' ? s.schema : undefined)),
+    location: first(
+      aws.map(({ server }) => server),
+      (s) => (s.type !== 'athena' ? s.location : undefined),
+    ),
+    database: first(
+      aws.map(({ server }) => server),
+      (s) => (s.type === 'glue' ? s.database : s.type === 'athena' ? s.schema : undefined),
+    ),
     ...nonEmpty(aws.flatMap(({ server, index }) => declarations(server, index, issues))),
   };
 }

@@ -94,7 +94,11 @@ function readDuration(sla: OdcsSlaProperty, path: DocPath, issues: DocumentIssue
   const unit = inline ? inline[2] : sla.unit;
   const unitPath: DocPath = inline ? [...path, 'value'] : [...path, 'unit'];
   if (value === undefined) {
-    issues.cannotBuild([...path, 'value'], `${sla.property} ${JSON.stringify(sla.value)} is not a duration the platform reads`, 'write a number and a unit, e.g. `value: 4` with `unit: h`, or an ISO 8601 duration such as PT4H');
+    issues.cannotBuild(
+      [...path, 'value'],
+      `${sla.property} ${JSON.stringify(sla.value)} is not a duration the platform reads`,
+      'write a number and a unit, e.g. `value: 4` with `unit: h`, or an ISO 8601 duration such as PT4H',
+    );
     return undefined;
   }
   if (value <= 0) {
@@ -141,7 +145,11 @@ function readIsoDuration(sla: OdcsSlaProperty, text: string, path: DocPath, issu
 /** Freshness is promised in whole minutes: less than one cannot be kept, a fraction is rounded up and said. */
 function wholeMinutes(sla: OdcsSlaProperty, duration: Duration, path: DocPath, issues: DocumentIssues): number | undefined {
   if (duration.minutes < 1) {
-    issues.cannotBuild([...path, 'value'], `${sla.property} of ${duration.text} is shorter than a minute; the platform records and checks freshness in whole minutes`, 'promise a freshness of at least 1 min, or leave the latency out');
+    issues.cannotBuild(
+      [...path, 'value'],
+      `${sla.property} of ${duration.text} is shorter than a minute; the platform records and checks freshness in whole minutes`,
+      'promise a freshness of at least 1 min, or leave the latency out',
+    );
     return undefined;
   }
   const minutes = Math.ceil(duration.minutes - 1e-9);

@@ -32,24 +32,44 @@ export interface OdcsColumns {
 export function selectTable(contract: OdcsDocument, issues: DocumentIssues): OdcsTable | undefined {
   const objects = contract.schema ?? [];
   if (objects.length === 0) {
-    issues.cannotBuild(contract.schema ? ['schema'] : [], 'the contract describes no table (`schema` is empty); the platform builds one S3 bucket and Glue table per contract', 'add a schema object with `physicalType: table` and its `properties`');
+    issues.cannotBuild(
+      contract.schema ? ['schema'] : [],
+      'the contract describes no table (`schema` is empty); the platform builds one S3 bucket and Glue table per contract',
+      'add a schema object with `physicalType: table` and its `properties`',
+    );
     return undefined;
   }
   const tables = objects.map((table, index) => ({ table, index })).filter(({ table }) => !table.physicalType || TABLE_TYPES.has(table.physicalType.toLowerCase()));
   if (tables.length === 0) {
     const first = objects[0];
-    issues.cannotBuild(['schema', 0, 'physicalType'], `schema object "${first.name}" is a ${first.physicalType}, not a table; the platform builds tables (S3 + Glue)`, 'describe a table (`physicalType: table`), or keep this contract out of the mesh');
+    issues.cannotBuild(
+      ['schema', 0, 'physicalType'],
+      `schema object "${first.name}" is a ${first.physicalType}, not a table; the platform builds tables (S3 + Glue)`,
+      'describe a table (`physicalType: table`), or keep this contract out of the mesh',
+    );
     return undefined;
   }
   const chosen = tables[0];
   const ignored = objects.map((object, index) => ({ name: object.name, index })).filter(({ index }) => index !== chosen.index);
   if (ignored.length > 0) {
     // One warning, not one per object: an exported database schema can hold dozens of tables.
-    const names = ignored.slice(0, 5).map(({ name }) => `"${name}"`).join(', ') + (ignored.length > 5 ? ` and ${ignored.length - 5} more` : '');
-    issues.warn(['schema', ignored[0].index], `${ignored.length === 1 ? 'schema object' : `${ignored.length} schema objects`} ${names} ${ignored.length === 1 ? 'is' : 'are'} not built: only the first table, "${chosen.table.name}", becomes the Glue table`, 'give each table a contract of its own');
+    const names =
+      ignored
+        .slice(0, 5)
+        .map(({ name }) => `"${name}"`)
+        .join(', ') + (ignored.length > 5 ? ` and ${ignored.length - 5} more` : '');
+    issues.warn(
+      ['schema', ignored[0].index],
+      `${ignored.length === 1 ? 'schema object' : `${ignored.length} schema objects`} ${names} ${ignored.length === 1 ? 'is' : 'are'} not built: only the first table, "${chosen.table.name}", becomes the Glue table`,
+      'give each table a contract of its own',
+    );
   }
   if (chosen.table.deprecated) {
-    issues.warn(['schema', chosen.index, 'deprecated'], `table "${chosen.table.name}" is deprecated, but the product's status is what the platform builds by`, 'set `status: deprecated` to tag the product deprecated (and a sunset date in customProperties datameshSunset)');
+    issues.warn(
+      ['schema', chosen.index, 'deprecated'],
+      `table "${chosen.table.name}" is deprecated, but the product's status is what the platform builds by`,
+      'set `status: deprecated` to tag the product deprecated (and a sunset date in customProperties datameshSunset)',
+    );
   }
   if (!chosen.table.properties?.length) {
     issues.cannotBuild(['schema', chosen.index], `table "${chosen.table.name}" has no properties; a Glue table needs columns`, 'list the columns under `properties`');
@@ -61,7 +81,11 @@ export function selectTable(contract: OdcsDocument, issues: DocumentIssues): Odc
 /** The Glue table is named after the product: a physicalName that says otherwise is not silently replaced. */
 export function checkTableName({ table, index }: OdcsTable, productName: string, issues: DocumentIssues): void {
   if (table.physicalName === undefined || glueName(table.physicalName) === productName) return;
-  issues.cannotBuild(['schema', index, 'physicalName'], `the table's physicalName is "${table.physicalName}", but the platform names the Glue table after the product: "${productName}"`, `set \`physicalName: ${productName}\`, or leave it out`);
+  issues.cannotBuild(
+    ['schema', index, 'physicalName'],
+    `the table's physicalName is "${table.physicalName}", but the platform names the Glue table after the product: "${productName}"`,
+    `set \`physicalName: ${productName}\`, or leave it out`,
+  );
 }
 
 export function readColumns({ table, index: tableIndex }: OdcsTable, format: OutputFormat, issues: DocumentIssues): OdcsColumns | undefined {
@@ -74,12 +98,20 @@ export function readColumns({ table, index: tableIndex }: OdcsTable, format: Out
     const name = glueName(property.physicalName ?? property.name!);
     if (!name) {
       const key = property.physicalName !== undefined ? 'physicalName' : 'name';
-      issues.cannotBuild([...path, key], `column name "${property.physicalName ?? property.name}" is not a Glue identifier`, 'use letters, digits and underscores, e.g. order_id (set `physicalName` to keep the business name in `name`)');
+      issues.cannotBuild(
+        [...path, key],
+        `column name "${property.physicalName ?? property.name}" is not a Glue identifier`,
+        'use letters, digits and underscores, e.g. order_id (set `physicalName` to keep the business name in `name`)',
+      );
       return undefined;
     }
     const first = firstIndex.get(name);
     if (first !== undefined) {
-      issues.error([...path, 'name'], `duplicate column "${name}" (first declared at line ${issues.document.locate([...base, first]).line})`, 'column names must be unique, ignoring case; rename or remove one of them');
+      issues.error(
+        [...path, 'name'],
+        `duplicate column "${name}" (first declared at line ${issues.document.locate([...base, first]).line})`,
+        'column names must be unique, ignoring case; rename or remove one of them',
+      );
       return undefined;
     }
     firstIndex.set(name, index);
@@ -98,7 +130,11 @@ function readColumn(property: OdcsProperty, name: string, path: DocPath, format:
   const comment = columnComment({ description, deprecated: property.deprecated });
   if (description && comment && comment.length > MAX_COMMENT) {
     const marked = property.deprecated ? ' with its [deprecated] mark' : '';
-    issues.cannotBuild([...path, 'description'], `the description of "${name}" has ${comment.length} characters${marked}; Glue column comments hold at most ${MAX_COMMENT}`, 'shorten it and move the details to the table or contract description');
+    issues.cannotBuild(
+      [...path, 'description'],
+      `the description of "${name}" has ${comment.length} characters${marked}; Glue column comments hold at most ${MAX_COMMENT}`,
+      'shorten it and move the details to the table or contract description',
+    );
   }
   if (type && !storesNestedTypes(format) && !isScalarGlueType(type)) {
     issues.cannotBuild(path, `format ${format} cannot store the nested type ${formatGlueType(type)} of "${name}"`, 'use parquet, orc, avro, json or iceberg for nested data, or flatten the column');
@@ -107,7 +143,11 @@ function readColumn(property: OdcsProperty, name: string, path: DocPath, format:
   if (!type || classification === null) return undefined;
   if (property.semanticType && property.semanticType !== 'column' && property.transformLogic) {
     // v3.2.0 measures and dimensions may be computed (SUM(...)): the table gets a column the producer fills.
-    issues.warn([...path, 'transformLogic'], `${property.semanticType} "${name}" becomes a column of the Glue table; the platform does not compute its transformLogic`, 'the producer writes its values, or the measure is computed by the query tool and left out of the table');
+    issues.warn(
+      [...path, 'transformLogic'],
+      `${property.semanticType} "${name}" becomes a column of the Glue table; the platform does not compute its transformLogic`,
+      'the producer writes its values, or the measure is computed by the query tool and left out of the table',
+    );
   }
   const tags = property.tags ?? [];
   return {
@@ -132,7 +172,11 @@ function readClassification(property: OdcsProperty, path: DocPath, issues: Docum
   const value = property.classification.toLowerCase() as Classification;
   if (CLASSIFICATIONS.includes(value)) return value;
   const suggestion = closestMatch(property.classification, CLASSIFICATIONS);
-  issues.error([...path, 'classification'], `classification "${property.classification}" is not one the platform knows`, suggestion ? `did you mean "${suggestion}"?` : `use one of: ${CLASSIFICATIONS.join(', ')}`);
+  issues.error(
+    [...path, 'classification'],
+    `classification "${property.classification}" is not one the platform knows`,
+    suggestion ? `did you mean "${suggestion}"?` : `use one of: ${CLASSIFICATIONS.join(', ')}`,
+  );
   return null;
 }
 
@@ -149,16 +193,22 @@ function partitionOrder(properties: readonly OdcsProperty[], columns: readonly (
       ok = false;
     }
     if (partitioned.length > 1 && position < 1) {
-      issues.error([...base, index, 'partitioned'], `partition column "${property.name}" has no partitionKeyPosition, so the partition order is unknown`, 'number the partition columns 1, 2, ... in `partitionKeyPosition`, coarsest first');
+      issues.error(
+        [...base, index, 'partitioned'],
+        `partition column "${property.name}" has no partitionKeyPosition, so the partition order is unknown`,
+        'number the partition columns 1, 2, ... in `partitionKeyPosition`, coarsest first',
+      );
       ok = false;
     } else if (byPosition.has(position)) {
-      issues.error([...base, index, 'partitionKeyPosition'], `partitionKeyPosition ${position} is also used by "${properties[byPosition.get(position)!].name}"`, 'give each partition column its own position');
+      issues.error(
+        [...base, index, 'partitionKeyPosition'],
+        `partitionKeyPosition ${position} is also used by "${properties[byPosition.get(position)!].name}"`,
+        'give each partition column its own position',
+      );
       ok = false;
     }
     byPosition.set(position, index);
   }
   if (!ok) return undefined;
-  return partitioned
-    .sort((a, b) => (a.property.partitionKeyPosition ?? -1) - (b.property.partitionKeyPosition ?? -1))
-    .map(({ index }) => columns[index]?.name ?? '');
+  return partitioned.sort((a, b) => (a.property.partitionKeyPosition ?? -1) - (b.property.partitionKeyPosition ?? -1)).map(({ index }) => columns[index]?.name ?? '');
 }

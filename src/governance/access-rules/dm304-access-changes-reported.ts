@@ -8,7 +8,8 @@ export const accessChangesReported: AccessRule = {
   id: 'DM304',
   scope: 'access',
   title: "Changes to who a domain's grants reach are reported for review",
-  rationale: "Grants name a domain; its domain.yaml decides which roles and accounts that means. Changing it widens, narrows or moves access to every product that grants to the domain without any contract changing.",
+  rationale:
+    'Grants name a domain; its domain.yaml decides which roles and accounts that means. Changing it widens, narrows or moves access to every product that grants to the domain without any contract changing.',
   defaultSeverity: 'warning',
   waivable: false,
   fix: 'review the change with the owners of the affected products; a role of another account also needs DM116 to pass',

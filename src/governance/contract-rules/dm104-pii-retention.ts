@@ -11,12 +11,25 @@ export const piiRetention: ContractRule = {
   check(product, { policy, storage }) {
     if (![...product.columns, ...product.partitionKeys].some((c) => c.pii)) return 'not-applicable';
     const days = product.output.retentionDays;
-    if (days === undefined) return [{ message: `${product.id} holds PII but declares no retention`, location: product.fieldLocations.retention, fix: `set output.retention (at most ${policy.maxPiiRetentionDays - storage.noncurrentVersionExpirationDays}d)` }];
+    if (days === undefined)
+      return [
+        {
+          message: `${product.id} holds PII but declares no retention`,
+          location: product.fieldLocations.retention,
+          fix: `set output.retention (at most ${policy.maxPiiRetentionDays - storage.noncurrentVersionExpirationDays}d)`,
+        },
+      ];
     // Expiring an object of a versioned bucket leaves a noncurrent version: the bytes stay that much longer.
     const kept = days + storage.noncurrentVersionExpirationDays;
     if (kept > policy.maxPiiRetentionDays) {
       const allowed = policy.maxPiiRetentionDays - storage.noncurrentVersionExpirationDays;
-      return [{ message: `${product.id} keeps PII for ${kept} days (${days} of retention + ${storage.noncurrentVersionExpirationDays} as noncurrent versions), longer than the policy maximum of ${policy.maxPiiRetentionDays}`, location: product.fieldLocations.retention, fix: `shorten output.retention to at most ${allowed}d, or the platform's noncurrentVersionExpirationDays` }];
+      return [
+        {
+          message: `${product.id} keeps PII for ${kept} days (${days} of retention + ${storage.noncurrentVersionExpirationDays} as noncurrent versions), longer than the policy maximum of ${policy.maxPiiRetentionDays}`,
+          location: product.fieldLocations.retention,
+          fix: `shorten output.retention to at most ${allowed}d, or the platform's noncurrentVersionExpirationDays`,
+        },
+      ];
     }
     return 'compliant';
   },

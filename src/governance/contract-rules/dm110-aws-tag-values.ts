@@ -19,7 +19,11 @@ export const awsTagValues: ContractRule = {
     const tags: Record<string, string> = { ...product.tags, Owner: product.owner.team, ContractVersion: product.version };
     const violations: Violation[] = Object.keys(product.tags)
       .filter((key) => platformTagKey(key) !== undefined)
-      .map((key) => ({ message: `tag key "${key}" of ${product.id} is set by the platform and cannot be overridden`, location: product.fieldLocations.tags, fix: `remove the ${key} tag; the platform sets it from the contract` }));
+      .map((key) => ({
+        message: `tag key "${key}" of ${product.id} is set by the platform and cannot be overridden`,
+        location: product.fieldLocations.tags,
+        fix: `remove the ${key} tag; the platform sets it from the contract`,
+      }));
     const where = (key: string) => (key in product.tags ? product.fieldLocations.tags : key === 'Owner' ? product.fieldLocations.owner : product.fieldLocations.version);
     for (const [key, value] of Object.entries(tags)) {
       if (key.length < 1 || key.length > 128 || !TAG_CHARS.test(key) || key.toLowerCase().startsWith('aws:')) {

@@ -3,7 +3,7 @@ import type { ContractRule, Violation } from '../rule';
 export const ownerWritesOnly: ContractRule = {
   id: 'DM114',
   scope: 'contract',
-  title: 'Only the owning domain\'s producer role has write access',
+  title: "Only the owning domain's producer role has write access",
   rationale: 'A product has one owner accountable for its contents; a second writer can break the contract without its owner knowing, so the platform grants nothing to it.',
   defaultSeverity: 'error',
   waivable: false,

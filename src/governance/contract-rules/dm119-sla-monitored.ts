@@ -19,7 +19,13 @@ export const slaMonitored: ContractRule = {
     if (product.sla.freshnessMinutes === undefined && product.sla.availabilityPercent === undefined) return 'not-applicable';
     const monitoring = context.monitoring ?? DEFAULT_MONITORING;
     if (!monitoring.enabled) {
-      return [{ message: `${product.id} states an SLA but platform monitoring is off: nothing evaluates it`, location: product.fieldLocations.sla, fix: 'set monitoring.enabled: true in platform.yaml, or waive DM119 with a reason' }];
+      return [
+        {
+          message: `${product.id} states an SLA but platform monitoring is off: nothing evaluates it`,
+          location: product.fieldLocations.sla,
+          fix: 'set monitoring.enabled: true in platform.yaml, or waive DM119 with a reason',
+        },
+      ];
     }
     if (compileDqdl(product).rules.length === 0) {
       return [{ message: `${product.id} states an SLA but has no quality rule Glue Data Quality can evaluate, so no schedule checks it`, location: product.fieldLocations.sla }];

@@ -11,7 +11,8 @@ export const inputVersions: ContractRule = {
   id: 'DM120',
   scope: 'contract',
   title: "Every input's current version is inside the range the deriving contract accepts",
-  rationale: 'A derived product built for one major version of its input breaks silently when the input moves to the next; the range makes the dependency explicit and this rule makes the mismatch visible at the input line.',
+  rationale:
+    'A derived product built for one major version of its input breaks silently when the input moves to the next; the range makes the dependency explicit and this rule makes the mismatch visible at the input line.',
   defaultSeverity: 'error',
   waivable: true,
   fix: 'adapt the derived product to the new version of its input, then widen the range (e.g. "^1.0.0 || ^2.0.0")',

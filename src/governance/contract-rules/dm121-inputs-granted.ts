@@ -9,7 +9,8 @@ export const inputsGranted: ContractRule = {
   id: 'DM121',
   scope: 'contract',
   title: "Inputs from another domain are granted to the deriving domain by the input's contract",
-  rationale: "An input from another domain is read by the deriving domain's roles; without a read grant in the upstream contract the pipeline cannot run, or reads through a path governance does not see.",
+  rationale:
+    "An input from another domain is read by the deriving domain's roles; without a read grant in the upstream contract the pipeline cannot run, or reads through a path governance does not see.",
   defaultSeverity: 'error',
   waivable: true,
   fix: "ask the upstream team to add `- {domain: <your domain>, access: read, reason: ...}` to the input's consumers, or remove the input",

@@ -115,7 +115,19 @@ interface Expr {
     | { readonly case: 'callExpr'; readonly value: { readonly target?: Expr; readonly function: string; readonly args: readonly Expr[] } }
     | { readonly case: 'listExpr'; readonly value: { readonly elements: readonly Expr[] } }
     | { readonly case: 'structExpr'; readonly value: { readonly entries: readonly { readonly keyKind: { readonly case?: string; readonly value?: unknown }; readonly value?: Expr }[] } }
-    | { readonly case: 'comprehensionExpr'; readonly value: { readonly iterVar: string; readonly iterVar2?: string; readonly iterRange?: Expr; readonly accuVar: string; readonly accuInit?: Expr; readonly loopCondition?: Expr; readonly loopStep?: Expr; readonly result?: Expr } }
+    | {
+        readonly case: 'comprehensionExpr';
+        readonly value: {
+          readonly iterVar: string;
+          readonly iterVar2?: string;
+          readonly iterRange?: Expr;
+          readonly accuVar: string;
+          readonly accuInit?: Expr;
+          readonly loopCondition?: Expr;
+          readonly loopStep?: Expr;
+          readonly result?: Expr;
+        };
+      }
     | { readonly case: 'constExpr' | undefined; readonly value?: unknown };
 }
 
@@ -191,7 +203,11 @@ function fieldOf(shape: Shape | undefined, field: string, id: bigint, report: Re
     }
     return found;
   }
-  report(id, `${field} is not a field: the value is a ${shape.kind === 'list' ? 'list' : shape.type}`, shape.kind === 'list' ? 'use a macro such as .all(x, ...) or .exists(x, ...) to look at the elements' : 'remove the field access');
+  report(
+    id,
+    `${field} is not a field: the value is a ${shape.kind === 'list' ? 'list' : shape.type}`,
+    shape.kind === 'list' ? 'use a macro such as .all(x, ...) or .exists(x, ...) to look at the elements' : 'remove the field access',
+  );
   return undefined;
 }
 

@@ -9,7 +9,12 @@ import { celValue, compileCondition, type CompiledCondition } from './condition'
 import { columnValue, consumerValue, domainValue, platformValue, productValue, qualityValue, variablesFor } from './variables';
 
 /** Compiles a rule's condition; the errors point at the condition in platform.yaml or domain.yaml. */
-export function declarativeRule(spec: CustomRuleSpec, source: Extract<RuleSource, 'platform' | 'domain'>, mesh: { platform: PlatformSpec; domains: readonly DomainSpec[] }, domain?: string): { rule?: ContractRule; errors: ContractError[] } {
+export function declarativeRule(
+  spec: CustomRuleSpec,
+  source: Extract<RuleSource, 'platform' | 'domain'>,
+  mesh: { platform: PlatformSpec; domains: readonly DomainSpec[] },
+  domain?: string,
+): { rule?: ContractRule; errors: ContractError[] } {
   const compiled = compileCondition(spec.condition, variablesFor(spec.applies));
   if (!compiled.condition) {
     const errors = compiled.problems.map((problem) => ({

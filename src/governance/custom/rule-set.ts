@@ -41,7 +41,10 @@ export class RulePackError extends Error {
 export function meshRules(mesh: Pick<MeshSpec, 'platform' | 'domains'>, pack: RulePack = {}): { rules: MeshRules; errors: ContractError[] } {
   const code = codeRules(pack);
   const errors: ContractError[] = [];
-  const taken = new Map<string, string>([...ALL_RULES.map((r) => [r.id, 'a built-in rule'] as const), ...[...code.contract, ...code.resource].map((r) => [r.id, 'a rule pack passed in code'] as const)]);
+  const taken = new Map<string, string>([
+    ...ALL_RULES.map((r) => [r.id, 'a built-in rule'] as const),
+    ...[...code.contract, ...code.resource].map((r) => [r.id, 'a rule pack passed in code'] as const),
+  ]);
 
   const claim = (id: string, owner: string, location: ContractError): boolean => {
     const other = taken.get(id);

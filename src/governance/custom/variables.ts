@@ -169,7 +169,14 @@ export function productValue(product: DataProductSpec): Record<string, unknown> 
 }
 
 export function domainValue(domain: DomainSpec): Record<string, unknown> {
-  return compact({ name: domain.name, description: domain.description, account: domain.account, region: domain.region, owner: { team: domain.owner.team, email: domain.owner.email }, tags: { ...domain.tags } });
+  return compact({
+    name: domain.name,
+    description: domain.description,
+    account: domain.account,
+    region: domain.region,
+    owner: { team: domain.owner.team, email: domain.owner.email },
+    tags: { ...domain.tags },
+  });
 }
 
 export function platformValue(platform: PlatformSpec): Record<string, unknown> {
@@ -195,7 +202,8 @@ export function variableRows(): { path: string; type: string; doc: string }[] {
     if (name === 'product' && shape.kind === 'object') {
       rows.push({ path: name, type: 'object', doc: shape.doc });
       for (const [field, fieldShape] of Object.entries(shape.fields)) {
-        if (fieldShape.kind === 'list' && fieldShape.of.kind === 'object') rows.push({ path: `${name}.${field}`, type: `list(${listItemName(field)})`, doc: `${fieldShape.doc}; each like \`${listItemName(field)}\`` });
+        if (fieldShape.kind === 'list' && fieldShape.of.kind === 'object')
+          rows.push({ path: `${name}.${field}`, type: `list(${listItemName(field)})`, doc: `${fieldShape.doc}; each like \`${listItemName(field)}\`` });
         else visit(`${name}.${field}`, fieldShape);
       }
     } else visit(name, shape);

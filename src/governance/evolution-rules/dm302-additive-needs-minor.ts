@@ -16,7 +16,11 @@ export const additiveNeedsMinor: EvolutionRule = {
     // A breaking change already demands more; DM301 reports that case.
     if (evolution.changes.some((c) => c.impact === 'breaking')) return 'not-applicable';
     if (satisfies(evolution.foundBump, 'minor')) return 'compliant';
-    return additive.map((c) => ({ message: `additive change without a minor version bump (${evolution.base!.version} -> ${evolution.current!.version}): ${c.message} [${c.kind}]`, location: c.location, fix: `${c.fix} at the \`version:\` line (e.g. ${evolution.base!.version} -> ${nextMinor(evolution.base!.version)})` }));
+    return additive.map((c) => ({
+      message: `additive change without a minor version bump (${evolution.base!.version} -> ${evolution.current!.version}): ${c.message} [${c.kind}]`,
+      location: c.location,
+      fix: `${c.fix} at the \`version:\` line (e.g. ${evolution.base!.version} -> ${nextMinor(evolution.base!.version)})`,
+    }));
   },
 };
 

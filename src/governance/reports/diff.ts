@@ -64,7 +64,12 @@ function text(diff: MeshDiff): string {
   }
   const failed = diff.findings.filter(isBlocking).length;
   const semver = diff.findings.filter((f) => isBlocking(f) && f.ruleId !== 'DM304').length;
-  const verdict = failed === 0 ? `All version bumps match their changes since ${diff.ref}.` : semver === failed ? `${failed} semver violation(s) since ${diff.ref}.` : `${failed} blocking finding(s) since ${diff.ref} (${semver} semver violation(s)).`;
+  const verdict =
+    failed === 0
+      ? `All version bumps match their changes since ${diff.ref}.`
+      : semver === failed
+        ? `${failed} semver violation(s) since ${diff.ref}.`
+        : `${failed} blocking finding(s) since ${diff.ref} (${semver} semver violation(s)).`;
   lines.push('', verdict);
   return `${lines.join('\n')}\n`;
 }
@@ -113,14 +118,18 @@ function junit(diff: MeshDiff): string {
 function github(diff: MeshDiff): string {
   const escape = (value: string) => value.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
   const property = (value: string) => escape(value).replace(/:/g, '%3A').replace(/,/g, '%2C');
-  const where = (location?: { readonly file: string; readonly line: number; readonly column: number }) => (location ? ` file=${property(location.file)},line=${location.line},col=${location.column},` : ' ');
+  const where = (location?: { readonly file: string; readonly line: number; readonly column: number }) =>
+    location ? ` file=${property(location.file)},line=${location.line},col=${location.column},` : ' ';
   const findings = diff.findings
     .filter((f) => !f.waiver)
     .map((f) => `::${f.severity === 'error' ? 'error' : 'warning'}${where(f.location)}title=${property(`${f.ruleId} ${f.productId ?? ''}`.trim())}::${escape(`${f.message}. Fix: ${f.fix}`)}\n`);
   const notices = diff.evolutions.flatMap((evolution) =>
     evolution.changes
       .filter((c) => c.impact === 'breaking')
-      .map((c) => `::notice${where(c.location)}title=${property(`downstream of ${evolution.productId}`)}::${escape(`${c.kind}: ${c.message}. Downstream: ${describeDownstream(diff.downstream[evolution.productId])}`)}\n`),
+      .map(
+        (c) =>
+          `::notice${where(c.location)}title=${property(`downstream of ${evolution.productId}`)}::${escape(`${c.kind}: ${c.message}. Downstream: ${describeDownstream(diff.downstream[evolution.productId])}`)}\n`,
+      ),
   );
   return [...findings, ...notices].join('');
 }

@@ -35,7 +35,17 @@ export function sarifReport(findings: readonly Finding[], rules: readonly RuleMe
           level: f.severity,
           message: { text: `${f.message}. Fix: ${f.fix}` },
           ...(f.location
-            ? { locations: [{ physicalLocation: { artifactLocation: { uri: f.location.file.split('\\').join('/') }, ...(f.location.line > 0 ? { region: { startLine: f.location.line, startColumn: f.location.column } } : {}) }, ...logical(f) }] }
+            ? {
+                locations: [
+                  {
+                    physicalLocation: {
+                      artifactLocation: { uri: f.location.file.split('\\').join('/') },
+                      ...(f.location.line > 0 ? { region: { startLine: f.location.line, startColumn: f.location.column } } : {}),
+                    },
+                    ...logical(f),
+                  },
+                ],
+              }
             : f.constructPath
               ? { locations: [{ ...logical(f) }] }
               : {}),

@@ -34,7 +34,11 @@ export const noWildcards: ResourceRule = {
       const { attribute, principalsOnly } = POLICY_ATTRIBUTES[resource.type];
       const statements = policyStatements(stack, resource.config[attribute]);
       if (!statements) {
-        violations.push({ message: `${describe(resource)} has a policy computed at apply time that cannot be checked`, constructPath: resource.path, fix: 'write the policy as literal JSON or with an aws_iam_policy_document data source' });
+        violations.push({
+          message: `${describe(resource)} has a policy computed at apply time that cannot be checked`,
+          constructPath: resource.path,
+          fix: 'write the policy as literal JSON or with an aws_iam_policy_document data source',
+        });
         continue;
       }
       for (const statement of statements.filter((s) => s.effect === 'Allow')) {

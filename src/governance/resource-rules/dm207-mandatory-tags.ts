@@ -7,7 +7,7 @@ export const mandatoryTags: ResourceRule = {
   rationale: 'Tags are how cost, ownership and data classification are found from the AWS side, by people and by SCPs.',
   defaultSeverity: 'error',
   waivable: true,
-  fix: 'add the missing tags to the resource (Domain, DataProduct, Owner, Classification, ContractVersion, Status and the policy\'s required tags)',
+  fix: "add the missing tags to the resource (Domain, DataProduct, Owner, Classification, ContractVersion, Status and the policy's required tags)",
   check(stack, { policy }) {
     const taggable = stack.resources.filter((r) => r.taggable);
     if (taggable.length === 0) return 'not-applicable';
