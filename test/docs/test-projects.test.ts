@@ -14,7 +14,7 @@ function testFiles(dir: string): string[] {
 }
 
 /** What makes a test file slow and external: it starts terraform, the cdktf CLI, a browser or npm. */
-const EXTERNAL = /from '\.\.\/helpers\/(terraform|cdktf-cli)'.*\b(terraform|cdktfSynth)\(|playwright|'npm'|scripts', 'cdktf\.js'|bin', 'datamesh\.js'/s;
+const EXTERNAL = /from '\.\.\/helpers\/(terraform|cdktf-cli)'.*\b(terraform|cdktfSynth)\(|playwright|'npm'|scripts', 'cdktf\.js'|bin', 'datamesh\.js'|\['plan', |'registry', 'pack'/s;
 
 describe('the jest projects', () => {
   const files = testFiles(path.join(ROOT, 'test'));

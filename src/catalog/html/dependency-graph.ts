@@ -45,33 +45,22 @@ export function renderDependencyGraph(domains: readonly CatalogDomain[], depende
   box.height = Math.max(...extents.map((p) => p.y)) + PADDING - box.y;
   const edges = dependencies.filter((d) => positions.has(d.producer) && positions.has(d.consumer)).map((d) => edge(d, positions.get(d.producer)!, positions.get(d.consumer)!));
   const nodes = domains.map((domain) => node(domain, positions.get(domain.name)!, centre));
-  return html`<svg
-    class="dependency-graph"
-    role="img"
-    aria-labelledby="graph-title"
-    viewBox="${round(box.x)} ${round(box.y)} ${round(box.width)} ${round(box.height)}"
-    width="${round(box.width)}"
-    height="${round(box.height)}"
-    xmlns="http://www.w3.org/2000/svg"
-  >
-    <title id="graph-title">Domain dependencies: an arrow points from the domain that owns products to the domain that reads them</title>
-    <defs>
-      <marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="8" markerHeight="8" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" class="arrow-head" /></marker>
-    </defs>
-    <g class="edges">${edges}</g>
-    <g class="nodes">${nodes}</g>
-  </svg>`;
+  return html`<svg class="dependency-graph" role="img" aria-labelledby="graph-title" viewBox="${round(box.x)} ${round(box.y)} ${round(box.width)} ${round(box.height)}" width="${round(box.width)}" height="${round(box.height)}" xmlns="http://www.w3.org/2000/svg">
+<title id="graph-title">Domain dependencies: an arrow points from the domain that owns products to the domain that reads them</title>
+<defs><marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="8" markerHeight="8" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" class="arrow-head"/></marker></defs>
+<g class="edges">${edges}</g>
+<g class="nodes">${nodes}</g>
+</svg>`;
 }
 
 /** A node with its product count inside and its name outside the ring, where no arrow runs. */
 function node(domain: CatalogDomain, at: Point, centre: Point): SafeHtml {
   const label = labelPlacement(at, centre);
-  return html`<g class="node" data-domain="${domain.name}"
-    ><title>${domain.name}: ${domain.products.length} product${domain.products.length === 1 ? '' : 's'}, owner ${domain.owner.team}</title>
-    <circle cx="${round(at.x)}" cy="${round(at.y)}" r="${NODE_RADIUS}" />
-    <text x="${round(at.x)}" y="${round(at.y + 6)}" text-anchor="middle" class="count">${domain.products.length}</text>
-    <text x="${round(label.x)}" y="${round(label.y)}" text-anchor="${label.anchor}" class="label">${domain.name}</text></g
-  > `;
+  return html`<g class="node" data-domain="${domain.name}"><title>${domain.name}: ${domain.products.length} product${domain.products.length === 1 ? '' : 's'}, owner ${domain.owner.team}</title>
+<circle cx="${round(at.x)}" cy="${round(at.y)}" r="${NODE_RADIUS}"/>
+<text x="${round(at.x)}" y="${round(at.y + 6)}" text-anchor="middle" class="count">${domain.products.length}</text>
+<text x="${round(label.x)}" y="${round(label.y)}" text-anchor="${label.anchor}" class="label">${domain.name}</text></g>
+`;
 }
 
 /** Where a node's name goes: on the side facing away from the centre of the ring. */
@@ -102,11 +91,10 @@ function edge(dependency: DomainDependency, from: Point, to: Point): SafeHtml {
   const end = towards(to, control, NODE_RADIUS + 6);
   const label = { x: (start.x + 2 * control.x + end.x) / 4, y: (start.y + 2 * control.y + end.y) / 4 };
   const count = dependency.products.length;
-  return html`<g class="edge" data-producer="${dependency.producer}" data-consumer="${dependency.consumer}"
-    ><title>${dependency.consumer} reads ${dependency.products.join(', ')}</title>
-    <path d="M${round(start.x)},${round(start.y)} Q${round(control.x)},${round(control.y)} ${round(end.x)},${round(end.y)}" marker-end="url(#arrow)" />
-    <text x="${round(label.x)}" y="${round(label.y)}" text-anchor="middle" class="edge-label">${count}</text></g
-  > `;
+  return html`<g class="edge" data-producer="${dependency.producer}" data-consumer="${dependency.consumer}"><title>${dependency.consumer} reads ${dependency.products.join(', ')}</title>
+<path d="M${round(start.x)},${round(start.y)} Q${round(control.x)},${round(control.y)} ${round(end.x)},${round(end.y)}" marker-end="url(#arrow)"/>
+<text x="${round(label.x)}" y="${round(label.y)}" text-anchor="middle" class="edge-label">${count}</text></g>
+`;
 }
 
 /** The point `distance` away from `centre` in the direction of `target`. */

@@ -49,34 +49,23 @@ export function renderLineageGraph(edges: readonly LineageEdge[], options: Linea
         ? `M${round(x1)},${round(y1)} C${round(mid)},${round(y1)} ${round(mid)},${round(y2)} ${round(x2)},${round(y2)}`
         : `M${round(x1)},${round(y1)} C${round(x1 + COLUMN_GAP / 2)},${round(y1)} ${round(x1)},${round(laneY)} ${round(x1 + COLUMN_GAP / 2)},${round(laneY)} L${round(x2 - COLUMN_GAP / 2)},${round(laneY)} C${round(x2)},${round(laneY)} ${round(x2 - COLUMN_GAP / 2)},${round(y2)} ${round(x2)},${round(y2)}`;
     const crossDomain = domainOf(e.upstream) !== domainOf(e.downstream);
-    return html`<g class="lineage-edge${crossDomain ? ' cross-domain' : ''}" data-upstream="${e.upstream}" data-downstream="${e.downstream}"
-      ><title>${e.downstream} is derived from ${e.upstream}${e.versionRange ? ` ${e.versionRange}` : ''}</title> <path d="${d}" marker-end="url(#lineage-arrow)"
-    /></g> `;
+    return html`<g class="lineage-edge${crossDomain ? ' cross-domain' : ''}" data-upstream="${e.upstream}" data-downstream="${e.downstream}"><title>${e.downstream} is derived from ${e.upstream}${e.versionRange ? ` ${e.versionRange}` : ''}</title>
+<path d="${d}" marker-end="url(#lineage-arrow)"/></g>
+`;
   });
   const nodes = ids.map((id) => {
     const p = at.get(id)!;
     const focus = id === options.focus;
-    return html`<a href="#product-${id}" class="lineage-node domain-${domainIndex(id, options.domains)}${focus ? ' focus' : ''}" data-product="${id}"
-      ><title>${id}</title>
-      <rect x="${round(p.x)}" y="${round(p.y)}" width="${round(width)}" height="${NODE_HEIGHT}" rx="6" />
-      <text x="${round(p.x + 10)}" y="${round(p.y + NODE_HEIGHT / 2 + 5)}">${id}</text></a
-    > `;
+    return html`<a href="#product-${id}" class="lineage-node domain-${domainIndex(id, options.domains)}${focus ? ' focus' : ''}" data-product="${id}"><title>${id}</title>
+<rect x="${round(p.x)}" y="${round(p.y)}" width="${round(width)}" height="${NODE_HEIGHT}" rx="6"/>
+<text x="${round(p.x + 10)}" y="${round(p.y + NODE_HEIGHT / 2 + 5)}">${id}</text></a>
+`;
   });
-  return html`<svg
-    class="lineage-graph"
-    role="img"
-    aria-label="${options.title}"
-    viewBox="0 0 ${round(box.width)} ${round(box.height)}"
-    width="${round(box.width)}"
-    height="${round(box.height)}"
-    xmlns="http://www.w3.org/2000/svg"
-  >
-    <defs>
-      <marker id="lineage-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto"><path d="M0,0 L10,5 L0,10 z" class="arrow-head" /></marker>
-    </defs>
-    <g class="lineage-edges">${edgeMarks}</g>
-    <g class="lineage-nodes">${nodes}</g>
-  </svg>`;
+  return html`<svg class="lineage-graph" role="img" aria-label="${options.title}" viewBox="0 0 ${round(box.width)} ${round(box.height)}" width="${round(box.width)}" height="${round(box.height)}" xmlns="http://www.w3.org/2000/svg">
+<defs><marker id="lineage-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto"><path d="M0,0 L10,5 L0,10 z" class="arrow-head"/></marker></defs>
+<g class="lineage-edges">${edgeMarks}</g>
+<g class="lineage-nodes">${nodes}</g>
+</svg>`;
 }
 
 /** The edges among a product's upstream and downstream products, transitively, for its page. */
