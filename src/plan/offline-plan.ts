@@ -17,24 +17,12 @@ import * as path from 'path';
 import { buildMesh } from '../build-mesh';
 import { MeshValidationError } from '../contract/errors';
 import { formatFindings } from '../governance/reports/console';
+import { MOCK_AWS_PROVIDER } from './mock-provider';
 
 /** Merged by Terraform over cdk.tf.json (override files win argument by argument). */
 export const OFFLINE_OVERRIDE = {
   terraform: { backend: { local: { path: 'offline.tfstate' } } },
-  provider: {
-    aws: [
-      {
-        access_key: 'mock-access-key',
-        secret_key: 'mock-secret-key',
-        skip_credentials_validation: true,
-        skip_requesting_account_id: true,
-        skip_metadata_api_check: true,
-        skip_region_validation: true,
-        // Mock credentials belong to no account.
-        allowed_account_ids: null,
-      },
-    ],
-  },
+  provider: MOCK_AWS_PROVIDER,
 };
 
 export const OVERRIDE_FILE = 'zz_offline_override.tf.json';

@@ -2,29 +2,12 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { MOCK_AWS_PROVIDER } from '../../src/plan/mock-provider';
 
 const MIRROR = '/opt/tf-plugins';
 
-/**
- * Mock credentials and skip flags so `terraform plan` runs offline. They live in an override file
- * beside the stack, which Terraform merges, and never in the synthesized output. The account
- * allow-list is lifted because mock credentials have no account to check against.
- */
-const MOCK_PROVIDER_OVERRIDE = {
-  provider: {
-    aws: [
-      {
-        access_key: 'mock-access-key',
-        secret_key: 'mock-secret-key',
-        skip_credentials_validation: true,
-        skip_requesting_account_id: true,
-        skip_metadata_api_check: true,
-        skip_region_validation: true,
-        allowed_account_ids: null,
-      },
-    ],
-  },
-};
+/** Mock credentials and skip flags (src/plan/mock-provider.ts), in an override file beside the stack. */
+const MOCK_PROVIDER_OVERRIDE = { provider: MOCK_AWS_PROVIDER };
 
 let cliConfig: string | undefined;
 
