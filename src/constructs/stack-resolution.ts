@@ -13,15 +13,21 @@ interface Offer {
 
 export class PendingResolution {
   private offer?: Offer;
+  /** Counts the offers made, so that a late task clears only its own. */
+  private held = 0;
 
   constructor(private readonly stack: IConstruct) {}
 
   /** Keeps `json` for the stack's next write in this run. */
   hold(json: TerraformJsonStack): void {
-    const offer = { json, constructs: this.stack.node.findAll().length };
-    this.offer = offer;
+    const held = ++this.held;
+    this.offer = { json, constructs: this.stack.node.findAll().length };
+    // The task runs only once the whole synthesis has returned: it must not keep the JSON or the
+    // stack's tree alive until then, so it reaches this object only weakly.
+    const self = new WeakRef(this);
     queueMicrotask(() => {
-      if (this.offer === offer) this.offer = undefined;
+      const resolution = self.deref();
+      if (resolution?.held === held) resolution.offer = undefined;
     });
   }
 
