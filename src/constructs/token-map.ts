@@ -6,7 +6,7 @@
  * nothing: they are removed here, and the stack's tree becomes garbage.
  *
  * Should a token created during `work` be used after it (a value cached across stacks), cdktf
- * fails loudly on its unknown key ("Unrecognized token key"); it never resolves to another value,
+ * fails loudly on its unknown key ("Unrecognized Token Key"); it never resolves to another value,
  * because token keys carry a counter that keeps counting. The module is private to cdktf, as in
  * token-stack-traces.ts: the peer range pins 0.21, its last release, and
  * test/constructs/token-map.test.ts fails if the release stops working. Should the map ever lose
