@@ -53,7 +53,10 @@ export interface BuildMeshOptions {
 export interface BuiltMesh {
   readonly mesh: MeshSpec;
   readonly environment: string;
-  /** One stack per selected domain, keyed by domain name, so a team can add resources before `app.synth()`. */
+  /**
+   * One stack per selected domain, keyed by domain name, so a team can add resources before `app.synth()`.
+   * Empty in what `synthMesh` returns without `customize`: it releases each stack once written.
+   */
   readonly stacks: ReadonlyMap<string, DomainStack>;
   /** Contract findings now; resource findings once `app.synth()` has run the governance aspect. */
   readonly governance: GovernanceLedger;
