@@ -26,14 +26,15 @@ export function tagKeyErrors(document: SourceDocument, raw: Record<string, unkno
   const errors: ContractError[] = [];
   const first = new Map<string, string>();
   for (const key of tagKeysOf(raw)) {
-    const at = { ...document.locate(['tags', key], 'key'), path: `tags.${key}` };
+    // Spreading a location reads its line: only where there is an error (see positions.ts).
+    const at = () => ({ ...document.locate(['tags', key], 'key'), path: `tags.${key}` });
     const reserved = platformTagKey(key);
     if (reserved) {
-      errors.push(platformTagKeyError(at, key, reserved));
+      errors.push(platformTagKeyError(at(), key, reserved));
       continue;
     }
     const earlier = first.get(key.toLowerCase());
-    if (earlier !== undefined) errors.push(tagKeyCaseClash(at, key, earlier, 'in the same file'));
+    if (earlier !== undefined) errors.push(tagKeyCaseClash(at(), key, earlier, 'in the same file'));
     else first.set(key.toLowerCase(), key);
   }
   return errors;
