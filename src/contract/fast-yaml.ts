@@ -99,12 +99,15 @@ const UNSURE_CHARACTER = new RegExp(`[\\t\\r\\u2028\\u2029\\ufeff]|${SUSPECT_TEX
 /** An explicit key (`? key`): `yaml` and js-yaml check its form differently. Also matches some plain text; that only falls back. */
 const EXPLICIT_KEY = /(?:^|[\s[{,])\?(?:[ \n]|$)/m;
 
+/** An indented `---` or `...`: js-yaml takes it for a document marker, `yaml` (rightly) for text. */
+const INDENTED_MARKER = /^[ ]+(?:---|\.\.\.)(?:[ \n]|$)/m;
+
 /** `yaml` refuses an implicit key whose `:` is more than 1024 characters after its start. */
 const LONGEST_LINE = 1024;
 
 /** The values of `text` when the full `yaml` path would give the same values and report nothing; else undefined. */
 export function fastYamlValue(text: string): { readonly value: unknown } | undefined {
-  if (UNSURE_CHARACTER.test(text) || EXPLICIT_KEY.test(text) || hasLongLine(text)) return undefined;
+  if (UNSURE_CHARACTER.test(text) || EXPLICIT_KEY.test(text) || INDENTED_MARKER.test(text) || hasLongLine(text)) return undefined;
   try {
     const events = parseEvents(text, {});
     if (!plainEvents(events)) return undefined;
