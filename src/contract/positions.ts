@@ -54,14 +54,13 @@ export class Positions {
   /** Own enumerable getters, so that spreading the location, comparing it or writing it as JSON reads them. */
   private lazyLocation(find: () => SourceLocation): SourceLocation {
     let found: SourceLocation | undefined;
-    const where = () => (found ??= find());
     return {
       file: this.file,
       get line() {
-        return where().line;
+        return (found ??= find()).line;
       },
       get column() {
-        return where().column;
+        return (found ??= find()).column;
       },
     };
   }

@@ -73,8 +73,9 @@ export class SourceDocument {
   }
 
   /**
-   * Location of the value at `path`, or of its nearest existing ancestor. On a document read the
-   * fast way, `line` and `column` are found when first read (see positions.ts).
+   * Location of the value at `path`, or of its nearest existing ancestor. Its `line` and `column`
+   * may be found only when first read; they are enumerable properties all the same, so spreading
+   * the location or writing it as JSON gives them.
    */
   locate(path: DocPath, at: 'value' | 'key' = 'value'): SourceLocation {
     return this.positions.locate(path, at);
