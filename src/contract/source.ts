@@ -1,11 +1,11 @@
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import { tooManyAliases, unknownTag, yamlVersionUnsupported, yamlWarning, type ContractError } from './errors';
+import { fastYamlValue } from './fast-yaml';
 import { MAX_ALIAS_COUNT } from './limits';
 import type { SourceLocation } from './model';
+import { buildTree, Positions, type DocPath } from './positions';
 import { checkDocument, firstAlias } from './yaml-checks';
 
-/** A path into a YAML document: keys and sequence indexes. */
-export type DocPath = readonly (string | number)[];
+export { yamlTreesBuilt, type DocPath } from './positions';
 
 /**
  * A parsed YAML file that still knows where every value was written, so that any later stage
@@ -15,9 +15,8 @@ export class SourceDocument {
   private constructor(
     readonly file: string,
     readonly text: string,
-    private readonly doc: Document.Parsed,
-    private readonly lines: LineCounter,
     private readonly value: unknown,
+    private readonly positions: Positions,
   ) {}
 
   /**
@@ -25,10 +24,19 @@ export class SourceDocument {
    * thrown. Without a document, the file cannot be read as values (syntax, unknown tags, broken
    * aliases); with one, `errors` are about values (control characters, inexact numbers) and the
    * document is still worth checking further, so one run reports them all.
+   *
+   * Most files have nothing to report: js-yaml reads their values (see fast-yaml.ts) and the
+   * positions are found only when a location is read. Any other file goes the full way.
    */
   static parse(file: string, text: string): { document?: SourceDocument; errors: ContractError[] } {
-    const lines = new LineCounter();
-    const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true, strict: true });
+    const fast = fastYamlValue(text);
+    if (fast) return { document: new SourceDocument(file, text, fast.value, new Positions(file, text)), errors: [] };
+    return SourceDocument.parseFully(file, text);
+  }
+
+  private static parseFully(file: string, text: string): { document?: SourceDocument; errors: ContractError[] } {
+    const tree = buildTree(text);
+    const { doc, lines } = tree;
     const located = (pos: number) => {
       const { line, col } = lines.linePos(pos);
       return { file, line, column: col };
@@ -56,7 +64,7 @@ export class SourceDocument {
       if (error instanceof ReferenceError && /alias/i.test(error.message)) return { errors: [tooManyAliases(firstAlias(doc, file, lines))] };
       throw error;
     }
-    return { document: new SourceDocument(file, text, doc, lines, value), errors: content };
+    return { document: new SourceDocument(file, text, value, new Positions(file, text, tree)), errors: content };
   }
 
   /** The plain JavaScript value of the document. */
@@ -64,54 +72,18 @@ export class SourceDocument {
     return this.value;
   }
 
-  /** Location of the value at `path`, or of its nearest existing ancestor. */
+  /**
+   * Location of the value at `path`, or of its nearest existing ancestor. Its `line` and `column`
+   * may be found only when first read; they are enumerable properties all the same, so spreading
+   * the location or writing it as JSON gives them.
+   */
   locate(path: DocPath, at: 'value' | 'key' = 'value'): SourceLocation {
-    return this.position(this.nodeAt(path, at));
+    return this.positions.locate(path, at);
   }
 
   /** Location of a character offset inside the scalar at `path` (for errors inside a type string). */
   locateWithin(path: DocPath, offset: number): SourceLocation {
-    const node = this.nodeAt(path, 'value');
-    if (isScalar(node) && node.range && (node.type === 'PLAIN' || node.type === undefined)) {
-      return this.offsetLocation(node.range[0] + offset);
-    }
-    if (isScalar(node) && node.range && (node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE')) {
-      return this.offsetLocation(node.range[0] + 1 + offset);
-    }
-    return this.position(node);
-  }
-
-  private nodeAt(path: DocPath, at: 'value' | 'key'): Node | undefined {
-    let node: unknown = this.doc.contents;
-    let found: Node | undefined = node as Node | undefined;
-    for (let i = 0; i < path.length; i++) {
-      const step = path[i];
-      if (isMap(node)) {
-        const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(step));
-        if (!pair) break;
-        const isLast = i === path.length - 1;
-        node = isLast && at === 'key' ? pair.key : pair.value;
-        // `key:` with no value: point at the key.
-        found = (node as Node | null) ?? (pair.key as Node);
-        if (!node) break;
-      } else if (isSeq(node) && typeof step === 'number') {
-        node = node.items[step];
-        if (!node) break;
-        found = node as Node;
-      } else {
-        break;
-      }
-    }
-    return found;
-  }
-
-  private position(node: Node | undefined): SourceLocation {
-    return this.offsetLocation(node?.range?.[0] ?? 0);
-  }
-
-  private offsetLocation(offset: number): SourceLocation {
-    const { line, col } = this.lines.linePos(offset);
-    return { file: this.file, line, column: col };
+    return this.positions.locateWithin(path, offset);
   }
 }
 

@@ -26,7 +26,7 @@ export function tagKeyErrors(document: SourceDocument, raw: Record<string, unkno
   const errors: ContractError[] = [];
   const first = new Map<string, string>();
   for (const key of tagKeysOf(raw)) {
-    // Located only when reported: most keys are fine, and locating walks the document.
+    // Spreading a location reads its line: only where there is an error (see positions.ts).
     const at = () => ({ ...document.locate(['tags', key], 'key'), path: `tags.${key}` });
     const reserved = platformTagKey(key);
     if (reserved) {

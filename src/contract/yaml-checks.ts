@@ -81,7 +81,7 @@ export function firstAlias(doc: Document.Parsed, file: string, lines: LineCounte
 }
 
 /** Control characters (but tab, line feed, carriage return), surrogates and the two non-characters. */
-const SUSPECT_TEXT = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\ud800-\udfff\ufffe\uffff]/;
+export const SUSPECT_TEXT = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\ud800-\udfff\ufffe\uffff]/;
 
 function scalarProblem(scalar: Scalar, text: string): ((at: At) => ContractError) | undefined {
   const value = scalar.value;

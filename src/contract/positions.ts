@@ -1,0 +1,115 @@
+/**
+ * Where the values of a YAML file were written. Built from the `yaml` package's document, which
+ * keeps every node's range; for a file read the fast way (fast-yaml.ts) that document is built
+ * only when a location's line or column is first read, once per file, so that checking a clean
+ * mesh never pays for it.
+ */
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import type { SourceLocation } from './model';
+
+/** A path into a YAML document: keys and sequence indexes. */
+export type DocPath = readonly (string | number)[];
+
+/** The `yaml` package's document of a file and its line starts. */
+export interface Tree {
+  readonly doc: Document.Parsed;
+  readonly lines: LineCounter;
+}
+
+let treesBuilt = 0;
+
+/** How many `yaml` documents this process has built: tests check that a clean mesh builds none. */
+export function yamlTreesBuilt(): number {
+  return treesBuilt;
+}
+
+/** The one way this package builds a `yaml` document, so both paths read the same tree. */
+export function buildTree(text: string): Tree {
+  treesBuilt++;
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true, strict: true });
+  return { doc, lines };
+}
+
+/** Holds only the file's name and text (not its values), so a location that is kept keeps little. */
+export class Positions {
+  constructor(
+    readonly file: string,
+    private readonly text: string,
+    private tree?: Tree,
+  ) {}
+
+  locate(path: DocPath, at: 'value' | 'key'): SourceLocation {
+    if (this.tree) return this.position(this.nodeAt(path, at));
+    const steps = [...path];
+    return this.lazyLocation(() => this.position(this.nodeAt(steps, at)));
+  }
+
+  locateWithin(path: DocPath, offset: number): SourceLocation {
+    if (this.tree) return this.offsetWithin(path, offset);
+    const steps = [...path];
+    return this.lazyLocation(() => this.offsetWithin(steps, offset));
+  }
+
+  /** Own enumerable getters, so that spreading the location, comparing it or writing it as JSON reads them. */
+  private lazyLocation(find: () => SourceLocation): SourceLocation {
+    let found: SourceLocation | undefined;
+    return {
+      file: this.file,
+      get line() {
+        return (found ??= find()).line;
+      },
+      get column() {
+        return (found ??= find()).column;
+      },
+    };
+  }
+
+  private offsetWithin(path: DocPath, offset: number): SourceLocation {
+    const node = this.nodeAt(path, 'value');
+    if (isScalar(node) && node.range && (node.type === 'PLAIN' || node.type === undefined)) {
+      return this.offsetLocation(node.range[0] + offset);
+    }
+    if (isScalar(node) && node.range && (node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE')) {
+      return this.offsetLocation(node.range[0] + 1 + offset);
+    }
+    return this.position(node);
+  }
+
+  private built(): Tree {
+    return (this.tree ??= buildTree(this.text));
+  }
+
+  private nodeAt(path: DocPath, at: 'value' | 'key'): Node | undefined {
+    let node: unknown = this.built().doc.contents;
+    let found: Node | undefined = node as Node | undefined;
+    for (let i = 0; i < path.length; i++) {
+      const step = path[i];
+      if (isMap(node)) {
+        const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(step));
+        if (!pair) break;
+        const isLast = i === path.length - 1;
+        node = isLast && at === 'key' ? pair.key : pair.value;
+        // `key:` with no value: point at the key.
+        found = (node as Node | null) ?? (pair.key as Node);
+        if (!node) break;
+      } else if (isSeq(node) && typeof step === 'number') {
+        node = node.items[step];
+        if (!node) break;
+        found = node as Node;
+      } else {
+        break;
+      }
+    }
+    return found;
+  }
+
+  private position(node: Node | undefined): SourceLocation {
+    return this.offsetLocation(node?.range?.[0] ?? 0);
+  }
+
+  private offsetLocation(offset: number): SourceLocation {
+    const { line, col } = this.built().lines.linePos(offset);
+    return { file: this.file, line, column: col };
+  }
+}
