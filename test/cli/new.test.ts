@@ -86,7 +86,7 @@ describe('datamesh new', () => {
     writeMockOverride(stackDir);
     const init = terraform(stackDir, ['init', '-input=false']);
     expect({ status: init.status, output: init.status === 0 ? '' : init.output }).toEqual({ status: 0, output: '' });
-    // No separate `terraform validate`: plan validates first and fails with the same errors.
+    expect(terraform(stackDir, ['validate']).output).toContain('Success! The configuration is valid.');
     const plan = terraform(stackDir, ['plan', '-input=false', '-lock=false']);
     expect({ status: plan.status, output: plan.status === 0 ? '' : plan.output }).toEqual({ status: 0, output: '' });
     expect(plan.output).toContain(`Plan: ${resourceCount(stackDir)} to add, 0 to change, 0 to destroy.`);
