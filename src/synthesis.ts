@@ -57,7 +57,15 @@ export function synthMesh(options: SynthMeshOptions = {}): BuiltMesh {
     failOnInvalidMesh(app, error);
   }
   applyVerbosity(app, options.verbose);
-  const built = synthDomainByDomain(app, prepared, options.verbose);
+  let built: BuiltMesh;
+  try {
+    built = synthDomainByDomain(app, prepared, options.verbose);
+  } catch (error) {
+    // A domain that fails to build after others were written would leave new stacks beside old
+    // ones: as after a governance failure, nothing deployable is left.
+    removeStacks(app.outdir);
+    throw error;
+  }
   finishSynthesis(app, built);
   return built;
 }

@@ -110,6 +110,27 @@ describe('synthMesh, one domain at a time', () => {
     expect(fs.existsSync(path.join(outdir, 'manifest.json'))).toBe(false);
   });
 
+  it('leaves no stack behind when a later domain fails to build: never new stacks beside old ones', () => {
+    const outdir = tempDir();
+    expect(synthMeshInto(outdir, {}).error).toBeUndefined();
+    const crash = new Error('rule crashed on payments');
+    const crashOnPayments: ResourceRule = {
+      ...noKeys,
+      id: 'TEST203',
+      check: (stack) =>
+        stack.stack === 'payments'
+          ? (() => {
+              throw crash;
+            })()
+          : [],
+    };
+    const { error } = synthMeshInto(outdir, { rules: { resource: [crashOnPayments] } });
+    expect(error).toBe(crash);
+    // customer was written again before payments failed; it is gone with the others.
+    expect(fs.existsSync(path.join(outdir, 'stacks'))).toBe(false);
+    expect(fs.existsSync(path.join(outdir, 'manifest.json'))).toBe(false);
+  });
+
   it('builds every stack in one App when customize is given: it sees them all, and governance checks what it adds', () => {
     const outdir = tempDir();
     let seen: string[] = [];
