@@ -31,6 +31,35 @@ export function buildTree(text: string): Tree {
   return { doc, lines };
 }
 
+/** Locations whose line and column are not found yet: copies of them (see copyLocation) stay so. */
+const deferred = new WeakSet<object>();
+
+function deferredLocation(file: string, find: () => SourceLocation): SourceLocation {
+  let found: SourceLocation | undefined;
+  const location = {
+    file,
+    get line() {
+      return (found ??= find()).line;
+    },
+    get column() {
+      return (found ??= find()).column;
+    },
+  };
+  deferred.add(location);
+  return location;
+}
+
+/**
+ * A copy of a location with its file name changed (e.g. escaped), that finds its line and column
+ * only when they are read, as the original does; undefined when `value` is not such a location.
+ * Copying it property by property would read them, and build the file's `yaml` document.
+ */
+export function copyDeferredLocation(value: object, file: (name: string) => string): SourceLocation | undefined {
+  if (!deferred.has(value)) return undefined;
+  const location = value as SourceLocation;
+  return deferredLocation(file(location.file), () => ({ file: location.file, line: location.line, column: location.column }));
+}
+
 /** Holds only the file's name and text (not its values), so a location that is kept keeps little. */
 export class Positions {
   constructor(
@@ -53,16 +82,7 @@ export class Positions {
 
   /** Own enumerable getters, so that spreading the location, comparing it or writing it as JSON reads them. */
   private lazyLocation(find: () => SourceLocation): SourceLocation {
-    let found: SourceLocation | undefined;
-    return {
-      file: this.file,
-      get line() {
-        return (found ??= find()).line;
-      },
-      get column() {
-        return (found ??= find()).column;
-      },
-    };
+    return deferredLocation(this.file, find);
   }
 
   private offsetWithin(path: DocPath, offset: number): SourceLocation {
