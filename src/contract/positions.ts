@@ -31,22 +31,41 @@ export function buildTree(text: string): Tree {
   return { doc, lines };
 }
 
-/** Locations whose line and column are not found yet: copies of them (see copyLocation) stay so. */
-const deferred = new WeakSet<object>();
+/** How a location not found yet finds its line; not enumerable, so spread, JSON and equality ignore it. */
+const FINDER = Symbol('finder');
+
+interface Finder {
+  readonly find: () => SourceLocation;
+  found?: SourceLocation;
+}
+
+type Deferred = SourceLocation & { readonly [FINDER]: Finder };
+
+function found(location: Deferred): SourceLocation {
+  const finder = location[FINDER];
+  return (finder.found ??= finder.find());
+}
+
+// One pair of getters for all locations (rather than two closures each): a mesh holds many.
+const DEFERRED: PropertyDescriptorMap = {
+  line: {
+    enumerable: true,
+    get(this: Deferred) {
+      return found(this).line;
+    },
+  },
+  column: {
+    enumerable: true,
+    get(this: Deferred) {
+      return found(this).column;
+    },
+  },
+};
 
 function deferredLocation(file: string, find: () => SourceLocation): SourceLocation {
-  let found: SourceLocation | undefined;
-  const location = {
-    file,
-    get line() {
-      return (found ??= find()).line;
-    },
-    get column() {
-      return (found ??= find()).column;
-    },
-  };
-  deferred.add(location);
-  return location;
+  const location = { file };
+  Object.defineProperty(location, FINDER, { value: { find } });
+  return Object.defineProperties(location, DEFERRED) as SourceLocation;
 }
 
 /**
@@ -55,8 +74,8 @@ function deferredLocation(file: string, find: () => SourceLocation): SourceLocat
  * Copying it property by property would read them, and build the file's `yaml` document.
  */
 export function copyDeferredLocation(value: object, file: (name: string) => string): SourceLocation | undefined {
-  if (!deferred.has(value)) return undefined;
-  const location = value as SourceLocation;
+  if (!(FINDER in value)) return undefined;
+  const location = value as unknown as SourceLocation;
   return deferredLocation(file(location.file), () => ({ file: location.file, line: location.line, column: location.column }));
 }
 
