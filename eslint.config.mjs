@@ -13,7 +13,7 @@ const UNTYPED_JSON = {
 };
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', 'cdktf.out/', 'docs/api/', 'test-artifacts/', 'examples/', '**/*.js', '**/*.cjs', '**/*.mjs'] },
+  { ignores: ['node_modules/', 'dist/', 'cdktf.out/', 'docs/api/', 'src/contract/schemas/compiled/', 'test-artifacts/', 'examples/', '**/*.js', '**/*.cjs', '**/*.mjs'] },
   ...tseslint.configs.recommendedTypeChecked,
   {
     languageOptions: {

@@ -1,6 +1,6 @@
 /**
  * Child process of the benchmark: synthesizes a contracts folder with the library, as
- * stacks/main.ts does (buildMesh, app.synth, finishSynthesis), and prints one JSON line with its
+ * stacks/main.ts does (synthMesh: domain by domain, then reports and catalog), and prints one JSON line with its
  * timings, the governance share and its peak RSS. Run in a fresh process per measurement so that
  * nothing (module cache, JIT, heap) carries over from one step to the next.
  *
@@ -9,10 +9,8 @@
  */
 const started = performance.now();
 import { tracingChannel } from 'diagnostics_channel';
-import { App } from 'cdktf';
-import { buildMesh } from '../src/build-mesh';
 import { GOVERNANCE_CHANNEL, type GovernanceTrace } from '../src/governance/trace';
-import { finishSynthesis } from '../src/synthesis';
+import { synthMesh, SynthesisFailedError } from '../src/synthesis';
 import { ENVIRONMENT } from './generate-mesh';
 import { emitResult, type SynthResult } from './synth-result';
 
@@ -36,25 +34,21 @@ tracingChannel<unknown, GovernanceTrace>(GOVERNANCE_CHANNEL).subscribe({
 });
 
 const imported = performance.now();
-const app = new App({ outdir });
-const built = buildMesh(app, { contractsDir, environment: ENVIRONMENT });
-const constructed = performance.now();
-app.synth();
-const synthesized = performance.now();
-const blocking = built.governance.blocking();
-if (blocking.length > 0) {
-  // finishSynthesis would exit 1 here; say why in a form the parent can show.
-  throw new Error(`governance: ${blocking.length} blocking finding(s), first: ${blocking[0].ruleId} ${blocking[0].message}`);
+// synthMesh names no output folder: the App reads it from CDKTF_OUTDIR, as under `cdktf synth`.
+process.env.CDKTF_OUTDIR = outdir;
+let built;
+try {
+  built = synthMesh({ contractsDir, environment: ENVIRONMENT });
+} catch (error) {
+  // Blocking findings are printed on stdout; say why in a form the parent can show.
+  if (error instanceof SynthesisFailedError) throw new Error(`governance: ${error.message}`);
+  throw error;
 }
-finishSynthesis(app, built);
 const finished = performance.now();
 
 const result: SynthResult = {
   startupMs: started,
   importMs: imported - started,
-  buildMs: constructed - imported,
-  synthMs: synthesized - constructed,
-  reportsMs: finished - synthesized,
   workMs: finished - imported,
   governanceMs: governance.ms,
   findings: built.governance.findings().length,

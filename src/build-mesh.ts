@@ -2,13 +2,13 @@ import { Aspects, type App } from 'cdktf';
 import { MeshValidationError, type ContractError } from './contract/errors';
 import { loadMesh } from './contract/mesh';
 import { ownDomains } from './contract/registry';
-import type { MeshSpec } from './contract/model';
+import type { DomainSpec, MeshSpec } from './contract/model';
 import { DomainStack } from './constructs/domain-stack';
 import { withoutTokenStackTraces } from './constructs/token-stack-traces';
 import { GovernanceAspect } from './governance/aspect';
 import { loadBaseline } from './evolution/baseline';
 import { evolveMesh } from './evolution/evolution';
-import { domainPolicies, evaluateAccess, evaluateContracts, evaluateEvolution } from './governance/evaluate';
+import { domainPolicies, evaluateAccess, evaluateContracts, evaluateEvolution, type GovernanceOptions } from './governance/evaluate';
 import { diffAccess } from './evolution/diff-access';
 import type { Finding } from './governance/finding';
 import type { EffectivePolicy } from './governance/policy';
@@ -53,7 +53,10 @@ export interface BuildMeshOptions {
 export interface BuiltMesh {
   readonly mesh: MeshSpec;
   readonly environment: string;
-  /** One stack per selected domain, keyed by domain name, so a team can add resources before `app.synth()`. */
+  /**
+   * One stack per selected domain, keyed by domain name, so a team can add resources before `app.synth()`.
+   * Empty in what `synthMesh` returns without `customize`: it releases each stack once written.
+   */
   readonly stacks: ReadonlyMap<string, DomainStack>;
   /** Contract findings now; resource findings once `app.synth()` has run the governance aspect. */
   readonly governance: GovernanceLedger;
@@ -73,10 +76,37 @@ export interface BuiltMesh {
  * anything, so an invalid mesh never reaches synthesis.
  */
 export function buildMesh(app: App, options: BuildMeshOptions = {}): BuiltMesh {
-  return withoutTokenStackTraces(() => buildStacks(app, options));
+  return withoutTokenStackTraces(() => {
+    const prepared = prepareMesh(options);
+    applyVerbosity(app, options.verbose);
+    const stacks = new Map<string, DomainStack>();
+    for (const domain of prepared.domains) stacks.set(domain.name, addDomainStack(app, prepared, domain));
+    const built: BuiltMesh = { ...prepared.built, stacks };
+    // Unwaived errors fail app.synth() itself, whoever calls it, and the reports are always written.
+    addGovernanceGate(app, () => built);
+    return built;
+  });
 }
 
-function buildStacks(app: App, options: BuildMeshOptions): BuiltMesh {
+/**
+ * What every domain's stack shares, settled before any construct exists: the validated mesh, the
+ * selection, the merged policies and the contract (and evolution) findings. synthMesh builds the
+ * stacks from it one at a time, each in its own App.
+ */
+export interface PreparedMesh {
+  /** Everything of the BuiltMesh but its stacks. */
+  readonly built: Omit<BuiltMesh, 'stacks'>;
+  /** The selected domains this repository builds, in mesh order. */
+  readonly domains: readonly DomainSpec[];
+  readonly policies: ReadonlyMap<string, EffectivePolicy>;
+  readonly options: GovernanceOptions;
+}
+
+/**
+ * Loads and validates the contracts and evaluates the contract rules. Throws a MeshValidationError
+ * (an UnknownDomainError for a selection naming an unknown domain) when the mesh cannot be built.
+ */
+export function prepareMesh(options: BuildMeshOptions): PreparedMesh {
   const contractsDir = options.contractsDir ?? resolveContractsDir(undefined, process.env);
   const environment = options.environment ?? process.env.DATAMESH_ENV ?? 'dev';
   const { value: mesh, errors, warnings = [], filesRead } = loadMesh(contractsDir);
@@ -101,25 +131,28 @@ function buildStacks(app: App, options: BuildMeshOptions): BuiltMesh {
   if (!selection) throw new UnknownDomainError(selectionErrors);
   const { policies, errors: policyErrors, rules } = domainPolicies(mesh, options.rules);
   if (policyErrors.length > 0) throw new MeshValidationError(policyErrors);
-  // Context can only be set on an app without children; otherwise constructs read DATAMESH_VERBOSE.
-  if (options.verbose !== undefined && app.node.tryGetContext(VERBOSE_CONTEXT) === undefined && app.node.children.length === 0) app.node.setContext(VERBOSE_CONTEXT, options.verbose);
 
   const governance = new GovernanceLedger();
   governance.add(evaluateContracts(mesh, policies, { today: options.today, rules }));
   const baseline = options.baseline ?? process.env.DATAMESH_BASELINE;
   if (baseline) governance.add(evolutionFindings(mesh, contractsDir, baseline, policies, options.today));
-  const stacks = new Map<string, DomainStack>();
   // Domains known only from the mesh registry resolve grants but are built by their own repositories.
-  for (const domain of ownDomains(mesh).filter((d) => selection.domains.includes(d.name))) {
-    const stack = new DomainStack(app, domain.name, { mesh, domain: domain.name, environment });
-    const products = new Map([...stack.products].map(([name, product]) => [name, product.product]));
-    Aspects.of(stack).add(new GovernanceAspect({ ledger: governance, policy: policies.get(domain.name)!, domain, products, options: { today: options.today, rules } }));
-    stacks.set(domain.name, stack);
-  }
-  const built: BuiltMesh = { mesh, environment, stacks, governance, rules, warnings, selection };
-  // Unwaived errors fail app.synth() itself, whoever calls it, and the reports are always written.
-  addGovernanceGate(app, () => built);
-  return built;
+  const domains = ownDomains(mesh).filter((d) => selection.domains.includes(d.name));
+  return { built: { mesh, environment, governance, rules, warnings, selection }, domains, policies, options: { today: options.today, rules } };
+}
+
+/** Context can only be set on an app without children; otherwise constructs read DATAMESH_VERBOSE. */
+export function applyVerbosity(app: App, verbose: boolean | undefined): void {
+  if (verbose !== undefined && app.node.tryGetContext(VERBOSE_CONTEXT) === undefined && app.node.children.length === 0) app.node.setContext(VERBOSE_CONTEXT, verbose);
+}
+
+/** One domain's stack, with the governance aspect that records its resource findings in the shared ledger. */
+export function addDomainStack(app: App, prepared: PreparedMesh, domain: DomainSpec): DomainStack {
+  const { mesh, environment, governance } = prepared.built;
+  const stack = new DomainStack(app, domain.name, { mesh, domain: domain.name, environment });
+  const products = new Map([...stack.products].map(([name, product]) => [name, product.product]));
+  Aspects.of(stack).add(new GovernanceAspect({ ledger: governance, policy: prepared.policies.get(domain.name)!, domain, products, options: prepared.options }));
+  return stack;
 }
 
 /** DM3xx findings against a git revision; a revision that cannot be read stops the build like an invalid contract. */

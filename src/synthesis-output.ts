@@ -76,7 +76,7 @@ export function removeStacks(outdir: string): void {
  * its folder untouched and its manifest entry (cdktf-cli deletes every stack folder the manifest
  * does not list); a folder of a domain that no longer exists is removed, as cdktf-cli would.
  */
-function keepUnselectedStacks(app: App, built: BuiltMesh): void {
+export function keepUnselectedStacks(app: App, built: BuiltMesh): void {
   const stacksDir = path.join(app.outdir, 'stacks');
   if (!fs.existsSync(stacksDir)) return;
   const previous = readManifestStacks(path.join(app.outdir, 'manifest.json'));

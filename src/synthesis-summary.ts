@@ -30,7 +30,8 @@ export function synthesisSummary(built: BuiltMesh, findings: readonly Finding[],
   if (detailed.length > 0) lines.push(formatFindings(detailed).split('\n').slice(0, -1).join('\n'), '');
   const products = built.mesh.products;
   const drafts = products.filter((p) => p.status === 'draft').length;
-  const stacks = [...built.stacks.keys()];
+  // The domains built: synthMesh releases each stack once written, so not built.stacks.
+  const stacks = built.selection.domains;
   const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
   lines.push(
     failed

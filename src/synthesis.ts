@@ -4,7 +4,8 @@
  */
 import { App } from 'cdktf';
 import { withoutTokenStackTraces } from './constructs/token-stack-traces';
-import { buildMesh, type BuildMeshOptions, type BuiltMesh } from './build-mesh';
+import { applyVerbosity, buildMesh, prepareMesh, type BuildMeshOptions, type BuiltMesh, type PreparedMesh } from './build-mesh';
+import { synthDomainByDomain } from './synthesis-by-domain';
 import { MeshValidationError } from './contract/errors';
 import { UnknownDomainError } from './domain-selection';
 import { synthesisSummary } from './synthesis-summary';
@@ -30,7 +31,12 @@ export class SynthesisFailedError extends Error {
 }
 
 export interface SynthMeshOptions extends BuildMeshOptions {
-  /** Adds a team's own resources to the domain stacks before synthesis; governance checks them too. @default nothing added */
+  /**
+   * Adds a team's own resources to the domain stacks before synthesis; governance checks them too.
+   * It sees every stack at once, so with it every domain's construct tree is in memory together
+   * (one App, as `buildMesh` + `app.synth()`); without it the domains are synthesized one at a time.
+   * @default nothing added
+   */
   readonly customize?: (built: BuiltMesh) => void;
 }
 
@@ -38,16 +44,32 @@ export interface SynthMeshOptions extends BuildMeshOptions {
  * The whole app of a mesh repository in one call: load and validate the contracts, build one
  * stack per domain, synthesize, run governance, write reports and the catalog. Throws
  * SynthesisFailedError on invalid contracts or governance errors, leaving no stack behind.
+ * Without `customize`, each domain's stack is built and written in turn and then released, so
+ * memory holds one domain's tree at a time; the BuiltMesh returned then has no stacks.
  */
 export function synthMesh(options: SynthMeshOptions = {}): BuiltMesh {
   const app = new App();
+  if (options.customize) return synthInOneApp(app, options, options.customize);
+  let prepared: PreparedMesh;
+  try {
+    prepared = prepareMesh(options);
+  } catch (error) {
+    failOnInvalidMesh(app, error);
+  }
+  applyVerbosity(app, options.verbose);
+  const built = synthDomainByDomain(app, prepared, options.verbose);
+  finishSynthesis(app, built);
+  return built;
+}
+
+function synthInOneApp(app: App, options: BuildMeshOptions, customize: (built: BuiltMesh) => void): BuiltMesh {
   let built: BuiltMesh;
   try {
     built = buildMesh(app, options);
   } catch (error) {
     failOnInvalidMesh(app, error);
   }
-  options.customize?.(built);
+  customize(built);
   try {
     // Hand-added resources and aspects too: see token-stack-traces.ts.
     withoutTokenStackTraces(() => app.synth());

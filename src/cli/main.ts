@@ -6,17 +6,8 @@
  * fraction of a second (.dependency-cruiser.cjs and test/cli/bin.test.ts keep it that way).
  */
 import { Command, CommanderError } from 'commander';
-import { registerAffected } from './commands/affected';
 import * as fs from 'fs';
 import * as path from 'path';
-import { registerCatalog } from './commands/catalog';
-import { registerCi } from './commands/ci';
-import { registerDiff } from './commands/diff';
-import { registerExport } from './commands/export';
-import { registerNew } from './commands/new';
-import { registerPlan } from './commands/plan';
-import { registerRegistry } from './commands/registry';
-import { registerRules } from './commands/rules';
 import { registerValidate } from './commands/validate';
 import { evaluateContractRules, type ContractRuleEvaluator } from './contract-rules';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError, type ExitCode } from './exit-codes';
@@ -34,18 +25,20 @@ export interface CliContext {
 
 export type CommandRegistration = (program: Command, context: CliContext) => void;
 
-const COMMANDS: readonly CommandRegistration[] = [
-  registerValidate,
-  registerNew,
-  registerCatalog,
-  registerExport,
-  registerDiff,
-  registerRules,
-  registerRegistry,
-  registerAffected,
-  registerCi,
-  registerPlan,
-];
+/* eslint-disable @typescript-eslint/no-require-imports -- a command's module loads only when it runs, see below */
+const COMMANDS: Readonly<Record<string, () => CommandRegistration>> = {
+  validate: () => registerValidate,
+  new: () => (require('./commands/new') as typeof import('./commands/new')).registerNew,
+  catalog: () => (require('./commands/catalog') as typeof import('./commands/catalog')).registerCatalog,
+  export: () => (require('./commands/export') as typeof import('./commands/export')).registerExport,
+  diff: () => (require('./commands/diff') as typeof import('./commands/diff')).registerDiff,
+  rules: () => (require('./commands/rules') as typeof import('./commands/rules')).registerRules,
+  registry: () => (require('./commands/registry') as typeof import('./commands/registry')).registerRegistry,
+  affected: () => (require('./commands/affected') as typeof import('./commands/affected')).registerAffected,
+  ci: () => (require('./commands/ci') as typeof import('./commands/ci')).registerCi,
+  plan: () => (require('./commands/plan') as typeof import('./commands/plan')).registerPlan,
+};
+/* eslint-enable @typescript-eslint/no-require-imports */
 
 export interface RunOptions {
   /** Where output goes and which environment the command sees. @default the process's stdout, stderr and env */
@@ -62,7 +55,10 @@ export async function runCli(argv: readonly string[], options: RunOptions = {}):
   const terminal = options.terminal ?? processTerminal();
   let code: ExitCode = EXIT_OK;
   const evaluateRules = options.evaluateRules ?? evaluateContractRules;
-  const program = createProgram({ terminal, evaluateRules, exit: (c) => (code = c) });
+  const program = createProgram(
+    { terminal, evaluateRules, exit: (c) => (code = c) },
+    argv.find((arg) => !arg.startsWith('-')),
+  );
   try {
     await program.parseAsync([...argv], { from: 'user' });
   } catch (error) {
@@ -78,7 +74,13 @@ export async function runCli(argv: readonly string[], options: RunOptions = {}):
   return code;
 }
 
-export function createProgram(context: CliContext): Command {
+/**
+ * The program with every command, or only with `command` when that names one: a command line
+ * runs one command, and the others' modules (the catalog page, ajv for merged catalogs, the
+ * workflow writer...) are a third of what `validate` would otherwise load before it starts.
+ * Help, `--version` and unknown commands get them all, so help and suggestions stay complete.
+ */
+export function createProgram(context: CliContext, command?: string): Command {
   const { terminal } = context;
   const program = new Command('datamesh')
     .description('Data product contracts to governed AWS infrastructure: validate contracts, scaffold new ones, publish the catalog.')
@@ -118,7 +120,8 @@ Examples:
     );
   // Without an action of its own, the program answers no command at all with its help on
   // stderr, and an unknown command with a suggestion: both usage errors.
-  for (const register of COMMANDS) register(program, context);
+  const names = command !== undefined && Object.hasOwn(COMMANDS, command) ? [command] : Object.keys(COMMANDS);
+  for (const name of names) COMMANDS[name]()(program, context);
   return program;
 }
 

@@ -251,12 +251,37 @@ export function parseGlueType(text: string): GlueTypeResult {
   if (typeof text !== 'string') {
     return { ok: false, error: { offset: 0, message: `expected a type string but found ${typeof text}`, hint: 'quote the type, e.g. "string"' } };
   }
+  let result = parsed.get(text);
+  if (!result) {
+    result = deepFreeze(parse(text));
+    if (parsed.size >= REMEMBERED_TYPES) parsed.clear();
+    parsed.set(text, result);
+  }
+  return result;
+}
+
+/**
+ * A mesh writes the same few dozen types on thousands of columns: each text is parsed once and
+ * its (frozen, so shareable) result handed out again.
+ */
+const parsed = new Map<string, GlueTypeResult>();
+const REMEMBERED_TYPES = 10_000;
+
+function parse(text: string): GlueTypeResult {
   try {
     return { ok: true, type: new Parser(tokenize(text)).parseDocument() };
   } catch (e) {
     if (e instanceof ParseFailure) return { ok: false, error: e.error };
     throw e;
   }
+}
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
 }
 
 /** Canonical lowercase Glue/Hive spelling, no spaces: e.g. "array<struct<sku:string,qty:int>>", "decimal(12,2)". Round-trips through parseGlueType. */

@@ -30,8 +30,35 @@ const DQDL_HINT = 'Glue runs quality patterns with Java regular expressions; wri
 
 /** Compiles a PII pattern; throws on one that piiPatternProblem refuses. */
 export function compileNamePattern(pattern: string): NamePattern {
+  let named = namePatterns.get(pattern);
+  if (!named) {
+    named = newNamePattern(pattern);
+    if (namePatterns.size >= REMEMBERED) namePatterns.clear();
+    namePatterns.set(pattern, named);
+  }
+  return named;
+}
+
+/** Every domain's policy lists the platform's patterns again: one compiled pattern (and memory of answers) each. */
+const namePatterns = new Map<string, NamePattern>();
+
+function newNamePattern(pattern: string): NamePattern {
   const compiled = RE2JS.compile(pattern, RE2JS.CASE_INSENSITIVE);
-  return { source: pattern, test: (name) => compiled.test(name) };
+  // A mesh repeats the same column names (id, created_at, email...) across its products, and re2js
+  // is an interpreter: each name is matched once per pattern, then remembered.
+  const answers = new Map<string, boolean>();
+  return {
+    source: pattern,
+    test: (name) => {
+      let answer = answers.get(name);
+      if (answer === undefined) {
+        answer = compiled.test(name);
+        if (answers.size >= REMEMBERED) answers.clear();
+        answers.set(name, answer);
+      }
+      return answer;
+    },
+  };
 }
 
 export function piiPatternProblem(pattern: string): PatternProblem | undefined {

@@ -1,54 +1,40 @@
-import Ajv2020, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020';
-import addFormats from 'ajv-formats';
-import dataProductSchema from './schemas/data-product.schema.json';
-import domainSchema from './schemas/domain.schema.json';
-import odcsV30Schema from './schemas/odcs-v3.0.schema.json';
-import odcsV31Schema from './schemas/odcs-v3.1.schema.json';
-import odcsV32Schema from './schemas/odcs-v3.2.schema.json';
-import platformSchema from './schemas/platform.schema.json';
-import registryPointerSchema from './schemas/registry-pointer.schema.json';
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import type { ContractError } from './errors';
 import { quote } from './limits';
+import type { SchemaName } from './schema-sources';
 import { closestMatch } from './suggest';
 import { formatPath, type DocPath, type SourceDocument } from './source';
 
-/** ODCS has one schema per minor version: each version is read by its own (see odcs/versions.ts). */
-export type SchemaName = 'data-product' | 'domain' | 'platform' | 'registry-pointer' | 'odcs-v3.0' | 'odcs-v3.1' | 'odcs-v3.2';
+export type { SchemaName } from './schema-sources';
 
-// Order matters: the ODCS schemas refer to definitions of the native one, so that one comes first.
-const SCHEMAS: Record<SchemaName, object> = {
-  'data-product': dataProductSchema,
-  domain: domainSchema,
-  platform: platformSchema,
-  'registry-pointer': registryPointerSchema,
-  'odcs-v3.0': odcsV30Schema,
-  'odcs-v3.1': odcsV31Schema,
-  'odcs-v3.2': odcsV32Schema,
+interface Compiled {
+  readonly validate: ValidateFunction;
+}
+
+/* eslint-disable @typescript-eslint/no-require-imports -- each compiled schema loads only when a file needs it */
+const COMPILED: Record<SchemaName, () => Compiled> = {
+  'data-product': () => require('./schemas/compiled/data-product') as Compiled,
+  domain: () => require('./schemas/compiled/domain') as Compiled,
+  platform: () => require('./schemas/compiled/platform') as Compiled,
+  'registry-pointer': () => require('./schemas/compiled/registry-pointer') as Compiled,
+  'odcs-v3.0': () => require('./schemas/compiled/odcs-v3.0') as Compiled,
+  'odcs-v3.1': () => require('./schemas/compiled/odcs-v3.1') as Compiled,
+  'odcs-v3.2': () => require('./schemas/compiled/odcs-v3.2') as Compiled,
 };
+/* eslint-enable @typescript-eslint/no-require-imports */
 
-let ajv: Ajv2020 | undefined;
-const compiled = new Map<SchemaName, ValidateFunction>();
+const loaded = new Map<SchemaName, ValidateFunction>();
 
 /**
- * Each schema is compiled once per process, on first use: compilation costs far more than
- * validation, and a mesh of native contracts never pays for the (large) ODCS schema.
+ * The schemas are compiled ahead of time (scripts/generate-validators.ts): compiling them with ajv
+ * took longer than validating a thousand contracts. Each one loads on first use, so a mesh of
+ * native contracts never loads the (large) ODCS validators.
  */
 function validator(name: SchemaName): ValidateFunction {
-  if (!ajv) {
-    // No code optimization: it makes compiling (the ODCS schemas most) slower by more than it makes
-    // validators faster that run a few thousand times per process at most.
-    ajv = new Ajv2020({ allErrors: true, verbose: true, strict: true, strictRequired: false, allowUnionTypes: true, discriminator: true, code: { optimize: false }, $data: true });
-    addFormats(ajv, ['date', 'date-time', 'email', 'regex', 'uri']);
-    // Fix hints live next to the field they explain, in the schema itself.
-    ajv.addKeyword({ keyword: 'x-hint', schemaType: 'string' });
-    // `$data` lets platform.yaml name its own environments as the only keys of per-environment settings.
-    // Registered, not compiled: the ODCS schemas refer to definitions of the native one by $id.
-    for (const schema of Object.values(SCHEMAS)) ajv.addSchema(schema);
-  }
-  let validate = compiled.get(name);
+  let validate = loaded.get(name);
   if (!validate) {
-    validate = ajv.getSchema((SCHEMAS[name] as { $id: string }).$id)!;
-    compiled.set(name, validate);
+    validate = COMPILED[name]().validate;
+    loaded.set(name, validate);
   }
   return validate;
 }

@@ -99,3 +99,36 @@ describe('the validate, new, catalog and affected paths load no synthesis code',
     expect(loaded(run, /\/src\/constructs\//).filter((m) => path.basename(m) !== 'naming.ts')).toEqual([]);
   });
 });
+
+describe('what datamesh validate loads', () => {
+  const cache = fs.mkdtempSync(path.join(os.tmpdir(), 'datamesh-transpile-'));
+
+  it('only its own command, the compiled schemas it needs and, without custom rules, no CEL engine', () => {
+    const dir = copyMesh(REFERENCE_CONTRACTS);
+    // The reference mesh has custom rules in platform.yaml and payments/domain.yaml.
+    editFile(dir, 'platform.yaml', (t) => t.replace(/^governance:\n  customRules:\n(    .*\n|      .*\n)+/m, ''));
+    editFile(dir, 'payments/domain.yaml', (t) => t.replace(/^governance:\n  customRules:\n(    .*\n|      .*\n)+/m, ''));
+    const plain = bin(['validate', dir], cache);
+    expect({ status: plain.status, stderr: plain.stderr }).toEqual({ status: 0, stderr: '' });
+    expect(loaded(plain, /\/src\/cli\/commands\//).map((m) => path.basename(m))).toEqual(['validate.ts']);
+    expect(loaded(plain, /\/node_modules\/@bufbuild\//)).toEqual([]);
+    // The validators are compiled ahead of time: ajv's compiler never loads, only its runtime helpers.
+    expect(loaded(plain, /\/node_modules\/ajv\//).every((m) => m.split(path.sep).join('/').includes('/ajv/dist/runtime/'))).toBe(true);
+    // Only the schemas of the files it read: the reference mesh's ODCS contracts are all v3.1.0.
+    expect(
+      loaded(plain, /\/schemas\/compiled\//)
+        .map((m) => path.basename(m))
+        .sort(),
+    ).toEqual(['data-product.js', 'domain.js', 'odcs-v3.1.js', 'platform.js']);
+
+    const withRules = bin(['validate', 'contracts'], cache);
+    expect(withRules.status).toBe(0);
+    expect(loaded(withRules, /\/node_modules\/@bufbuild\/cel\//).length).toBeGreaterThan(0);
+  });
+
+  it('registers every command for help, so help and suggestions stay complete', () => {
+    const help = bin(['--help'], cache);
+    for (const command of ['validate', 'new', 'catalog', 'export', 'diff', 'rules', 'registry', 'affected', 'ci', 'plan']) expect(help.stdout).toMatch(new RegExp(`^  ${command}\\b`, 'm'));
+    expect(bin(['validat'], cache).stderr).toContain('Did you mean validate?');
+  });
+});

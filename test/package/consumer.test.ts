@@ -18,19 +18,69 @@ function libraryTarball(): { tarball: string; files: string[] } {
   return packedLibrary;
 }
 
-/** A copy of examples/domain-repo at `repo`, depending on the packed library, installed. */
-function installTemplate(repo: string): (command: string, args: string[]) => { status: number | null; output: string } {
+/** Runs a command in a domain repository as its team would (CI, no colour, the test's terraform). */
+function runner(repo: string): (command: string, args: string[]) => { status: number | null; output: string } {
+  return (command, args) => {
+    const result = spawnSync(command, args, { cwd: repo, encoding: 'utf8', env: { ...terraformEnv(), CI: '1', FORCE_COLOR: '0' }, maxBuffer: 64 * 1024 * 1024 });
+    return { status: result.status, output: `${result.stdout}${result.stderr}` };
+  };
+}
+
+/** examples/domain-repo copied to `repo`, its package.json depending on the packed library. */
+function copyTemplate(repo: string): void {
   fs.cpSync(path.join(PROJECT_ROOT, 'examples', 'domain-repo'), repo, { recursive: true });
   const manifest = JSON.parse(fs.readFileSync(path.join(repo, 'package.json'), 'utf8'));
   manifest.dependencies['@datamesh/platform'] = `file:${libraryTarball().tarball}`;
   fs.writeFileSync(path.join(repo, 'package.json'), JSON.stringify(manifest, null, 2));
-  const run = (command: string, args: string[], cwd = repo) => {
-    const result = spawnSync(command, args, { cwd, encoding: 'utf8', env: { ...terraformEnv(), CI: '1', FORCE_COLOR: '0' }, maxBuffer: 64 * 1024 * 1024 });
-    return { status: result.status, output: `${result.stdout}${result.stderr}` };
+}
+
+let installedRepo: string | undefined;
+
+/**
+ * The template with the packed library installed by `npm install`, once per run: the install is
+ * about 30 CPU-seconds, and both setups below start from the same package.json, so a second
+ * install would produce the same node_modules.
+ */
+function installedTemplate(): string {
+  if (!installedRepo) {
+    const repo = path.join(work, 'domain-repo');
+    copyTemplate(repo);
+    const install = runner(repo)('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline']);
+    if (install.status !== 0) throw new Error(`npm install failed in ${repo}:\n${install.output}`);
+    installedRepo = repo;
+  }
+  return installedRepo;
+}
+
+/**
+ * `from` recreated at `to` with hard links, in well under a second where a copy of the 800 MB
+ * tree takes many. npm replaces package files rather than rewriting them, so an install in one
+ * tree leaves the other as it was; the hidden lockfile npm rewrites is copied, after the folders,
+ * so that npm still finds it newer than every package folder and trusts it.
+ */
+function linkNodeModules(from: string, to: string): void {
+  const link = (source: string, target: string) => {
+    fs.mkdirSync(target);
+    for (const entry of fs.readdirSync(source, { withFileTypes: true })) {
+      const [s, t] = [path.join(source, entry.name), path.join(target, entry.name)];
+      if (entry.isDirectory()) link(s, t);
+      else if (entry.isSymbolicLink()) fs.symlinkSync(fs.readlinkSync(s), t);
+      else if (s !== path.join(from, '.package-lock.json')) fs.linkSync(s, t);
+    }
   };
-  const install = run('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline']);
-  if (install.status !== 0) throw new Error(`npm install failed in ${repo}:\n${install.output}`);
-  return run;
+  link(from, to);
+  fs.copyFileSync(path.join(from, '.package-lock.json'), path.join(to, '.package-lock.json'));
+}
+
+/** A fresh copy of the template at `repo`, installed as `npm install` installs it (see installedTemplate). */
+function installTemplate(repo: string): ReturnType<typeof runner> {
+  const installed = installedTemplate();
+  if (repo !== installed) {
+    copyTemplate(repo);
+    fs.copyFileSync(path.join(installed, 'package-lock.json'), path.join(repo, 'package-lock.json'));
+    linkNodeModules(path.join(installed, 'node_modules'), path.join(repo, 'node_modules'));
+  }
+  return runner(repo);
 }
 
 /**

@@ -7,7 +7,18 @@ import type { ContractError } from '../../contract/errors';
 import type { DomainSpec, MeshSpec } from '../../contract/model';
 import { ALL_RULES, CONTRACT_RULES, RESOURCE_RULES } from '../registry';
 import type { ContractRule, ResourceRule, RuleMetadata } from '../rule';
-import { declarativeRule } from './declarative-rule';
+import type * as Declarative from './declarative-rule';
+
+/**
+ * Custom rules need the CEL engine, a few hundred modules that cost `validate` a tenth of a
+ * second to load: it loads with the first custom rule, and a mesh without any never pays for it.
+ */
+let declarative: typeof Declarative | undefined;
+const declarativeRule: typeof Declarative.declarativeRule = (...args) => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on first use, see above
+  declarative ??= require('./declarative-rule') as typeof Declarative;
+  return declarative.declarativeRule(...args);
+};
 
 /** Rules a platform team passes in code (`buildMesh(app, { rules })`), e.g. from its own npm package. */
 export interface RulePack {
