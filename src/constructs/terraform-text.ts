@@ -20,6 +20,7 @@
  * schemas' text rules; here it is replaced by U+FFFD so it can never turn into a brace.
  */
 import type { TerraformStack } from 'cdktf';
+import { copyDeferredLocation } from '../contract/positions';
 
 const BRACE = '\uE000';
 const REPLACEMENT = '\uFFFD';
@@ -33,7 +34,10 @@ export function untrusted<T>(value: T): T {
   if (originals.has(value)) return value;
   const cached = encodedCopies.get(value);
   if (cached) return cached as T;
-  const copy = Array.isArray(value) ? value.map((item: unknown) => untrusted(item)) : Object.fromEntries(Object.entries(value).map(([key, item]) => [key, untrusted(item)]));
+  // A location whose line is not known yet stays so: finding it parses the file again.
+  const copy =
+    copyDeferredLocation(value, encodeText) ??
+    (Array.isArray(value) ? value.map((item: unknown) => untrusted(item)) : Object.fromEntries(Object.entries(value).map(([key, item]) => [key, untrusted(item)])));
   encodedCopies.set(value, copy);
   originals.set(copy, value);
   return copy as T;

@@ -99,7 +99,7 @@ const UNSURE_CHARACTER = new RegExp(`[\\t\\r\\u2028\\u2029\\ufeff]|${SUSPECT_TEX
 /** An explicit key (`? key`): `yaml` and js-yaml check its form differently. Also matches some plain text; that only falls back. */
 const EXPLICIT_KEY = /(?:^|[\s[{,])\?(?:[ \n]|$)/m;
 
-/** An indented `---` or `...`: js-yaml takes it for a document marker, `yaml` (rightly) for text. */
+/** An indented `---` or `...`: js-yaml takes it for a document marker, where `yaml` reads text (or reports an error). */
 const INDENTED_MARKER = /^[ ]+(?:---|\.\.\.)(?:[ \n]|$)/m;
 
 /** `yaml` refuses an implicit key whose `:` is more than 1024 characters after its start. */

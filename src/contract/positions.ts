@@ -31,6 +31,54 @@ export function buildTree(text: string): Tree {
   return { doc, lines };
 }
 
+/** How a location not found yet finds its line; not enumerable, so spread, JSON and equality ignore it. */
+const FINDER = Symbol('finder');
+
+interface Finder {
+  readonly find: () => SourceLocation;
+  found?: SourceLocation;
+}
+
+type Deferred = SourceLocation & { readonly [FINDER]: Finder };
+
+function found(location: Deferred): SourceLocation {
+  const finder = location[FINDER];
+  return (finder.found ??= finder.find());
+}
+
+// One pair of getters for all locations (rather than two closures each): a mesh holds many.
+const DEFERRED: PropertyDescriptorMap = {
+  line: {
+    enumerable: true,
+    get(this: Deferred) {
+      return found(this).line;
+    },
+  },
+  column: {
+    enumerable: true,
+    get(this: Deferred) {
+      return found(this).column;
+    },
+  },
+};
+
+function deferredLocation(file: string, find: () => SourceLocation): SourceLocation {
+  const location = { file };
+  Object.defineProperty(location, FINDER, { value: { find } });
+  return Object.defineProperties(location, DEFERRED) as SourceLocation;
+}
+
+/**
+ * A copy of a location with its file name changed (e.g. escaped), that finds its line and column
+ * only when they are read, as the original does; undefined when `value` is not such a location.
+ * Copying it property by property would read them, and build the file's `yaml` document.
+ */
+export function copyDeferredLocation(value: object, file: (name: string) => string): SourceLocation | undefined {
+  if (!(FINDER in value)) return undefined;
+  const location = value as unknown as SourceLocation;
+  return deferredLocation(file(location.file), () => ({ file: location.file, line: location.line, column: location.column }));
+}
+
 /** Holds only the file's name and text (not its values), so a location that is kept keeps little. */
 export class Positions {
   constructor(
@@ -53,16 +101,7 @@ export class Positions {
 
   /** Own enumerable getters, so that spreading the location, comparing it or writing it as JSON reads them. */
   private lazyLocation(find: () => SourceLocation): SourceLocation {
-    let found: SourceLocation | undefined;
-    return {
-      file: this.file,
-      get line() {
-        return (found ??= find()).line;
-      },
-      get column() {
-        return (found ??= find()).column;
-      },
-    };
+    return deferredLocation(this.file, find);
   }
 
   private offsetWithin(path: DocPath, offset: number): SourceLocation {

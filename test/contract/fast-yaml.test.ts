@@ -10,6 +10,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { generateMesh, writeMesh } from '../../bench/generate-mesh';
 import { evaluateContractRules } from '../../src/cli/contract-rules';
+import { untrusted } from '../../src/constructs/terraform-text';
 import { validatePaths } from '../../src/cli/validation';
 import { fastYamlValue } from '../../src/contract/fast-yaml';
 import { loadMesh, loadProductText } from '../../src/contract/mesh';
@@ -130,6 +131,16 @@ describe('validating a clean mesh', () => {
     expect(yamlTreesBuilt()).toBe(before + 1);
     // The same file's other locations reuse that document.
     expect(product.columns[0].location).toEqual(same.columns[0].location);
+    expect(yamlTreesBuilt()).toBe(before + 1);
+  });
+
+  it('keeps locations unread through the copies constructs receive', () => {
+    const product = loadMesh(dir).value!.products[1];
+    const before = yamlTreesBuilt();
+    const copy = untrusted(product);
+    expect(yamlTreesBuilt()).toBe(before);
+    expect(copy.location).not.toBe(product.location);
+    expect({ ...copy.location }).toStrictEqual({ ...product.location });
     expect(yamlTreesBuilt()).toBe(before + 1);
   });
 });
