@@ -17,7 +17,6 @@ const shared = {
   testEnvironment: 'node',
   roots: ['<rootDir>/test'],
   transform: { '^.+\\.ts$': 'ts-jest' },
-  setupFilesAfterEnv: ['<rootDir>/test/setup.ts'],
 };
 
 /** @type {import('jest').Config} */

@@ -1,3 +1,4 @@
+import '../helpers/cdktf-matchers';
 import { GlueCatalogTable } from '@cdktf/provider-aws/lib/glue-catalog-table';
 import { S3Bucket } from '@cdktf/provider-aws/lib/s3-bucket';
 import { S3BucketLoggingA } from '@cdktf/provider-aws/lib/s3-bucket-logging';
