@@ -4,7 +4,8 @@
  * only when a location's line or column is first read, once per file, so that checking a clean
  * mesh never pays for it.
  */
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import type { Document, LineCounter, Node } from 'yaml';
+import { yamlPackage } from './yaml-package';
 import type { SourceLocation } from './model';
 
 /** A path into a YAML document: keys and sequence indexes. */
@@ -26,6 +27,7 @@ export function yamlTreesBuilt(): number {
 /** The one way this package builds a `yaml` document, so both paths read the same tree. */
 export function buildTree(text: string): Tree {
   treesBuilt++;
+  const { LineCounter, parseDocument } = yamlPackage();
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true, strict: true });
   return { doc, lines };
@@ -105,6 +107,7 @@ export class Positions {
   }
 
   private offsetWithin(path: DocPath, offset: number): SourceLocation {
+    const { isScalar } = yamlPackage();
     const node = this.nodeAt(path, 'value');
     if (isScalar(node) && node.range && (node.type === 'PLAIN' || node.type === undefined)) {
       return this.offsetLocation(node.range[0] + offset);
@@ -120,6 +123,7 @@ export class Positions {
   }
 
   private nodeAt(path: DocPath, at: 'value' | 'key'): Node | undefined {
+    const { isMap, isPair, isScalar, isSeq } = yamlPackage();
     let node: unknown = this.built().doc.contents;
     let found: Node | undefined = node as Node | undefined;
     for (let i = 0; i < path.length; i++) {

@@ -4,7 +4,8 @@
  * to themselves, keys that are lists, text AWS refuses, and numbers JavaScript cannot keep exactly.
  * Each is an error at its line, never a crash or a silent change of the value.
  */
-import { isAlias, isCollection, isPair, isScalar, isSeq, visit, type Alias, type Document, type LineCounter, type Node, type Pair, type Scalar } from 'yaml';
+import type { Alias, Document, LineCounter, Node, Pair, Scalar } from 'yaml';
+import { yamlPackage } from './yaml-package';
 import { controlCharacter, inexactNumber, invalidCharacter, nonFiniteNumber, nonTextKey, recursiveAlias, unknownTag, unresolvedAlias, unsupportedTag, type At, type ContractError } from './errors';
 
 /** Tags of the YAML 1.2 core schema, and the non-specific `!`: they only say what the plain value already is. */
@@ -29,6 +30,7 @@ export interface DocumentCheck {
 }
 
 export function checkDocument(file: string, text: string, doc: Document.Parsed, lines: LineCounter): DocumentCheck {
+  const { isAlias, isCollection, isPair, visit } = yamlPackage();
   const structure: ContractError[] = [];
   const content: ContractError[] = [];
   const at = (node: Node | Pair, ancestors: Ancestors) => {
@@ -69,6 +71,7 @@ export function checkDocument(file: string, text: string, doc: Document.Parsed, 
 
 /** The first alias of the document, where an alias bomb is reported. */
 export function firstAlias(doc: Document.Parsed, file: string, lines: LineCounter): At {
+  const { visit } = yamlPackage();
   let found: { alias: Alias; ancestors: Ancestors } | undefined;
   visit(doc, {
     Alias(_key, alias, ancestors) {
@@ -170,6 +173,7 @@ function shortTag(tag: string): string {
 
 /** `schema[2].description` style path of a node, from its ancestors. */
 function pathOf(ancestors: Ancestors, node: Node | Pair): string {
+  const { isPair, isScalar, isSeq } = yamlPackage();
   let out = '';
   const chain = [...ancestors, node];
   for (let i = 0; i < chain.length - 1; i++) {

@@ -114,6 +114,8 @@ describe('what datamesh validate loads', () => {
     expect(loaded(plain, /\/node_modules\/@bufbuild\//)).toEqual([]);
     // The validators are compiled ahead of time: ajv's compiler never loads, only its runtime helpers.
     expect(loaded(plain, /\/node_modules\/ajv\//).every((m) => m.split(path.sep).join('/').includes('/ajv/dist/runtime/'))).toBe(true);
+    // Every reference contract takes the fast YAML path: the `yaml` package never loads.
+    expect(loaded(plain, /\/node_modules\/yaml\//)).toEqual([]);
     // Only the schemas of the files it read: the reference mesh's ODCS contracts are all v3.1.0.
     expect(
       loaded(plain, /\/schemas\/compiled\//)
