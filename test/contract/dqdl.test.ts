@@ -152,3 +152,15 @@ describe('DQDL quoting', () => {
     expect([numberValue(NaN), numberValue(-Infinity)]).toEqual([undefined, undefined]);
   });
 });
+
+describe('DQDL compilation, once per product', () => {
+  it('gives the same read-only ruleset each time a product is asked for, and a new one for a changed copy', () => {
+    const product = productWith({ quality: [{ kind: 'not_null', column: 'order_id', location }] });
+    const first = compileDqdl(product);
+    expect(compileDqdl(product)).toBe(first);
+    expect(Object.isFrozen(first) && Object.isFrozen(first.rules) && Object.isFrozen(first.unsupported)).toBe(true);
+    const changed = { ...product, quality: [{ kind: 'unique' as const, columns: ['order_id'], location }] };
+    expect(compileDqdl(changed).rules).toEqual(['IsUnique "order_id"']);
+    expect(first.rules).toEqual(['IsComplete "order_id"']);
+  });
+});

@@ -43,7 +43,20 @@ export interface CompiledRuleset {
 
 type Compiled = { readonly dqdl: string } | { readonly reason: string };
 
+// Governance asks for a product's ruleset twice (DM115, DM119), synthesis and the catalog again:
+// compiled once per product. The model is read-only, and so is what is remembered.
+const compiledOf = new WeakMap<DataProductSpec, CompiledRuleset>();
+
 export function compileDqdl(product: DataProductSpec): CompiledRuleset {
+  let compiled = compiledOf.get(product);
+  if (!compiled) {
+    compiled = Object.freeze(compileRuleset(product));
+    compiledOf.set(product, compiled);
+  }
+  return compiled;
+}
+
+function compileRuleset(product: DataProductSpec): CompiledRuleset {
   const columns = new Map([...product.columns, ...product.partitionKeys].map((c) => [c.name, c]));
   const rules: string[] = [];
   const unsupported: UnsupportedRule[] = [];
@@ -53,7 +66,7 @@ export function compileDqdl(product: DataProductSpec): CompiledRuleset {
     else unsupported.push({ rule, reason: compiled.reason, location: rule.location });
   }
   const ruleset = rules.length === 0 ? 'Rules = [ ]' : `Rules = [\n${rules.map((r) => `    ${r}`).join(',\n')}\n]`;
-  return { ruleset, rules, unsupported };
+  return { ruleset, rules: Object.freeze(rules), unsupported: Object.freeze(unsupported) };
 }
 
 function compileRule(rule: QualityRule, columns: ReadonlyMap<string, ColumnSpec>): Compiled {
