@@ -7,6 +7,7 @@
  * different.
  */
 import { constructFromEvents, defineMappingTag, defineScalarTag, EVENT_ID, NOT_RESOLVED, parseEvents, Schema, seqTag, strTag, type Event } from 'js-yaml';
+import { spotsOf, type Spot } from './spots';
 import { numberChange, SUSPECT_TEXT } from './yaml-checks';
 
 /** Thrown by a resolver when a scalar needs the full path (a number it would report); caught below. */
@@ -105,15 +106,15 @@ const INDENTED_MARKER = /^[ ]+(?:---|\.\.\.)(?:[ \n]|$)/m;
 /** `yaml` refuses an implicit key whose `:` is more than 1024 characters after its start. */
 const LONGEST_LINE = 1024;
 
-/** The values of `text` when the full `yaml` path would give the same values and report nothing; else undefined. */
-export function fastYamlValue(text: string): { readonly value: unknown } | undefined {
+/** The values of `text`, and where its nodes start, when the full `yaml` path would give the same values and report nothing; else undefined. */
+export function fastYamlValue(text: string): { readonly value: unknown; readonly spots: Spot | undefined } | undefined {
   if (UNSURE_CHARACTER.test(text) || EXPLICIT_KEY.test(text) || INDENTED_MARKER.test(text) || hasLongLine(text)) return undefined;
   try {
     const events = parseEvents(text, {});
     if (!plainEvents(events)) return undefined;
     const documents = constructFromEvents(events, { source: text, schema: FAST_SCHEMA, maxAliases: 0 });
     if (documents.length !== 1 || !cleanValue(documents[0], new Set())) return undefined;
-    return { value: documents[0] };
+    return { value: documents[0], spots: spotsOf(events, text) };
   } catch {
     // Syntax errors, duplicate keys, numbers to report, keys this path does not take: the full path says which.
     return undefined;

@@ -23,8 +23,6 @@ import { SourceDocument } from './source';
 import { compareText } from './order';
 import { inheritedTagClashes, tagKeyErrors, tagKeysOf, type TagLayer } from './tag-keys';
 import { fitProduct } from './target-fit';
-import type { Prefetched } from './prefetch';
-import { startReadAhead, type ReadAheadMode } from './read-ahead';
 import { compareWithRegistry, meshRegistry, readPlatformKind, registryDomainFolders, unregisteredDomains, type ResolvedRegistry } from './registry';
 
 export interface LoadResult<T> {
@@ -48,11 +46,6 @@ interface ReadFile<T> {
 }
 
 export function loadMesh(contractsDir: string): LoadResult<MeshSpec> {
-  return loadMeshWith(contractsDir, 'auto');
-}
-
-/** loadMesh, with the read-ahead thread as `readAhead` says (read-ahead.ts); tests compare the modes. */
-export function loadMeshWith(contractsDir: string, readAhead: ReadAheadMode): LoadResult<MeshSpec> {
   const root = path.resolve(contractsDir);
   if (!fs.existsSync(root) || !fs.statSync(root).isDirectory()) {
     return { errors: [missingFileError(root, `contracts folder not found`, 'pass an existing folder, or set DATAMESH_CONTRACTS')] };
@@ -91,77 +84,58 @@ export function loadMeshWith(contractsDir: string, readAhead: ReadAheadMode): Lo
   const localNames = new Set(layout.domains.map((d) => d.name));
   if (registry) warnings.push(...unregisteredDomains(layout.domains, registryFolders, registry, displayPath));
   const folders = [...layout.domains, ...[...registryFolders.values()].filter((f) => !localNames.has(f.name))];
-  const ahead = startReadAhead(
-    folders.flatMap((f) => f.contracts),
-    readAhead,
-  );
-  let next = 0;
-  try {
-    for (const { folder, name: folderName, contracts } of folders) {
-      const domainFile = path.join(folder, 'domain.yaml');
-      let domainTags: TagLayer | undefined;
-      if (!fs.existsSync(domainFile)) {
+  for (const { folder, name: folderName, contracts } of folders) {
+    const domainFile = path.join(folder, 'domain.yaml');
+    let domainTags: TagLayer | undefined;
+    if (!fs.existsSync(domainFile)) {
+      errors.push(
+        missingFileError(domainFile, `missing file: domain folder "${folderName}" has no domain.yaml`, 'add domain.yaml with name, owner and account, or move the folder out of the contracts folder'),
+      );
+      brokenDomains.add(folderName);
+    } else if (layout.errors.some((e) => e.file === displayPath(domainFile))) {
+      brokenDomains.add(folderName);
+    } else {
+      const read = guarded(domainFile, () => readDomain(domainFile));
+      filesRead++;
+      const domain = collect(read.result, errors);
+      if (read.document && read.raw) errors.push(...inheritedTagClashes(read.document, read.raw, platformTags ? [platformTags] : []));
+      domainTags = tagLayer(read, `in ${displayPath(domainFile)}`);
+      const entry = registry && localNames.has(folderName) ? registryFolders.get(folderName) : undefined;
+      if (entry && registry && read.document && read.raw) filesRead += checkAgainstEntry(read, path.join(entry.folder, 'domain.yaml'), registry, errors, warnings);
+      if (domain && domain.name !== folderName) {
+        errors.push({ ...domain.location, path: 'name', message: `domain name "${domain.name}" does not match its folder "${folderName}"`, hint: `set \`name: ${folderName}\` or rename the folder` });
+      }
+      if (domain) domains.push(domain);
+      else brokenDomains.add(folderName);
+    }
+    for (const file of contracts) {
+      const read = guarded(file, () => readProduct(displayPath(file), file, folderName));
+      filesRead++;
+      warnings.push(...(read.result.warnings ?? []));
+      const product = collect(read.result, errors);
+      if (!product) brokenContracts.add(folderName);
+      if (read.document && read.raw)
         errors.push(
-          missingFileError(
-            domainFile,
-            `missing file: domain folder "${folderName}" has no domain.yaml`,
-            'add domain.yaml with name, owner and account, or move the folder out of the contracts folder',
+          ...inheritedTagClashes(
+            read.document,
+            read.raw,
+            [platformTags, domainTags].filter((l): l is TagLayer => l !== undefined),
           ),
         );
-        brokenDomains.add(folderName);
-      } else if (layout.errors.some((e) => e.file === displayPath(domainFile))) {
-        brokenDomains.add(folderName);
-      } else {
-        const read = guarded(domainFile, () => readDomain(domainFile));
-        filesRead++;
-        const domain = collect(read.result, errors);
-        if (read.document && read.raw) errors.push(...inheritedTagClashes(read.document, read.raw, platformTags ? [platformTags] : []));
-        domainTags = tagLayer(read, `in ${displayPath(domainFile)}`);
-        const entry = registry && localNames.has(folderName) ? registryFolders.get(folderName) : undefined;
-        if (entry && registry && read.document && read.raw) filesRead += checkAgainstEntry(read, path.join(entry.folder, 'domain.yaml'), registry, errors, warnings);
-        if (domain && domain.name !== folderName) {
-          errors.push({
-            ...domain.location,
-            path: 'name',
-            message: `domain name "${domain.name}" does not match its folder "${folderName}"`,
-            hint: `set \`name: ${folderName}\` or rename the folder`,
-          });
-        }
-        if (domain) domains.push(domain);
-        else brokenDomains.add(folderName);
+      // Cross-file checks run on every file that parsed, valid or not, so a second round of
+      // errors never waits for the first to be fixed.
+      const outline = product ? outlineOf(product) : read.document && read.raw ? outlineOfRaw(read.document, read.raw, folderName) : undefined;
+      if (!outline) continue;
+      if (outline.domain !== undefined && outline.domain !== folderName) {
+        errors.push({
+          ...outline.domainLocation,
+          path: 'domain',
+          message: `contract declares domain "${outline.domain}" but lives in folder "${folderName}"`,
+          hint: `move the file into the ${outline.domain}/ folder, or set \`domain: ${folderName}\``,
+        });
       }
-      for (const file of contracts) {
-        const prefetched = ahead?.take(next++);
-        const read = guarded(file, () => readProduct(displayPath(file), file, folderName, prefetched));
-        filesRead++;
-        warnings.push(...(read.result.warnings ?? []));
-        const product = collect(read.result, errors);
-        if (!product) brokenContracts.add(folderName);
-        if (read.document && read.raw)
-          errors.push(
-            ...inheritedTagClashes(
-              read.document,
-              read.raw,
-              [platformTags, domainTags].filter((l): l is TagLayer => l !== undefined),
-            ),
-          );
-        // Cross-file checks run on every file that parsed, valid or not, so a second round of
-        // errors never waits for the first to be fixed.
-        const outline = product ? outlineOf(product) : read.document && read.raw ? outlineOfRaw(read.document, read.raw, folderName) : undefined;
-        if (!outline) continue;
-        if (outline.domain !== undefined && outline.domain !== folderName) {
-          errors.push({
-            ...outline.domainLocation,
-            path: 'domain',
-            message: `contract declares domain "${outline.domain}" but lives in folder "${folderName}"`,
-            hint: `move the file into the ${outline.domain}/ folder, or set \`domain: ${folderName}\``,
-          });
-        }
-        products.push(outline);
-      }
+      products.push(outline);
     }
-  } finally {
-    ahead?.stop();
   }
 
   const loaded = products.flatMap((p) => (p.spec ? [p.spec] : []));
@@ -253,45 +227,39 @@ export function loadProductText(name: string, text: string, folderDomain: string
   return guarded(name, () => parseProduct(name, text, folderDomain)).result;
 }
 
-function readProduct(name: string, file: string, folderDomain: string, prefetched?: Prefetched): ReadFile<DataProductSpec> {
-  if (prefetched) return parseProduct(name, prefetched.text, folderDomain, prefetched);
+function readProduct(name: string, file: string, folderDomain: string): ReadFile<DataProductSpec> {
   const read = readContractText(file, name);
   return 'text' in read ? parseProduct(name, read.text, folderDomain) : { result: { errors: read.errors } };
 }
 
-function parseProduct(name: string, text: string, folderDomain: string, prefetched?: Prefetched): ReadFile<DataProductSpec> {
-  return parseYamlMapping(
-    name,
-    text,
-    (document, value) => {
-      const header = value as { apiVersion?: unknown; kind?: unknown } | null;
-      if (header?.apiVersion === 'datamesh/v1' || header?.kind === 'DataProduct') {
-        const errors = validateAgainstSchema('data-product', document, value);
-        const patterns = qualityPatternErrors(document, value);
-        const tags = tagKeyErrors(document, value as Record<string, unknown>);
-        if (errors.length) return { errors: [...errors, ...columnTypeErrors(document, value), ...patterns, ...tags] };
-        const { spec, errors: normalizeErrors } = normalizeNativeContract(document, value);
-        return fitToTargets(spec, [...normalizeErrors, ...patterns, ...tags]);
-      }
-      if (header && looksLikeOdcs(header)) {
-        // Each ODCS version is validated by its own schema, then normalized (odcs/read.ts).
-        const { spec, errors, warnings } = readOdcsContract(document, value, { folderDomain });
-        return { ...fitToTargets(spec, [...errors]), warnings };
-      }
-      const found = header && typeof header === 'object' ? `apiVersion ${quote(header.apiVersion)}, kind ${quote(header.kind)}` : 'no mapping';
-      return {
-        errors: [
-          {
-            ...document.locate(['apiVersion'], 'key'),
-            path: 'apiVersion',
-            message: `not a data product contract (${found})`,
-            hint: 'start the file with `apiVersion: datamesh/v1` and `kind: DataProduct`, or with `apiVersion: v3.1.0` and `kind: DataContract` for ODCS',
-          },
-        ],
-      };
-    },
-    prefetched,
-  );
+function parseProduct(name: string, text: string, folderDomain: string): ReadFile<DataProductSpec> {
+  return parseYamlMapping(name, text, (document, value) => {
+    const header = value as { apiVersion?: unknown; kind?: unknown } | null;
+    if (header?.apiVersion === 'datamesh/v1' || header?.kind === 'DataProduct') {
+      const errors = validateAgainstSchema('data-product', document, value);
+      const patterns = qualityPatternErrors(document, value);
+      const tags = tagKeyErrors(document, value as Record<string, unknown>);
+      if (errors.length) return { errors: [...errors, ...columnTypeErrors(document, value), ...patterns, ...tags] };
+      const { spec, errors: normalizeErrors } = normalizeNativeContract(document, value);
+      return fitToTargets(spec, [...normalizeErrors, ...patterns, ...tags]);
+    }
+    if (header && looksLikeOdcs(header)) {
+      // Each ODCS version is validated by its own schema, then normalized (odcs/read.ts).
+      const { spec, errors, warnings } = readOdcsContract(document, value, { folderDomain });
+      return { ...fitToTargets(spec, [...errors]), warnings };
+    }
+    const found = header && typeof header === 'object' ? `apiVersion ${quote(header.apiVersion)}, kind ${quote(header.kind)}` : 'no mapping';
+    return {
+      errors: [
+        {
+          ...document.locate(['apiVersion'], 'key'),
+          path: 'apiVersion',
+          message: `not a data product contract (${found})`,
+          hint: 'start the file with `apiVersion: datamesh/v1` and `kind: DataProduct`, or with `apiVersion: v3.1.0` and `kind: DataContract` for ODCS',
+        },
+      ],
+    };
+  });
 }
 
 /** The model as the AWS services take it: folded comments, bounded durations. */
@@ -308,8 +276,8 @@ function readYaml<T>(file: string, interpret: (document: SourceDocument, value: 
   return 'text' in read ? parseYamlMapping(name, read.text, interpret) : { result: { errors: read.errors } };
 }
 
-function parseYamlMapping<T>(name: string, text: string, interpret: (document: SourceDocument, value: unknown) => LoadResult<T>, prefetched?: Prefetched): ReadFile<T> {
-  const { document, errors: parseErrors } = prefetched ? { document: SourceDocument.prefetched(name, prefetched), errors: [] } : SourceDocument.parse(name, text);
+function parseYamlMapping<T>(name: string, text: string, interpret: (document: SourceDocument, value: unknown) => LoadResult<T>): ReadFile<T> {
+  const { document, errors: parseErrors } = SourceDocument.parse(name, text);
   if (!document) return { result: { errors: parseErrors } };
   const value = document.toJS();
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {

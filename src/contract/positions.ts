@@ -7,6 +7,7 @@
 import type { Document, LineCounter, Node } from 'yaml';
 import { yamlPackage } from './yaml-package';
 import type { SourceLocation } from './model';
+import { NO_SPOT, spotOffset, type Spot } from './spots';
 
 /** A path into a YAML document: keys and sequence indexes. */
 export type DocPath = readonly (string | number)[];
@@ -81,24 +82,49 @@ export function copyDeferredLocation(value: object, file: (name: string) => stri
   return deferredLocation(file(location.file), () => ({ file: location.file, line: location.line, column: location.column }));
 }
 
-/** Holds only the file's name and text (not its values), so a location that is kept keeps little. */
+/**
+ * Holds only the file's name, text and node offsets (not its values), so a location that is kept
+ * keeps little. A file read the fast way comes with its spots (spots.ts): most locations are then
+ * found at once from them; the others, and any location in a file read the full way, from the
+ * `yaml` document.
+ */
 export class Positions {
+  private lineStarts?: number[];
+
   constructor(
     readonly file: string,
     private readonly text: string,
     private tree?: Tree,
+    private readonly spots?: Spot,
   ) {}
 
   locate(path: DocPath, at: 'value' | 'key'): SourceLocation {
     if (this.tree) return this.position(this.nodeAt(path, at));
+    const spot = spotOffset(this.spots, path, at);
+    if (spot !== NO_SPOT) return this.spotLocation(spot);
     const steps = [...path];
     return this.lazyLocation(() => this.position(this.nodeAt(steps, at)));
   }
 
   locateWithin(path: DocPath, offset: number): SourceLocation {
     if (this.tree) return this.offsetWithin(path, offset);
+    const spot = spotOffset(this.spots, path, 'value', offset);
+    if (spot !== NO_SPOT) return this.spotLocation(spot);
     const steps = [...path];
     return this.lazyLocation(() => this.offsetWithin(steps, offset));
+  }
+
+  /** Line and column of a spot, as the `yaml` package's LineCounter counts them (1-based; lines end at \n only: fast-yaml.ts takes no \r). */
+  private spotLocation(offset: number): SourceLocation {
+    const starts = (this.lineStarts ??= lineStartsOf(this.text));
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if (starts[middle] <= offset) low = middle;
+      else high = middle - 1;
+    }
+    return { file: this.file, line: low + 1, column: offset - starts[low] + 1 };
   }
 
   /** Own enumerable getters, so that spreading the location, comparing it or writing it as JSON reads them. */
@@ -155,4 +181,10 @@ export class Positions {
     const { line, col } = this.built().lines.linePos(offset);
     return { file: this.file, line, column: col };
   }
+}
+
+function lineStartsOf(text: string): number[] {
+  const starts = [0];
+  for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) starts.push(at + 1);
+  return starts;
 }

@@ -39,15 +39,8 @@ function validator(name: SchemaName): ValidateFunction {
   return validate;
 }
 
-/** Whether schema `name` accepts `value` (no explanations: prefetch.ts asks, for a file with nothing to report). */
-export function schemaAccepts(name: SchemaName, value: unknown): boolean {
-  return validator(name)(value) === true;
-}
-
 /** Validates a parsed document against one of the project's schemas; returns every error found. */
 export function validateAgainstSchema(name: SchemaName, document: SourceDocument, value: unknown): ContractError[] {
-  // The read-ahead thread has already run this schema on these very values (prefetch.ts).
-  if (document.acceptedBy(name, value)) return [];
   const validate = validator(name);
   if (validate(value)) return [];
   return explainSchemaErrors(validate.errors ?? [], document);

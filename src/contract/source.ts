@@ -3,8 +3,6 @@ import { fastYamlValue } from './fast-yaml';
 import { MAX_ALIAS_COUNT } from './limits';
 import type { SourceLocation } from './model';
 import { buildTree, Positions, type DocPath } from './positions';
-import type { Prefetched } from './prefetch';
-import type { SchemaName } from './schema-sources';
 import { checkDocument, firstAlias } from './yaml-checks';
 
 export { yamlTreesBuilt, type DocPath } from './positions';
@@ -19,7 +17,6 @@ export class SourceDocument {
     readonly text: string,
     private readonly value: unknown,
     private readonly positions: Positions,
-    private readonly accepted: readonly SchemaName[] = [],
   ) {}
 
   /**
@@ -33,13 +30,8 @@ export class SourceDocument {
    */
   static parse(file: string, text: string): { document?: SourceDocument; errors: ContractError[] } {
     const fast = fastYamlValue(text);
-    if (fast) return { document: new SourceDocument(file, text, fast.value, new Positions(file, text)), errors: [] };
+    if (fast) return { document: new SourceDocument(file, text, fast.value, new Positions(file, text, undefined, fast.spots)), errors: [] };
     return SourceDocument.parseFully(file, text);
-  }
-
-  /** A file the read-ahead thread has read the fast way, and schema-checked (prefetch.ts). */
-  static prefetched(file: string, prefetched: Prefetched): SourceDocument {
-    return new SourceDocument(file, prefetched.text, prefetched.value, new Positions(file, prefetched.text), prefetched.accepted);
   }
 
   private static parseFully(file: string, text: string): { document?: SourceDocument; errors: ContractError[] } {
@@ -73,11 +65,6 @@ export class SourceDocument {
       throw error;
     }
     return { document: new SourceDocument(file, text, value, new Positions(file, text, tree)), errors: content };
-  }
-
-  /** Whether schema `name` is known to accept `value`, because these very values were checked before. */
-  acceptedBy(name: SchemaName, value: unknown): boolean {
-    return value === this.value && this.accepted.includes(name);
   }
 
   /** The plain JavaScript value of the document. */
