@@ -61,6 +61,27 @@ function newNamePattern(pattern: string): NamePattern {
   };
 }
 
+/**
+ * Whether any of `patterns` matches `name`. A policy's list is asked about every column of every
+ * product, and a mesh repeats its column names: each name's answer is remembered per list.
+ */
+export function anyPatternMatches(patterns: readonly NamePattern[], name: string): boolean {
+  let answers = listAnswers.get(patterns);
+  if (!answers) {
+    answers = new Map();
+    listAnswers.set(patterns, answers);
+  }
+  let answer = answers.get(name);
+  if (answer === undefined) {
+    answer = patterns.some((p) => p.test(name));
+    if (answers.size >= REMEMBERED) answers.clear();
+    answers.set(name, answer);
+  }
+  return answer;
+}
+
+const listAnswers = new WeakMap<readonly NamePattern[], Map<string, boolean>>();
+
 export function piiPatternProblem(pattern: string): PatternProblem | undefined {
   return remembered(piiChecked, pattern, () => lengthProblem(pattern, PII_HINT) ?? backtrackingProblem(pattern, PII_HINT) ?? re2Problem(pattern, PII_HINT));
 }

@@ -1,4 +1,4 @@
-import { compileNamePattern, dqdlPatternProblem, MAX_PATTERN_CHARACTERS, piiPatternProblem } from '../../src/contract/patterns';
+import { anyPatternMatches, compileNamePattern, dqdlPatternProblem, MAX_PATTERN_CHARACTERS, piiPatternProblem } from '../../src/contract/patterns';
 import { SourceDocument } from '../../src/contract/source';
 import { firstInvalidByte, decodeContract } from '../../src/contract/input-file';
 import { numberChange } from '../../src/contract/yaml-checks';
@@ -52,6 +52,16 @@ describe('PII patterns: RE2, case-insensitive, linear time', () => {
     const started = Date.now();
     expect(compileNamePattern('^(a+)+$').test(`${'a'.repeat(5000)}!`)).toBe(false);
     expect(Date.now() - started).toBeLessThan(2000);
+  });
+
+  it('answers for a list of patterns, each list on its own, the same when asked again', () => {
+    const platform = ['e_?mail', '^phone'].map(compileNamePattern);
+    const domain = [...platform, compileNamePattern('iban')];
+    for (let round = 0; round < 2; round++) {
+      expect(['customer_email', 'phone_number', 'iban', 'order_id'].map((name) => anyPatternMatches(platform, name))).toEqual([true, true, false, false]);
+      expect(['customer_email', 'phone_number', 'iban', 'order_id'].map((name) => anyPatternMatches(domain, name))).toEqual([true, true, true, false]);
+    }
+    expect(anyPatternMatches([], 'email')).toBe(false);
   });
 
   it('refuses what RE2 cannot run, and accepts (?i) and RE2-only classes', () => {

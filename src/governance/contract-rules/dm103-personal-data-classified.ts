@@ -1,5 +1,6 @@
 import type { GlueType } from '../../contract/glue-type';
 import { isProtected } from '../../contract/column-rules';
+import { anyPatternMatches } from '../../contract/patterns';
 import type { ContractRule, Violation } from '../rule';
 
 export const personalDataClassified: ContractRule = {
@@ -11,7 +12,7 @@ export const personalDataClassified: ContractRule = {
   waivable: false,
   fix: 'add `classification: pii` (or `restricted`) to the column, or rename it if it really holds no personal data',
   check(product, { policy }) {
-    const looksPersonal = (name: string) => policy.piiPatterns.some((p) => p.test(name));
+    const looksPersonal = (name: string) => anyPatternMatches(policy.piiPatterns, name);
     const violations: Violation[] = [];
     for (const column of [...product.columns, ...product.partitionKeys]) {
       // `restricted` is more protective than `pii`: such a column is withheld just the same.
