@@ -108,17 +108,24 @@ const LONGEST_LINE = 1024;
 
 /** The values of `text`, and where its nodes start, when the full `yaml` path would give the same values and report nothing; else undefined. */
 export function fastYamlValue(text: string): { readonly value: unknown; readonly spots: Spot | undefined } | undefined {
-  if (UNSURE_CHARACTER.test(text) || EXPLICIT_KEY.test(text) || INDENTED_MARKER.test(text) || hasLongLine(text)) return undefined;
+  // The `includes` first: most files have no `?` or marker, and searching for a character is far cheaper than a pattern.
+  if (UNSURE_CHARACTER.test(text) || (text.includes('?') && EXPLICIT_KEY.test(text)) || hasIndentedMarker(text) || hasLongLine(text)) return undefined;
   try {
     const events = parseEvents(text, {});
     if (!plainEvents(events)) return undefined;
     const documents = constructFromEvents(events, { source: text, schema: FAST_SCHEMA, maxAliases: 0 });
-    if (documents.length !== 1 || !cleanValue(documents[0], new Set())) return undefined;
+    if (documents.length !== 1) return undefined;
+    // Without a backslash, every string is made of the text's own characters, which passed UNSURE_CHARACTER: only escapes make new ones.
+    if (text.includes('\\') && !cleanValue(documents[0], new Set())) return undefined;
     return { value: documents[0], spots: spotsOf(events, text) };
   } catch {
     // Syntax errors, duplicate keys, numbers to report, keys this path does not take: the full path says which.
     return undefined;
   }
+}
+
+function hasIndentedMarker(text: string): boolean {
+  return (text.includes('---') || text.includes('...')) && INDENTED_MARKER.test(text);
 }
 
 function hasLongLine(text: string): boolean {
@@ -152,7 +159,7 @@ function plainEvents(events: readonly Event[]): boolean {
   return documents === 1;
 }
 
-/** No text the `yaml` path reports (control characters, lone surrogates), and no value reached twice (an alias). */
+/** No text the `yaml` path reports (control characters, lone surrogates), and no value reached twice (an alias: refused above already). */
 function cleanValue(value: unknown, seen: Set<object>): boolean {
   if (typeof value === 'string') return !SUSPECT_TEXT.test(value);
   if (value === null || typeof value !== 'object') return true;
