@@ -6,8 +6,8 @@
  * `undefined`, and the caller parses the file the full way. A fallback is only slower, never
  * different.
  */
-import { constructFromEvents, defineMappingTag, defineScalarTag, EVENT_ID, NOT_RESOLVED, parseEvents, Schema, seqTag, strTag, type Event } from 'js-yaml';
-import { spotsOf, type Spot } from './spots';
+import { COLLECTION_STYLE, defineScalarTag, EVENT_ID, getScalarValue, NOT_RESOLVED, parseEvents, SCALAR_STYLE, Schema, strTag, type Event } from 'js-yaml';
+import { NO_SPOT, scalarSpot, type Spot } from './spots';
 import { numberChange, SUSPECT_TEXT } from './yaml-checks';
 
 /** Thrown by a resolver when a scalar needs the full path (a number it would report); caught below. */
@@ -71,25 +71,8 @@ const floatTag = defineScalarTag('tag:yaml.org,2002:float', {
   identify: (value) => typeof value === 'number',
 });
 
-/**
- * Plain objects with text keys only. `yaml` turns other keys into text its own way (`null` into
- * ""), reports collection keys, and its duplicate check compares values, not text: all of that
- * is left to it. `__proto__` also goes the full way: safer not to reason about it twice.
- */
-const mapTag = defineMappingTag<Record<string, unknown>>('tag:yaml.org,2002:map', {
-  create: () => ({}),
-  addPair: (map, key, value) => {
-    if (typeof key !== 'string' || key === '__proto__') return 'a key the fast path does not take';
-    map[key] = value;
-    return '';
-  },
-  has: (map, key) => typeof key === 'string' && Object.prototype.hasOwnProperty.call(map, key),
-  keys: (map) => Object.keys(map),
-  get: (map, key) => map[key as string],
-  identify: () => false,
-});
-
-const FAST_SCHEMA = new Schema([strTag, seqTag, mapTag, nullTag, boolTag, intTag, floatTag]);
+/** The scalar tags of plain scalars; other scalars are text. Collections are built by construct() below. */
+const FAST_SCHEMA = new Schema([strTag, nullTag, boolTag, intTag, floatTag]);
 
 /**
  * Characters either reader may treat differently, or the `yaml` path reports: tabs (indentation
@@ -113,15 +96,74 @@ export function fastYamlValue(text: string): { readonly value: unknown; readonly
   try {
     const events = parseEvents(text, {});
     if (!plainEvents(events)) return undefined;
-    const documents = constructFromEvents(events, { source: text, schema: FAST_SCHEMA, maxAliases: 0 });
-    if (documents.length !== 1) return undefined;
+    const read = construct(events, text);
     // Without a backslash, every string is made of the text's own characters, which passed UNSURE_CHARACTER: only escapes make new ones.
-    if (text.includes('\\') && !cleanValue(documents[0], new Set())) return undefined;
-    return { value: documents[0], spots: spotsOf(events, text) };
+    if (text.includes('\\') && !cleanValue(read.value, new Set())) return undefined;
+    return read;
   } catch {
     // Syntax errors, duplicate keys, numbers to report, keys this path does not take: the full path says which.
     return undefined;
   }
+}
+
+/** Thrown while building when a node needs the full path (a key that is not text, a duplicate key); caught above. */
+class NotPlain extends Error {}
+
+/**
+ * The document's values and its spots, in one walk over events that plainEvents accepted (one
+ * document, no tags, anchors or aliases): plain scalars resolved by FAST_SCHEMA's implicit tags,
+ * other scalars text, plain objects with text keys only, each once. `yaml` turns other keys into
+ * text its own way (`null` into ""), reports collection keys, and its duplicate check compares
+ * values, not text: all of that is left to it. `__proto__` also goes the full way: safer not to
+ * reason about it twice.
+ */
+function construct(events: readonly Event[], source: string): { value: unknown; spots: Spot | undefined } {
+  let next = events.findIndex((e) => e.type === EVENT_ID.DOCUMENT) + 1;
+  // An empty document: no node, the value null.
+  if (events[next].type === EVENT_ID.POP) return { value: null, spots: undefined };
+
+  function read(insideFlow: boolean): { value: unknown; spot: Spot } {
+    const event = events[next++];
+    switch (event.type) {
+      case EVENT_ID.SCALAR: {
+        const text = getScalarValue(source, event);
+        const value = event.style === SCALAR_STYLE.PLAIN ? FAST_SCHEMA.resolveImplicitScalarTag(text).value : text;
+        return { value, spot: scalarSpot(event, insideFlow) };
+      }
+      case EVENT_ID.MAPPING: {
+        const flow = insideFlow || event.style === COLLECTION_STYLE.FLOW;
+        const map: Record<string, unknown> = {};
+        const keys: string[] = [];
+        const pairs: { key: Spot; value: Spot }[] = [];
+        while (events[next].type !== EVENT_ID.POP) {
+          const key = read(flow);
+          const value = read(flow);
+          if (typeof key.value !== 'string' || key.value === '__proto__' || Object.prototype.hasOwnProperty.call(map, key.value)) throw new NotPlain();
+          map[key.value] = value.value;
+          keys.push(key.value);
+          pairs.push({ key: key.spot, value: value.spot });
+        }
+        next++;
+        return { value: map, spot: { kind: 'map', at: flow ? NO_SPOT : event.start, keys, pairs } };
+      }
+      case EVENT_ID.SEQUENCE: {
+        const flow = insideFlow || event.style === COLLECTION_STYLE.FLOW;
+        const items: unknown[] = [];
+        const spots: Spot[] = [];
+        while (events[next].type !== EVENT_ID.POP) {
+          const item = read(flow);
+          items.push(item.value);
+          spots.push(item.spot);
+        }
+        next++;
+        return { value: items, spot: { kind: 'seq', at: flow ? NO_SPOT : event.start, items: spots } };
+      }
+      default:
+        throw new NotPlain();
+    }
+  }
+  const root = read(false);
+  return { value: root.value, spots: root.spot };
 }
 
 function hasIndentedMarker(text: string): boolean {

@@ -1,5 +1,6 @@
 /**
- * Where the nodes of a file read the fast way (fast-yaml.ts) start, taken from js-yaml's events,
+ * Where the nodes of a file read the fast way (fast-yaml.ts) start, taken from js-yaml's events
+ * while the values are built from them,
  * as the offsets the `yaml` package gives the same nodes (`range[0]`): then a location is a plain
  * `{file, line, column}` found at once, with no `yaml` document and nothing deferred.
  *
@@ -9,7 +10,7 @@
  * location is found the deferred way (positions.ts). test/contract/fast-yaml.test.ts compares
  * every location of every path with the `yaml` package's.
  */
-import { EVENT_ID, getScalarValue, SCALAR_STYLE, COLLECTION_STYLE, type Event, type ScalarEvent } from 'js-yaml';
+import { SCALAR_STYLE, type ScalarEvent } from 'js-yaml';
 import type { DocPath } from './positions';
 
 /** An offset this module does not vouch for. */
@@ -25,7 +26,7 @@ interface ScalarSpot {
   readonly text: number;
 }
 
-interface MapSpot {
+export interface MapSpot {
   readonly kind: 'map';
   readonly at: number;
   /** Keys in document order, and their pairs at the same index. */
@@ -33,53 +34,14 @@ interface MapSpot {
   readonly pairs: readonly { readonly key: Spot; readonly value: Spot }[];
 }
 
-interface SeqSpot {
+export interface SeqSpot {
   readonly kind: 'seq';
   readonly at: number;
   readonly items: readonly Spot[];
 }
 
-/** The spots of a one-document event stream that fast-yaml.ts accepted; undefined when it holds no node. */
-export function spotsOf(events: readonly Event[], source: string): Spot | undefined {
-  let next = events.findIndex((e) => e.type === EVENT_ID.DOCUMENT) + 1;
-  if (next === 0 || next >= events.length || events[next].type === EVENT_ID.POP) return undefined;
-
-  function read(insideFlow: boolean): Spot {
-    const event = events[next++];
-    switch (event.type) {
-      case EVENT_ID.SCALAR:
-        return scalarSpot(event, insideFlow);
-      case EVENT_ID.MAPPING: {
-        const flow = insideFlow || event.style === COLLECTION_STYLE.FLOW;
-        const keys: string[] = [];
-        const pairs: { key: Spot; value: Spot }[] = [];
-        while (events[next].type !== EVENT_ID.POP) {
-          const keyEvent = events[next];
-          const key = read(flow);
-          const value = read(flow);
-          // fast-yaml.ts takes text keys only, each once; a lookup finds the first, as in the `yaml` document.
-          keys.push(keyEvent.type === EVENT_ID.SCALAR ? getScalarValue(source, keyEvent) : '');
-          pairs.push({ key, value });
-        }
-        next++;
-        return { kind: 'map', at: flow ? NO_SPOT : event.start, keys, pairs };
-      }
-      case EVENT_ID.SEQUENCE: {
-        const flow = insideFlow || event.style === COLLECTION_STYLE.FLOW;
-        const items: Spot[] = [];
-        while (events[next].type !== EVENT_ID.POP) items.push(read(flow));
-        next++;
-        return { kind: 'seq', at: flow ? NO_SPOT : event.start, items };
-      }
-      default:
-        // Aliases and anything else fast-yaml.ts refuses before this is asked.
-        throw new Error(`unexpected YAML event ${event.type}`);
-    }
-  }
-  return read(false);
-}
-
-function scalarSpot(event: ScalarEvent, insideFlow: boolean): ScalarSpot {
+/** A scalar's spot; `insideFlow` when any collection around it is a flow one. */
+export function scalarSpot(event: ScalarEvent, insideFlow: boolean): Spot {
   // An empty value (`key:`) has no node of its own in every reader: left to the deferred way.
   if (insideFlow || event.valueEnd <= event.valueStart) return { kind: 'scalar', at: NO_SPOT, text: NO_SPOT };
   switch (event.style) {
