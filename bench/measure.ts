@@ -62,10 +62,15 @@ export interface StackFiles {
   readonly maxBytes: number;
 }
 
-/** `datamesh validate <dir> --format json` through the real bin of `checkout`; throws unless it ran and reported. */
-export function runValidate(contractsDir: string, checkout = PROJECT_ROOT): ValidateRun {
+/**
+ * `datamesh validate <dir> --format json` of `checkout`; throws unless it ran and reported.
+ * `repository`: through its bin, which runs the TypeScript sources from the transpile cache, as in
+ * this repository; `installed`: its compiled `dist/` (see buildDist), as an installed package runs.
+ */
+export function runValidate(contractsDir: string, checkout = PROJECT_ROOT, from: 'repository' | 'installed' = 'repository'): ValidateRun {
+  const cli = from === 'installed' ? [path.join(PROJECT_ROOT, 'bench', 'installed-cli.js'), checkout] : [path.join(checkout, 'bin', 'datamesh.js')];
   const started = process.hrtime.bigint();
-  const child = spawnSync(process.execPath, [path.join(checkout, 'bin', 'datamesh.js'), 'validate', contractsDir, '--format', 'json'], {
+  const child = spawnSync(process.execPath, [...cli, 'validate', contractsDir, '--format', 'json'], {
     cwd: checkout,
     encoding: 'utf8',
     maxBuffer: 256 * 1024 * 1024,
@@ -80,6 +85,12 @@ export function runValidate(contractsDir: string, checkout = PROJECT_ROOT): Vali
   }
   if (!report.summary) throw new Error(`datamesh validate reported no summary: ${child.stdout.slice(0, 2000)}`);
   return { wallMs, ...report.summary };
+}
+
+/** `npm run build` in `checkout`: the `dist/` an installed package runs, built fresh so it is never stale. */
+export function buildDist(checkout: string): void {
+  const child = spawnSync('npm', ['run', 'build'], { cwd: checkout, encoding: 'utf8' });
+  if (child.status !== 0) throw new Error(`npm run build failed in ${checkout} (exit ${child.status ?? child.signal}):\n${(child.stdout + child.stderr).slice(-4000)}`);
 }
 
 /** Fills the transpile cache a compiled program loads from, so no timed run pays for it. */
