@@ -81,8 +81,9 @@ describe('terraform accepts every synthesized stack of the reference mesh', () =
 
 /**
  * What a plan from a state holding `applied` must do to each resource the stack declares: create
- * it, or, when the state already holds it, update it in place where the stack sets arguments the
- * state lacks (a key applied with its identity only: description, rotation, policy), else leave it.
+ * it, or, when the state already holds it, update it in place where the stack sets an argument the
+ * state lacks or holds otherwise (the key is applied with its identity only, so its description,
+ * rotation and policy change), else leave it. None of those arguments forces a replacement.
  */
 function expectedActions(stackDir: string, applied: readonly StateResource[]): Record<string, string[]> {
   const config = JSON.parse(fs.readFileSync(path.join(stackDir, 'cdk.tf.json'), 'utf8'));
