@@ -32,8 +32,14 @@ function bin(args: readonly string[], cache: string, env: NodeJS.ProcessEnv = {}
 const loaded = (run: Run, pattern: RegExp) => run.modules.filter((m) => pattern.test(m.split(path.sep).join('/')));
 const SYNTHESIS = /\/node_modules\/(cdktf|@cdktf\/[^/]+|constructs)\//;
 
+/**
+ * One transpile cache for the file, empty until the first run below (the cold run the first tests
+ * need); the later runs find the sources it compiled, as every run after a user's first does. A
+ * cold run costs about 3 CPU-seconds of transpiling, which told the tests that follow nothing.
+ */
+const cache = fs.mkdtempSync(path.join(os.tmpdir(), 'datamesh-transpile-'));
+
 describe('the datamesh executable', () => {
-  const cache = fs.mkdtempSync(path.join(os.tmpdir(), 'datamesh-transpile-'));
   let cold: Run;
 
   beforeAll(() => {
@@ -83,8 +89,6 @@ describe('the datamesh executable', () => {
 });
 
 describe('the validate, new, catalog and affected paths load no synthesis code', () => {
-  const cache = fs.mkdtempSync(path.join(os.tmpdir(), 'datamesh-transpile-'));
-
   it.each([
     ['validate', () => ['validate', 'contracts']],
     ['catalog', () => ['catalog', '--out', fs.mkdtempSync(path.join(os.tmpdir(), 'datamesh-catalog-'))]],
@@ -101,8 +105,6 @@ describe('the validate, new, catalog and affected paths load no synthesis code',
 });
 
 describe('what datamesh validate loads', () => {
-  const cache = fs.mkdtempSync(path.join(os.tmpdir(), 'datamesh-transpile-'));
-
   it('only its own command, the compiled schemas it needs and, without custom rules, no CEL engine', () => {
     const dir = copyMesh(REFERENCE_CONTRACTS);
     // The reference mesh has custom rules in platform.yaml and payments/domain.yaml.
