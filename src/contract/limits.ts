@@ -67,5 +67,9 @@ export function quote(value: unknown): string {
  * white space become single spaces. A folded YAML block (`description: |`) reads the same.
  */
 export function foldToOneLine(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
+  // Most text is one line already: returned as it is, not copied.
+  return NOT_ONE_LINE.test(text) ? text.replace(/\s+/g, ' ').trim() : text;
 }
+
+/** White space other than a single space between words: what folding changes. */
+const NOT_ONE_LINE = /[^\S ]| \s|^\s|\s$/;

@@ -15,14 +15,15 @@ export function fitProduct(spec: DataProductSpec): { spec: DataProductSpec; erro
   const fold = (column: ColumnSpec): ColumnSpec => {
     if (column.description === undefined) return column;
     const description = foldToOneLine(column.description);
-    const length = characterCount(description);
+    // A UTF-16 length within the bound holds as many characters at most: counted only when it might not be.
+    const length = description.length > GLUE_COLUMN_COMMENT_MAX ? characterCount(description) : description.length;
     if (length > GLUE_COLUMN_COMMENT_MAX)
       errors.push(textTooLong({ ...column.location, path: native ? `column ${column.name}.description` : `column ${column.name}` }, 'a Glue column comment', length, GLUE_COLUMN_COMMENT_MAX));
     return description === column.description ? column : { ...column, description };
   };
   const columns = spec.columns.map(fold);
   const partitionKeys = spec.partitionKeys.map(fold);
-  const descriptionLength = characterCount(spec.description);
+  const descriptionLength = spec.description.length > GLUE_DESCRIPTION_MAX ? characterCount(spec.description) : spec.description.length;
   if (descriptionLength > GLUE_DESCRIPTION_MAX) errors.push(textTooLong({ ...spec.location, path: 'description' }, 'a Glue table description', descriptionLength, GLUE_DESCRIPTION_MAX));
 
   const days = (minutes: number) => Math.ceil(minutes / MINUTES_PER_DAY);

@@ -1,4 +1,5 @@
 import { anyPatternMatches, compileNamePattern, dqdlPatternProblem, MAX_PATTERN_CHARACTERS, piiPatternProblem } from '../../src/contract/patterns';
+import { characterCount, foldToOneLine } from '../../src/contract/limits';
 import { SourceDocument } from '../../src/contract/source';
 import { firstInvalidByte, decodeContract } from '../../src/contract/input-file';
 import { numberChange } from '../../src/contract/yaml-checks';
@@ -145,5 +146,25 @@ describe('text AWS refuses', () => {
       '3:4 c: alias *nope refers to no anchor before it',
       '4:11 d[1]: alias *d is inside the value it refers to (a value cannot contain itself)',
     ]);
+  });
+});
+
+describe('text folded to one line (Glue column comments)', () => {
+  const reference = (text: string) => text.replace(/\s+/g, ' ').trim();
+
+  it('folds every kind of white space as one replace-and-trim does, and returns one-line text itself', () => {
+    const pieces = ['a', 'bc', ' ', '  ', '\t', '\n', '\r\n', '\u00a0', '\u2028', '\ufeff', '\u3000', 'é', '𝄞'];
+    let seed = 7;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) % pieces.length;
+    for (let i = 0; i < 3000; i++) {
+      const text = Array.from({ length: i % 9 }, () => pieces[next()]).join('');
+      expect({ text, folded: foldToOneLine(text) }).toEqual({ text, folded: reference(text) });
+    }
+    const oneLine = 'Order id, as the shop issued it';
+    expect(foldToOneLine(oneLine)).toBe(oneLine);
+  });
+
+  it('counts characters, not UTF-16 units', () => {
+    expect([characterCount('abc'), characterCount('𝄞𝄞'), characterCount('')]).toEqual([3, 2, 0]);
   });
 });
