@@ -1,8 +1,8 @@
 /**
- * Where the nodes of a file read the fast way (fast-yaml.ts) start, taken from js-yaml's events
- * while the values are built from them,
- * as the offsets the `yaml` package gives the same nodes (`range[0]`): then a location is a plain
- * `{file, line, column}` found at once, with no `yaml` document and nothing deferred.
+ * Where the nodes of a file read the fast way (fast-yaml.ts) start, as the offsets the `yaml`
+ * package gives the same nodes (`range[0]`). They are taken from js-yaml's events in the walk that
+ * builds the values; a location is then a plain `{file, line, column}` found at once, with no
+ * `yaml` document and nothing deferred.
  *
  * Only offsets known to be the same are kept: plain and quoted scalars (js-yaml starts a quoted
  * one inside its quote), block mappings and sequences, and keys. A block scalar, a flow
