@@ -28,5 +28,8 @@ module.exports = {
   // cdktf synthesis and terraform plans are heavy; two workers match the two-core machines we run on.
   maxWorkers: 2,
   testTimeout: 120000,
+  // Every temporary folder of the run goes under one folder, removed at the end: test/setup/scratch.js.
+  globalSetup: '<rootDir>/test/setup/global-setup.js',
+  globalTeardown: '<rootDir>/test/setup/global-teardown.js',
   reporters: ['default', '<rootDir>/test/summary-reporter.js'],
 };

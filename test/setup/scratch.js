@@ -1,0 +1,27 @@
+/**
+ * One scratch folder per jest run. Tests, cdktf (an App without `outdir` makes `cdktf.outdir.*`),
+ * terraform and npm all take their temporary folders from `os.tmpdir()`, which reads TMPDIR on
+ * every call; the run points TMPDIR at its own folder and removes it at the end. Before this, a
+ * full run left about 1,500 folders and 2 GB in /tmp (the consumer test's installs alone 1.7 GB).
+ *
+ * Jest runs globalSetup in its parent process before it starts the workers, which inherit the
+ * environment; globalTeardown runs in the parent after they have finished.
+ */
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+
+const VARIABLE = 'DATAMESH_TEST_SCRATCH';
+
+async function setup() {
+  const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'datamesh-jest-'));
+  process.env[VARIABLE] = scratch;
+  process.env.TMPDIR = scratch;
+}
+
+async function teardown() {
+  const scratch = process.env[VARIABLE];
+  if (scratch) fs.rmSync(scratch, { recursive: true, force: true, maxRetries: 3 });
+}
+
+module.exports = { setup, teardown, VARIABLE };
