@@ -18,7 +18,7 @@ describe('the run scratch folder', () => {
     expect(child.stdout).toBe(folder);
   });
 
-  it('is removed whole by the teardown, whatever it holds', async () => {
+  it('is removed whole after the teardown, whatever it holds', async () => {
     const fake = fs.mkdtempSync(path.join(folder!, 'fake-run-'));
     fs.mkdirSync(path.join(fake, 'cdktf.outdir.x', 'stacks', 'a'), { recursive: true });
     fs.writeFileSync(path.join(fake, 'cdktf.outdir.x', 'stacks', 'a', 'cdk.tf.json'), '{}');
@@ -28,6 +28,8 @@ describe('the run scratch folder', () => {
     } finally {
       process.env[scratch.VARIABLE] = folder;
     }
+    // A detached process removes it, so jest need not wait: poll for up to 20 s.
+    for (let waited = 0; fs.existsSync(fake) && waited < 20000; waited += 50) await new Promise((resolve) => setTimeout(resolve, 50));
     expect(fs.existsSync(fake)).toBe(false);
     expect(fs.existsSync(folder!)).toBe(true);
   });
