@@ -2,7 +2,7 @@
  * One scratch folder per jest run. Tests, cdktf (an App without `outdir` makes `cdktf.outdir.*`),
  * terraform and npm all take their temporary folders from `os.tmpdir()`, which reads TMPDIR on
  * every call; the run points TMPDIR at its own folder and removes it at the end. Before this, a
- * full run left about 1,500 folders and 2 GB in /tmp (the consumer test's installs alone 1.7 GB).
+ * full run left 774 folders and files holding 983 MB in /tmp (measured on 2026-12-01; most of it the consumer test's installs).
  *
  * Jest runs globalSetup in its parent process before it starts the workers, which inherit the
  * environment; globalTeardown runs in the parent after they have finished. Removing the folder
