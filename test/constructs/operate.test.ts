@@ -1,4 +1,5 @@
 import * as path from 'path';
+import { loadMesh } from '../../src/contract/mesh';
 import { copyMesh, editFile, FIXTURES } from '../helpers/fixtures';
 import { onlyResource, resourcesOf, synthDomain } from '../helpers/synth';
 
@@ -226,6 +227,31 @@ describe('operate: alerts to the owning team', () => {
       ['email', 'shop-oncall@example.com'],
       ['https', 'https://alerts.example.com/hooks/shop'],
     ]);
+  });
+
+  it('subscribes two endpoints that differ only in punctuation once each, under ids of their own', () => {
+    const dir = copyMesh();
+    const alerts = ['shop.oncall@example.com', 'shop-oncall@example.com', 'shop_oncall@example.com'];
+    editFile(dir, 'shop/domain.yaml', (t) => `${t}monitoring:\n  alerts:\n${alerts.map((a) => `    - protocol: email\n      endpoint: ${a}\n`).join('')}`);
+    const subscriptions = synthDomain(dir, 'shop').config.resource.aws_sns_topic_subscription;
+    expect(
+      Object.values(subscriptions)
+        .map((s: any) => s.endpoint)
+        .sort(),
+    ).toEqual([...alerts].sort());
+    // Each id holds the readable endpoint, so a plan still says which subscription it touches.
+    for (const [id, s] of Object.entries(subscriptions)) expect(id).toContain((s as any).endpoint.replace(/[^A-Za-z0-9]+/g, '-'));
+  });
+
+  it('refuses an alert endpoint listed twice, at its line in domain.yaml', () => {
+    const dir = copyMesh();
+    editFile(
+      dir,
+      'shop/domain.yaml',
+      (t) => `${t}monitoring:\n  alerts:\n    - protocol: email\n      endpoint: shop-oncall@example.com\n    - protocol: email\n      endpoint: shop-oncall@example.com\n`,
+    );
+    const { errors } = loadMesh(dir);
+    expect(errors.map((e) => `${e.line} ${e.path}: ${e.message}`)).toEqual([expect.stringMatching(/^\d+ monitoring\.alerts.*duplicate/)]);
   });
 
   it('writes an alert endpoint from domain.yaml as literal text, never as a Terraform expression', () => {

@@ -4,6 +4,7 @@ import { CloudwatchEventTarget } from '@cdktf/provider-aws/lib/cloudwatch-event-
 import { SnsTopic } from '@cdktf/provider-aws/lib/sns-topic';
 import { SnsTopicPolicy } from '@cdktf/provider-aws/lib/sns-topic-policy';
 import { SnsTopicSubscription } from '@cdktf/provider-aws/lib/sns-topic-subscription';
+import { createHash } from 'crypto';
 import { TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
 import { alertEndpoints, monthlyBudgetUsd } from '../../contract/monitoring';
@@ -63,9 +64,10 @@ export class DomainAlerts extends Construct {
       arn: this.topic.arn,
       policy: policyDocument(topicStatements(this.topicArn, account, region, ruleArn, props.alarmNames, names.budget)),
     });
-    this.subscriptions = alertEndpoints(domain).map(
+    const endpoints = alertEndpoints(domain);
+    this.subscriptions = endpoints.map(
       (alert) =>
-        new SnsTopicSubscription(this, `subscription-${alert.protocol}-${alert.endpoint.replace(/[^A-Za-z0-9]+/g, '-')}`, {
+        new SnsTopicSubscription(this, subscriptionId(alert, endpoints), {
           topicArn: this.topic.arn,
           protocol: alert.protocol,
           endpoint: alert.endpoint,
@@ -106,6 +108,21 @@ export class DomainAlerts extends Construct {
       tags: { ...props.tags },
     });
   }
+}
+
+type AlertEndpoint = ReturnType<typeof alertEndpoints>[number];
+
+/**
+ * `subscription-<protocol>-<endpoint>` with every run of other characters as `-`, so a plan names
+ * the endpoint. Endpoints that differ only in those characters (`a.b@x` and `a-b@x`) would share
+ * it and fail synthesis, so each of them also carries a hash of its endpoint; ids of endpoints
+ * without such a twin stay as they are, and their subscriptions are not replaced.
+ */
+function subscriptionId(alert: AlertEndpoint, all: readonly AlertEndpoint[]): string {
+  const readable = (a: AlertEndpoint) => `subscription-${a.protocol}-${a.endpoint.replace(/[^A-Za-z0-9]+/g, '-')}`;
+  const id = readable(alert);
+  const twin = all.some((other) => other !== alert && readable(other) === id);
+  return twin ? `${id}-${createHash('sha256').update(`${alert.protocol}:${alert.endpoint}`).digest('hex').slice(0, 8)}` : id;
 }
 
 /** Failed evaluations of exactly these rulesets on tables of this database. */
