@@ -110,6 +110,24 @@ describe('condition errors when the mesh loads', () => {
     expect(errors.map((e) => e.message)).toEqual([expect.stringContaining('unknown field piii'), expect.stringContaining('unknown variable column')]);
   });
 
+  it('refuses loops nested three deep in a domain rule, which could keep every validate of the mesh busy for hours', () => {
+    // Seven levels over a product's columns ran for more than a minute on the reference mesh; three are refused already.
+    const deep = 'product.columns.all(a, product.columns.exists(b, product.columns.all(c, c.name != a.name || a.name == b.name)))';
+    const dir = copyMesh();
+    editFile(dir, 'shop/domain.yaml', (t) => `${t}governance:\n  customRules:\n${rule('SHOP001', 'product', deep)}`);
+    const errors = domainPolicies(loadMesh(dir).value!).errors;
+    expect(errors).toEqual([
+      expect.objectContaining({
+        line: lineOf(fs.readFileSync(`${dir}/shop/domain.yaml`, 'utf8'), 'condition:'),
+        path: 'governance.customRules.SHOP001.condition',
+        message: expect.stringContaining('loops are nested 3 deep; a condition may nest at most 2'),
+      }),
+    ]);
+    // Two levels (every column against every other) stay allowed.
+    const { errors: pairs } = policyErrors(rule('ACME001', 'product', 'product.columns.all(a, product.columns.exists_one(b, a.name == b.name))'));
+    expect(pairs).toEqual([]);
+  });
+
   it('refuses an unknown field in a domain rule, at its line in domain.yaml', () => {
     const { dir, errors } = policyErrors('', `  customRules:\n${rule('SHOP001', 'column', 'column.clasification == "pii"')}`);
     expect(errors).toEqual([expect.objectContaining({ file: expect.stringContaining('domain.yaml'), line: lineOf(fs.readFileSync(`${dir}/shop/domain.yaml`, 'utf8'), 'condition:') })]);

@@ -134,10 +134,19 @@ interface Expr {
 type Report = (id: bigint, message: string, hint: string) => void;
 
 /**
+ * CEL has no loops of its own but its macros (all, exists, map, filter) are, and the library has
+ * no evaluation budget: seven nested loops over a contract's columns run for hours, so a single
+ * domain.yaml could stall every `validate` of the mesh. Two levels compare every element of one
+ * list with every element of another, the most a rule over one product needs; the work then
+ * grows with the square of the longest list, not its power.
+ */
+const MAX_NESTED_LOOPS = 2;
+
+/**
  * Returns the shape of `expr` when the variables' shapes determine it, else undefined (unknown:
  * not checked further). Reports unknown variables and unknown fields of known objects.
  */
-function checkExpr(expr: Expr | undefined, scope: ReadonlyMap<string, Shape | undefined>, variables: readonly string[], report: Report): Shape | undefined {
+function checkExpr(expr: Expr | undefined, scope: ReadonlyMap<string, Shape | undefined>, variables: readonly string[], report: Report, loops = 0): Shape | undefined {
   if (!expr) return undefined;
   const kind = expr.exprKind;
   switch (kind.case) {
@@ -152,38 +161,47 @@ function checkExpr(expr: Expr | undefined, scope: ReadonlyMap<string, Shape | un
       return undefined;
     }
     case 'selectExpr': {
-      const operand = checkExpr(kind.value.operand, scope, variables, report);
+      const operand = checkExpr(kind.value.operand, scope, variables, report, loops);
       return fieldOf(operand, kind.value.field, expr.id, report);
     }
     case 'callExpr': {
-      checkExpr(kind.value.target, scope, variables, report);
-      const args = kind.value.args.map((arg) => checkExpr(arg, scope, variables, report));
+      checkExpr(kind.value.target, scope, variables, report, loops);
+      const args = kind.value.args.map((arg) => checkExpr(arg, scope, variables, report, loops));
       // Indexing keeps the element's shape; other calls compute values the shapes do not describe.
       return kind.value.function === '_[_]' ? elementOf(args[0]) : undefined;
     }
     case 'listExpr':
-      kind.value.elements.forEach((element) => checkExpr(element, scope, variables, report));
+      kind.value.elements.forEach((element) => checkExpr(element, scope, variables, report, loops));
       return undefined;
     case 'structExpr':
       kind.value.entries.forEach((entry) => {
-        if (entry.keyKind.case === 'mapKey') checkExpr(entry.keyKind.value as Expr, scope, variables, report);
-        checkExpr(entry.value, scope, variables, report);
+        if (entry.keyKind.case === 'mapKey') checkExpr(entry.keyKind.value as Expr, scope, variables, report, loops);
+        checkExpr(entry.value, scope, variables, report, loops);
       });
       return undefined;
     case 'comprehensionExpr': {
       const c = kind.value;
-      const range = checkExpr(c.iterRange, scope, variables, report);
-      checkExpr(c.accuInit, scope, variables, report);
+      if (loops >= MAX_NESTED_LOOPS) {
+        report(
+          expr.id,
+          `loops are nested ${loops + 1} deep; a condition may nest at most ${MAX_NESTED_LOOPS}`,
+          'each nested loop multiplies the work by the length of its list; compare two lists in one loop pair, or split the condition into rules',
+        );
+        return undefined;
+      }
+      const range = checkExpr(c.iterRange, scope, variables, report, loops);
+      checkExpr(c.accuInit, scope, variables, report, loops);
       const inner = new Map(scope);
       // A list yields its elements, a map its keys (strings here).
       inner.set(c.iterVar, range?.kind === 'list' ? range.of : range?.kind === 'map' ? { kind: 'scalar', type: 'string', doc: 'key' } : undefined);
       if (c.iterVar2) inner.set(c.iterVar2, elementOf(range));
       inner.set(c.accuVar, undefined);
-      checkExpr(c.loopCondition, inner, variables, report);
-      checkExpr(c.loopStep, inner, variables, report);
+      // The condition and step run once per element: a loop inside them is nested.
+      checkExpr(c.loopCondition, inner, variables, report, loops + 1);
+      checkExpr(c.loopStep, inner, variables, report, loops + 1);
       const accuScope = new Map(scope);
       accuScope.set(c.accuVar, undefined);
-      checkExpr(c.result, accuScope, variables, report);
+      checkExpr(c.result, accuScope, variables, report, loops);
       return undefined;
     }
     default:
