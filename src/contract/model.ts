@@ -59,6 +59,8 @@ export interface ColumnSpec {
   readonly semanticType?: 'column' | 'measure' | 'dimension';
   /** Other names of the column (ODCS v3.2.0 `synonyms`), for search in the catalog. */
   readonly synonyms?: readonly string[];
+  /** The ODCS property `name`, when a `physicalName` gives the column another one; governance judges both. */
+  readonly propertyName?: string;
 }
 
 /**

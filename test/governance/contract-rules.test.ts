@@ -4,6 +4,8 @@ import type { DataProductSpec } from '../../src/contract/model';
 import { CONTRACT_RULES } from '../../src/governance/registry';
 import type { ContractRule, ContractRuleContext, RuleResult, Violation } from '../../src/governance/rule';
 import { COMPLIANT_PRODUCT, MINIMAL_MESH, productWith, ruleContext, withColumn } from './fixtures';
+import { lineOf } from '../helpers/fixtures';
+import { loadOdcs } from '../helpers/odcs';
 
 const rule = (id: string): ContractRule => CONTRACT_RULES.find((r) => r.id === id)!;
 const messages = (result: RuleResult): string[] => (typeof result === 'string' ? [result] : result.map((v) => v.message));
@@ -175,6 +177,24 @@ describe('contract rules', () => {
     const product = productWith({ output: { ...COMPLIANT_PRODUCT.output, retentionDays: 3600 } });
     expect(messages(rule('DM104').check(product, ruleContext()))).toEqual([expect.stringMatching(/3690 days/)]);
     expect(rule('DM104').check(product, ruleContext({ storage: { ...ruleContext().storage, noncurrentVersionExpirationDays: 1 } }))).toBe('compliant');
+  });
+
+  it('judges an ODCS column by its property name too, not only by the physicalName the table gets', () => {
+    // `name` is what the team reads in its ODCS tools; an opaque physicalName must not hide an email column.
+    const { value, text } = loadOdcs('complete.odcs.yaml', (t) =>
+      t.replace('      - name: occurred_at\n', '      - name: buyer_email\n        physicalName: col_7\n        logicalType: string\n      - name: occurred_at\n'),
+    );
+    const [violation, ...others] = rule('DM103').check(value!, ruleContext()) as readonly Violation[];
+    expect(others).toEqual([]);
+    expect(violation).toMatchObject({
+      message: 'column "col_7" (property "buyer_email") of shop.order_events looks personal but is classified internal',
+      location: expect.objectContaining({ line: lineOf(text, 'name: buyer_email') }),
+    });
+    // A physicalName that only spells the property name for Glue is the same column, named once.
+    const plain = loadOdcs('complete.odcs.yaml', (t) =>
+      t.replace('      - name: occurred_at\n', '      - name: Buyer_Email\n        physicalName: buyer_email\n        logicalType: string\n      - name: occurred_at\n'),
+    ).value!;
+    expect(messages(rule('DM103').check(plain, ruleContext()))).toEqual(['column "buyer_email" of shop.order_events looks personal but is classified internal']);
   });
 
   it('accepts a personal-looking column classified restricted, which is withheld just the same', () => {

@@ -28,7 +28,8 @@ const V30_RULE: Record<OdcsMetric, string> = {
   rowCount: 'rowCount',
 };
 
-export function placeQualityRules(rules: readonly QualityRule[], version: OdcsExportVersion): PlacedChecks {
+/** `propertyOf` names a column as the exported table's properties do (a table-level check refers to them by that name). */
+export function placeQualityRules(rules: readonly QualityRule[], version: OdcsExportVersion, propertyOf: (column: string) => string = (column) => column): PlacedChecks {
   const v30 = version.startsWith('v3.0.');
   const byColumn = new Map<string, Check[]>();
   const table: Check[] = [];
@@ -45,7 +46,7 @@ export function placeQualityRules(rules: readonly QualityRule[], version: OdcsEx
         if (rule.columns.length === 1) onColumn(rule.columns[0], described(library('duplicateValues', { mustBe: 0, dimension: 'uniqueness' })));
         // v3.0.x has no `arguments` to name the columns of a table-level check.
         else if (v30) table.push(native({ rule: 'unique', columns: [...rule.columns] }, 'uniqueness'));
-        else table.push(described({ metric: 'duplicateValues', mustBe: 0, dimension: 'uniqueness', arguments: { properties: [...rule.columns] } }));
+        else table.push(described({ metric: 'duplicateValues', mustBe: 0, dimension: 'uniqueness', arguments: { properties: rule.columns.map(propertyOf) } }));
         break;
       case 'accepted_values':
         if (v30) onColumn(rule.column, described({ rule: 'validValues', validValues: [...rule.values], dimension: 'conformity' }));

@@ -77,7 +77,8 @@ export function odcsExportLosses(spec: DataProductSpec, version: OdcsExportVersi
 
 function writeOdcs(spec: DataProductSpec, options: OdcsExportOptions, version: OdcsExportVersion): string {
   const v30 = version.startsWith('v3.0.');
-  const checks = placeQualityRules(spec.quality, version);
+  const propertyNames = new Map([...spec.columns, ...spec.partitionKeys].map((c) => [c.name, c.propertyName ?? c.name]));
+  const checks = placeQualityRules(spec.quality, version, (column) => propertyNames.get(column) ?? column);
   const servers = exportServers(spec, options, version);
   const v32 = version === 'v3.2.0';
   const contract: Yaml = {
@@ -150,7 +151,8 @@ function exportTable(spec: DataProductSpec, checks: PlacedChecks, version: OdcsE
 function exportColumn(column: ColumnSpec, checks: PlacedChecks, primaryKeys: readonly string[], version: OdcsExportVersion): Yaml {
   const v32 = version === 'v3.2.0';
   return {
-    name: column.name,
+    // A property named otherwise than its column keeps both names, so governance judges both again.
+    ...(column.propertyName !== undefined ? { name: column.propertyName, physicalName: column.name } : { name: column.name }),
     ...typeOf(column.type, version),
     physicalType: column.glueType,
     ...(column.description ? { description: column.description } : {}),

@@ -163,6 +163,7 @@ function readColumn(property: OdcsProperty, name: string, path: DocPath, format:
     ...(property.deprecated ? { deprecated: true } : {}),
     ...(property.semanticType ? { semanticType: property.semanticType } : {}),
     ...(property.synonyms?.length ? { synonyms: property.synonyms.map((s) => s.synonym) } : {}),
+    ...(property.physicalName !== undefined && glueName(property.name!) !== name ? { propertyName: property.name } : {}),
   };
 }
 

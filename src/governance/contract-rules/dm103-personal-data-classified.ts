@@ -17,9 +17,11 @@ export const personalDataClassified: ContractRule = {
     for (const column of [...product.columns, ...product.partitionKeys]) {
       // `restricted` is more protective than `pii`: such a column is withheld just the same.
       if (isProtected(column)) continue;
-      const field = looksPersonal(column.name) ? column.name : nestedPersonalField(column.type, looksPersonal);
+      // An ODCS property keeps its own name beside the physicalName: either may give it away.
+      const property = column.propertyName !== undefined && looksPersonal(column.propertyName) ? column.propertyName : undefined;
+      const field = looksPersonal(column.name) ? column.name : (property ?? nestedPersonalField(column.type, looksPersonal));
       if (field) {
-        const what = field === column.name ? `column "${column.name}"` : `column "${column.name}" (field "${field}")`;
+        const what = field === column.name ? `column "${column.name}"` : `column "${column.name}" (${field === property ? 'property' : 'field'} "${field}")`;
         violations.push({ message: `${what} of ${product.id} looks personal but is classified ${column.classification}`, location: column.location });
       }
     }
