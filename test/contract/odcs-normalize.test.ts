@@ -62,6 +62,25 @@ describe('an ODCS contract becomes the same model as a native one', () => {
     expect(column('quantity')).toMatchObject({ required: false, description: undefined });
   });
 
+  it('refuses a nested property classified more sensitive than its column: Lake Formation protects whole columns', () => {
+    const nested = (extra: string) => (t: string) =>
+      t.replace(
+        '            - name: sku\n              logicalType: string\n',
+        `            - name: sku\n              logicalType: string\n            - name: contact_point\n              logicalType: string\n${extra}`,
+      );
+    const classified = loadOdcs('complete.odcs.yaml', nested('              classification: pii\n'));
+    expect(classified.errors.map((e) => `${e.line} ${e.path}: ${e.message}`)).toEqual([
+      `${lineOf(classified.text, 'name: contact_point') + 2} schema[0].properties[6].items.properties[1].classification: property "contact_point" of column "items" is classified pii, but the column is internal: Lake Formation and S3 protect whole columns, so every reader of items would see it`,
+    ]);
+    const tagged = loadOdcs('complete.odcs.yaml', nested('              tags: [PII]\n'));
+    expect(tagged.errors.map((e) => e.path)).toEqual(['schema[0].properties[6].items.properties[1].tags']);
+    // The column classified as its most sensitive field is what the platform can protect.
+    const protectedColumn = loadOdcs('complete.odcs.yaml', (t) =>
+      nested('              classification: pii\n')(t).replace('      - name: items\n', '      - name: items\n        classification: pii\n'),
+    );
+    expect(protectedColumn.errors).toEqual([]);
+  });
+
   it('reads classifications case-insensitively and a pii tag as personal data', () => {
     expect(column('event_type')).toMatchObject({ classification: 'public', classificationDeclared: true, pii: false });
     expect(column('customer_email')).toMatchObject({ classification: 'pii', classificationDeclared: true, pii: true, tags: ['PII', 'contact'] });

@@ -141,6 +141,16 @@ function readColumn(property: OdcsProperty, name: string, path: DocPath, format:
     return undefined;
   }
   if (!type || classification === null) return undefined;
+  const classified = classifyColumn(classification, property.tags ?? []);
+  const hidden = moreSensitiveField(property, path, classified.classification);
+  if (hidden) {
+    issues.error(
+      hidden.path,
+      `property "${hidden.name}" of column "${name}" is classified ${hidden.classification}, but the column is ${classified.classification}: Lake Formation and S3 protect whole columns, so every reader of ${name} would see it`,
+      `classify the column \`${property.name}\` as ${hidden.classification} (or move the field into a column of its own)`,
+    );
+    return undefined;
+  }
   if (property.semanticType && property.semanticType !== 'column' && property.transformLogic) {
     // v3.2.0 measures and dimensions may be computed (SUM(...)): the table gets a column the producer fills.
     issues.warn(
@@ -157,7 +167,7 @@ function readColumn(property: OdcsProperty, name: string, path: DocPath, format:
     description: description || undefined,
     required: property.required ?? property.primaryKey ?? false,
     primaryKey: property.primaryKey ?? false,
-    ...classifyColumn(classification, tags),
+    ...classified,
     tags,
     location: issues.document.locate(path),
     ...(property.deprecated ? { deprecated: true } : {}),
@@ -165,6 +175,36 @@ function readColumn(property: OdcsProperty, name: string, path: DocPath, format:
     ...(property.synonyms?.length ? { synonyms: property.synonyms.map((s) => s.synonym) } : {}),
     ...(property.physicalName !== undefined && glueName(property.name!) !== name ? { propertyName: property.name } : {}),
   };
+}
+
+/**
+ * The first field inside a column (object properties, array items, map keys and values) whose own
+ * classification or pii tag is more sensitive than the column's. Only whole columns can be
+ * withheld, so such a field would reach every reader unless the column carries its class.
+ */
+function moreSensitiveField(column: OdcsProperty, path: DocPath, columnClass: Classification): { name: string; classification: Classification; path: DocPath } | undefined {
+  const nested: { property: OdcsProperty; path: DocPath }[] = [
+    ...(column.properties ?? []).map((property, index) => ({ property, path: [...path, 'properties', index] })),
+    ...(column.items ? [{ property: column.items, path: [...path, 'items'] }] : []),
+    ...(column.map
+      ? [
+          { property: column.map.key, path: [...path, 'map', 'key'] },
+          { property: column.map.value, path: [...path, 'map', 'value'] },
+        ]
+      : []),
+  ];
+  for (const { property, path: at } of nested) {
+    const declared = property.classification?.toLowerCase() as Classification | undefined;
+    const known = declared !== undefined && CLASSIFICATIONS.includes(declared) ? declared : undefined;
+    const own = classifyColumn(known, property.tags ?? []);
+    if (own.classificationDeclared && CLASSIFICATIONS.indexOf(own.classification) > CLASSIFICATIONS.indexOf(columnClass)) {
+      const key = known !== undefined && known === own.classification ? 'classification' : 'tags';
+      return { name: property.name ?? column.name ?? '', classification: own.classification, path: [...at, key] };
+    }
+    const deeper = moreSensitiveField(property, at, columnClass);
+    if (deeper) return deeper;
+  }
+  return undefined;
 }
 
 /** Our classifications, case-insensitively; null when the value is unknown (an error was reported). */
