@@ -21,7 +21,16 @@ interface ExportOptions {
 }
 
 export function registerExport(program: Command, context: CliContext): void {
-  const exportCommand = program.command('export').description('write a contract in another format');
+  const exportCommand = program
+    .command('export')
+    .description('write a contract in another format')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ datamesh export odcs contracts/sales/orders.yaml   the contract as ODCS, on stdout
+  $ datamesh export odcs --help                        its options`,
+    );
   exportCommand
     .command('odcs')
     .description('write a contract (native or ODCS) as ODCS YAML, with our extra fields in customProperties')

@@ -25,7 +25,16 @@ interface PackOptions {
 }
 
 export function registerRegistry(program: Command, context: CliContext): void {
-  const registry = program.command('registry').description("the mesh registry: platform.yaml and every domain's registry entry, as an npm package for domain repositories");
+  const registry = program
+    .command('registry')
+    .description("the mesh registry: platform.yaml and every domain's registry entry, as an npm package for domain repositories")
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ datamesh registry pack --package-version 1.2.0 --out dist/   dist/acme-mesh-registry-1.2.0.tgz
+  $ datamesh registry pack --help                                its options`,
+    );
   registry
     .command('pack')
     .description('validate the mesh, then pack platform.yaml and every domain.yaml (never a contract) into an npm tarball')
