@@ -13,7 +13,7 @@ import { loadMesh } from '../../contract/mesh';
 import type { CliContext } from '../main';
 import { EXIT_FINDINGS, EXIT_OK, UsageError, type ExitCode } from '../exit-codes';
 import { countFindings, loadErrorFinding } from '../findings';
-import { contractsDir, contractsOption, outputFormatOption, type OutputFormat } from '../options';
+import { contractsOption, existingContractsDir, outputFormatOption, type OutputFormat } from '../options';
 import { formatFinding, formatSummary } from '../report';
 import { styleFor } from '../terminal';
 import { display } from '../validation';
@@ -65,7 +65,7 @@ Examples:
 function runCatalog(options: CatalogOptions, context: CliContext): ExitCode {
   if (options.merge) return runMerge(options.merge, options, context);
   const { terminal, evaluateRules } = context;
-  const contracts = contractsDir(options.contracts, terminal.env);
+  const contracts = existingContractsDir(options.contracts, terminal.env);
   const { value: mesh, errors } = loadMesh(contracts);
   if (!mesh) {
     const style = styleFor(terminal.errIsTTY, terminal.env);
