@@ -3,8 +3,8 @@ import { CONTRACT_RULES } from '../../src/governance/registry';
 import type { Violation } from '../../src/governance/rule';
 import { COMPLIANT_PRODUCT, productWith, ruleContext } from './fixtures';
 
-const dm105 = CONTRACT_RULES.find((r) => r.id === 'DM105')!;
-const fixes = (product: DataProductSpec): string[] => (dm105.check(product, ruleContext()) as Violation[]).map((v) => v.fix!);
+const rule = (id: string) => CONTRACT_RULES.find((r) => r.id === id)!;
+const fixes = (product: DataProductSpec, id = 'DM105'): string[] => (rule(id).check(product, ruleContext()) as Violation[]).map((v) => v.fix!);
 const asOdcs = (product: DataProductSpec): DataProductSpec => ({ ...product, source: { ...product.source, format: 'odcs' } });
 const noKeyRules = productWith({ quality: [] });
 const compositeKey = productWith({
@@ -22,5 +22,21 @@ describe('DM105 says how to fix it in the format the contract is written in', ()
   it('ODCS: a nullValues check on the property and unique: true (or a table duplicateValues check for a composite key)', () => {
     expect(fixes(asOdcs(noKeyRules))).toEqual(['add {metric: nullValues, mustBe: 0} to the quality of property order_id (ODCS v3.0.x: {rule: nullCheck})', 'set unique: true on property order_id']);
     expect(fixes(asOdcs(compositeKey))).toContain('add {metric: duplicateValues, arguments: {properties: [order_id, total]}, mustBe: 0} to the quality of the table');
+  });
+});
+
+describe('DM104 says how to fix it in the format the contract is written in', () => {
+  // COMPLIANT_PRODUCT holds PII; the default policy keeps it 3650 days, 90 of which noncurrent versions.
+  const tooLong = productWith({ output: { ...COMPLIANT_PRODUCT.output, retentionDays: 4000 } });
+  const none = productWith({ output: { ...COMPLIANT_PRODUCT.output, retentionDays: undefined } });
+
+  it('native: output.retention', () => {
+    expect(fixes(tooLong, 'DM104')).toEqual(["shorten output.retention to at most 3560d, or the platform's noncurrentVersionExpirationDays"]);
+    expect(fixes(none, 'DM104')).toEqual(['set output.retention (at most 3560d)']);
+  });
+
+  it('ODCS: the retention of slaProperties', () => {
+    expect(fixes(asOdcs(tooLong), 'DM104')).toEqual(["shorten the retention of slaProperties to at most 3560d, or the platform's noncurrentVersionExpirationDays"]);
+    expect(fixes(asOdcs(none), 'DM104')).toEqual(['add {property: retention, value: 3560, unit: d} (or less) to slaProperties']);
   });
 });
