@@ -40,3 +40,17 @@ describe('DM104 says how to fix it in the format the contract is written in', ()
     expect(fixes(asOdcs(none), 'DM104')).toEqual(['add {property: retention, value: 3560, unit: d} (or less) to slaProperties']);
   });
 });
+
+describe('DM102 says how to fix it in the format the contract is written in', () => {
+  const noSla = productWith({ sla: {} });
+
+  it('native: the rule fix, sla.freshness and sla.availability', () => {
+    expect((rule('DM102').check(noSla, ruleContext()) as Violation[]).map((v) => v.fix ?? rule('DM102').fix)).toEqual(['add sla.freshness (e.g. 24h) and sla.availability (e.g. "99.9%")']);
+  });
+
+  it('ODCS: the slaProperties entries that are missing', () => {
+    expect(fixes(asOdcs(noSla), 'DM102')).toEqual(['add {property: latency, value: 24, unit: h} and {property: availability, value: "99.9%"} to slaProperties']);
+    const withAvailability = asOdcs(productWith({ sla: { availabilityPercent: 99.9 } }));
+    expect(fixes(withAvailability, 'DM102')).toEqual(['add {property: latency, value: 24, unit: h} to slaProperties']);
+  });
+});
