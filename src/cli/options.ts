@@ -1,6 +1,8 @@
 /** Options several commands share, spelled and documented the same way everywhere. */
+import * as fs from 'fs';
 import { Option } from 'commander';
 import { resolveContractsDir } from '../contract/mesh-root';
+import { UsageError } from './exit-codes';
 
 export type OutputFormat = 'text' | 'json';
 
@@ -19,4 +21,11 @@ export function contractsOption(): Option {
  */
 export function contractsDir(option: string | undefined, env: NodeJS.ProcessEnv): string {
   return resolveContractsDir(option, env);
+}
+
+/** The contracts folder as `contractsDir` finds it; one that is not there is a usage error (exit 2), as in every command. */
+export function existingContractsDir(option: string | undefined, env: NodeJS.ProcessEnv): string {
+  const dir = contractsDir(option, env);
+  if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) throw new UsageError(`no such contracts folder: ${dir}`, 'pass the folder that holds platform.yaml');
+  return dir;
 }

@@ -13,7 +13,7 @@ import { loadMesh } from '../../contract/mesh';
 import type { CliContext } from '../main';
 import { EXIT_FINDINGS, EXIT_OK, UsageError, type ExitCode } from '../exit-codes';
 import { countFindings, loadErrorFinding } from '../findings';
-import { contractsDir, contractsOption, outputFormatOption, type OutputFormat } from '../options';
+import { contractsOption, existingContractsDir, outputFormatOption, type OutputFormat } from '../options';
 import { formatFinding, formatSummary } from '../report';
 import { styleFor } from '../terminal';
 import { display } from '../validation';
@@ -65,7 +65,7 @@ Examples:
 function runCatalog(options: CatalogOptions, context: CliContext): ExitCode {
   if (options.merge) return runMerge(options.merge, options, context);
   const { terminal, evaluateRules } = context;
-  const contracts = contractsDir(options.contracts, terminal.env);
+  const contracts = existingContractsDir(options.contracts, terminal.env);
   const { value: mesh, errors } = loadMesh(contracts);
   if (!mesh) {
     const style = styleFor(terminal.errIsTTY, terminal.env);
@@ -78,8 +78,7 @@ function runCatalog(options: CatalogOptions, context: CliContext): ExitCode {
     throw new UsageError(`environment "${environment}" is not declared in ${mesh.platform.source.file}`, `use one of ${mesh.platform.environments.join(', ')}`);
   }
   const catalog = buildCatalog(mesh, { environment, findings: evaluateRules(mesh) });
-  report(catalog, options, environment, context);
-  return EXIT_OK;
+  return report(catalog, options, environment, context);
 }
 
 function runMerge(files: readonly string[], options: CatalogOptions, context: CliContext): ExitCode {
@@ -109,13 +108,19 @@ function runMerge(files: readonly string[], options: CatalogOptions, context: Cl
     terminal.err(`${[...findings.map((f) => formatFinding(f, style)), formatSummary(countFindings(findings), undefined, style)].join('\n')}\nno catalog was written.\n`);
     return EXIT_FINDINGS;
   }
-  report(merged.catalog, options, merged.catalog.environment, context, resolved.length);
-  return EXIT_OK;
+  return report(merged.catalog, options, merged.catalog.environment, context, resolved.length);
 }
 
 /** Writes the catalog and says what was written. */
-function report(catalog: Catalog, options: CatalogOptions, environment: string, { terminal }: CliContext, merged?: number): void {
-  const written = writeCatalog(catalog, path.resolve(options.out));
+function report(catalog: Catalog, options: CatalogOptions, environment: string, { terminal }: CliContext, merged?: number): ExitCode {
+  let written: ReturnType<typeof writeCatalog>;
+  try {
+    written = writeCatalog(catalog, path.resolve(options.out));
+  } catch (error) {
+    // An --out that is a file or not writable is the caller's to fix: say so, not a stack trace.
+    terminal.err(`error: could not write the catalog to ${options.out}: ${(error as Error).message}\n    hint: pass --out a folder you may write to\nno catalog was written.\n`);
+    return EXIT_FINDINGS;
+  }
   const failing = catalog.products.filter((p) => p.governance.status === 'fail').map((p) => p.id);
   if (options.format === 'json') {
     const summary = {
@@ -137,4 +142,5 @@ function report(catalog: Catalog, options: CatalogOptions, environment: string, 
     if (failing.length > 0) lines.push(style.yellow(`governance errors in ${failing.join(', ')}: run datamesh validate for the details`));
     terminal.out(`${lines.join('\n')}\n`);
   }
+  return EXIT_OK;
 }

@@ -22,7 +22,16 @@ interface CiGithubOptions {
 }
 
 export function registerCi(program: Command, context: CliContext): void {
-  const ci = program.command('ci').description('write the CI configuration that plans and applies the stacks');
+  const ci = program
+    .command('ci')
+    .description('write the CI configuration that plans and applies the stacks')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ datamesh ci github                 writes .github/workflows/datamesh.yml
+  $ datamesh ci github --help          its options`,
+    );
   ci.command('github')
     .description('write a GitHub Actions workflow: validate, diff and plan affected stacks on pull requests, apply them on the default branch')
     .argument('[contracts]', 'contracts folder (default: $DATAMESH_CONTRACTS, else the folder with platform.yaml found walking up from here)')

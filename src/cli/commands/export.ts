@@ -21,7 +21,16 @@ interface ExportOptions {
 }
 
 export function registerExport(program: Command, context: CliContext): void {
-  const exportCommand = program.command('export').description('write a contract in another format');
+  const exportCommand = program
+    .command('export')
+    .description('write a contract in another format')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ datamesh export odcs contracts/sales/orders.yaml   the contract as ODCS, on stdout
+  $ datamesh export odcs --help                        its options`,
+    );
   exportCommand
     .command('odcs')
     .description('write a contract (native or ODCS) as ODCS YAML, with our extra fields in customProperties')
@@ -69,8 +78,15 @@ function runExport(file: string, options: ExportOptions, { terminal }: CliContex
   }
   if (options.out) {
     const temporary = `${options.out}.${process.pid}.tmp`;
-    fs.writeFileSync(temporary, yaml);
-    fs.renameSync(temporary, options.out);
+    try {
+      fs.writeFileSync(temporary, yaml);
+      fs.renameSync(temporary, options.out);
+    } catch (error) {
+      // A folder that is not there or not writable is the caller's to fix: say so, not a stack trace.
+      if (fs.existsSync(temporary)) fs.rmSync(temporary);
+      terminal.err(`error: could not write ${options.out}: ${(error as Error).message}\n    hint: pass --out a file in a folder that exists and you may write to\nnothing was exported.\n`);
+      return EXIT_FINDINGS;
+    }
     terminal.err(`wrote ${options.out}\n`);
   } else {
     terminal.out(yaml);

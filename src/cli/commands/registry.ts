@@ -10,7 +10,7 @@ import { loadMesh } from '../../contract/mesh';
 import type { CliContext } from '../main';
 import { EXIT_FINDINGS, EXIT_OK, UsageError, type ExitCode } from '../exit-codes';
 import { countFindings } from '../findings';
-import { contractsDir, contractsOption, outputFormatOption, type OutputFormat } from '../options';
+import { contractsOption, existingContractsDir, outputFormatOption, type OutputFormat } from '../options';
 import { formatFinding, formatSummary } from '../report';
 import { PACKAGE_NAME, packRegistry } from '../registry-package';
 import { styleFor } from '../terminal';
@@ -25,7 +25,16 @@ interface PackOptions {
 }
 
 export function registerRegistry(program: Command, context: CliContext): void {
-  const registry = program.command('registry').description("the mesh registry: platform.yaml and every domain's registry entry, as an npm package for domain repositories");
+  const registry = program
+    .command('registry')
+    .description("the mesh registry: platform.yaml and every domain's registry entry, as an npm package for domain repositories")
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ datamesh registry pack --package-version 1.2.0 --out dist/   dist/acme-mesh-registry-1.2.0.tgz
+  $ datamesh registry pack --help                                its options`,
+    );
   registry
     .command('pack')
     .description('validate the mesh, then pack platform.yaml and every domain.yaml (never a contract) into an npm tarball')
@@ -56,7 +65,7 @@ function runPack(options: PackOptions, { terminal, evaluateRules }: CliContext):
   if (options.name !== undefined && (!PACKAGE_NAME.test(options.name) || options.name.length > 214)) {
     throw new UsageError(`--name ${JSON.stringify(options.name)} is not an npm package name`, 'use a lowercase name such as @acme/mesh-registry');
   }
-  const contracts = contractsDir(options.contracts, terminal.env);
+  const contracts = existingContractsDir(options.contracts, terminal.env);
   const style = styleFor(terminal.errIsTTY, terminal.env);
   // The same checks as `datamesh validate`: an invalid mesh would break every domain repository.
   const report = validatePaths([contracts], evaluateRules);

@@ -11,7 +11,7 @@ import { closestMatch } from '../../contract/suggest';
 import type { CliContext } from '../main';
 import { EXIT_FINDINGS, EXIT_OK, UsageError, type ExitCode } from '../exit-codes';
 import { countFindings, loadErrorFinding } from '../findings';
-import { contractsDir, contractsOption, outputFormatOption, type OutputFormat } from '../options';
+import { contractsOption, existingContractsDir, outputFormatOption, type OutputFormat } from '../options';
 import { formatFinding, formatSummary } from '../report';
 import { styleFor } from '../terminal';
 
@@ -51,7 +51,7 @@ Examples:
 }
 
 function runRules(domainName: string | undefined, options: { contracts?: string; format: OutputFormat }, { terminal }: CliContext): ExitCode {
-  const { value: mesh, errors } = loadMesh(contractsDir(options.contracts, terminal.env));
+  const { value: mesh, errors } = loadMesh(existingContractsDir(options.contracts, terminal.env));
   const policy = mesh && domainPolicies(mesh);
   const problems = mesh ? policy!.errors : errors;
   if (!mesh || problems.length > 0) {

@@ -16,7 +16,10 @@ export const piiRetention: ContractRule = {
         {
           message: `${product.id} holds PII but declares no retention`,
           location: product.fieldLocations.retention,
-          fix: `set output.retention (at most ${policy.maxPiiRetentionDays - storage.noncurrentVersionExpirationDays}d)`,
+          fix:
+            product.source.format === 'odcs'
+              ? `add {property: retention, value: ${policy.maxPiiRetentionDays - storage.noncurrentVersionExpirationDays}, unit: d} (or less) to slaProperties`
+              : `set output.retention (at most ${policy.maxPiiRetentionDays - storage.noncurrentVersionExpirationDays}d)`,
         },
       ];
     // Expiring an object of a versioned bucket leaves a noncurrent version: the bytes stay that much longer.
@@ -27,7 +30,8 @@ export const piiRetention: ContractRule = {
         {
           message: `${product.id} keeps PII for ${kept} days (${days} of retention + ${storage.noncurrentVersionExpirationDays} as noncurrent versions), longer than the policy maximum of ${policy.maxPiiRetentionDays}`,
           location: product.fieldLocations.retention,
-          fix: `shorten output.retention to at most ${allowed}d, or the platform's noncurrentVersionExpirationDays`,
+          // Written in the contract's own format: an ODCS contract has no output.retention.
+          fix: `shorten ${product.source.format === 'odcs' ? 'the retention of slaProperties' : 'output.retention'} to at most ${allowed}d, or the platform's noncurrentVersionExpirationDays`,
         },
       ];
     }

@@ -15,14 +15,27 @@ export const primaryKeyQuality: ContractRule = {
     const violations: Violation[] = [];
     for (const key of keys) {
       if (!product.quality.some((q) => q.kind === 'not_null' && q.column === key.name)) {
-        violations.push({ message: `primary-key column "${key.name}" of ${product.id} has no not_null rule`, location: key.location, fix: `add {rule: not_null, column: ${key.name}} to quality` });
+        violations.push({ message: `primary-key column "${key.name}" of ${product.id} has no not_null rule`, location: key.location, fix: notNullFix(product.source.format, key.name) });
       }
     }
     const unique = product.quality.some((q) => q.kind === 'unique' && [...q.columns].sort().join(',') === keyNames.join(','));
     if (!unique) {
-      const spelled = keyNames.length === 1 ? `column: ${keyNames[0]}` : `columns: [${keyNames.join(', ')}]`;
-      violations.push({ message: `primary key (${keyNames.join(', ')}) of ${product.id} has no unique rule`, location: keys[0].location, fix: `add {rule: unique, ${spelled}} to quality` });
+      violations.push({ message: `primary key (${keyNames.join(', ')}) of ${product.id} has no unique rule`, location: keys[0].location, fix: uniqueFix(product.source.format, keyNames) });
     }
     return violations.length ? violations : 'compliant';
   },
 };
+
+// The fix is written in the contract's own format: native quality rules are not ODCS, whose schema refuses them.
+type SourceFormat = 'native' | 'odcs';
+
+function notNullFix(format: SourceFormat, key: string): string {
+  return format === 'odcs' ? `add {metric: nullValues, mustBe: 0} to the quality of property ${key} (ODCS v3.0.x: {rule: nullCheck})` : `add {rule: not_null, column: ${key}} to quality`;
+}
+
+function uniqueFix(format: SourceFormat, keys: readonly string[]): string {
+  if (format === 'odcs') {
+    return keys.length === 1 ? `set unique: true on property ${keys[0]}` : `add {metric: duplicateValues, arguments: {properties: [${keys.join(', ')}]}, mustBe: 0} to the quality of the table`;
+  }
+  return `add {rule: unique, ${keys.length === 1 ? `column: ${keys[0]}` : `columns: [${keys.join(', ')}]`}} to quality`;
+}
