@@ -14,6 +14,7 @@ import type { CliContext } from '../main';
 import { EXIT_FINDINGS, EXIT_OK, UsageError, type ExitCode } from '../exit-codes';
 import { countFindings, loadErrorFinding } from '../findings';
 import { contractsDir, contractsOption, outputFormatOption, type OutputFormat } from '../options';
+import { outputError } from '../output-file';
 import { formatFinding, formatSummary } from '../report';
 import { styleFor } from '../terminal';
 import { display } from '../validation';
@@ -115,7 +116,12 @@ function runMerge(files: readonly string[], options: CatalogOptions, context: Cl
 
 /** Writes the catalog and says what was written. */
 function report(catalog: Catalog, options: CatalogOptions, environment: string, { terminal }: CliContext, merged?: number): void {
-  const written = writeCatalog(catalog, path.resolve(options.out));
+  let written;
+  try {
+    written = writeCatalog(catalog, path.resolve(options.out));
+  } catch (error) {
+    throw outputError(error, options.out, 'pass --out a folder, or a path where one can be created, that you may write to');
+  }
   const failing = catalog.products.filter((p) => p.governance.status === 'fail').map((p) => p.id);
   if (options.format === 'json') {
     const summary = {

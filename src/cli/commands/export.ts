@@ -10,6 +10,7 @@ import { DATA_PREFIX, glueDatabaseName, productBucketName } from '../../contract
 import type { CliContext } from '../main';
 import { EXIT_FINDINGS, EXIT_OK, UsageError, type ExitCode } from '../exit-codes';
 import { countFindings, loadErrorFinding } from '../findings';
+import { writeOutputFile } from '../output-file';
 import { formatFinding, formatSummary } from '../report';
 import { styleFor } from '../terminal';
 import { meshRootOf } from '../validation';
@@ -68,9 +69,7 @@ function runExport(file: string, options: ExportOptions, { terminal }: CliContex
     for (const loss of odcsExportLosses(spec, options.odcsVersion)) terminal.err(`warning: ${loss}\n`);
   }
   if (options.out) {
-    const temporary = `${options.out}.${process.pid}.tmp`;
-    fs.writeFileSync(temporary, yaml);
-    fs.renameSync(temporary, options.out);
+    writeOutputFile(options.out, yaml, options.out, 'pass --out a file path in an existing folder you may write to');
     terminal.err(`wrote ${options.out}\n`);
   } else {
     terminal.out(yaml);
