@@ -47,6 +47,7 @@ export function registerCatalog(program: Command, context: CliContext): void {
       `
 Nothing is written when a contract does not load (exit 1). Products with governance errors are
 catalogued, marked as failing. Open index.html straight from disk: it needs no server or network.
+--out must lie outside the contracts folder (exit 2), where datamesh validate would read it.
 
 With --merge, the files are checked (schema, one mesh and environment, each product id in one
 file only) and nothing is written when one is wrong (exit 1); the result does not depend on the
@@ -67,6 +68,16 @@ function runCatalog(options: CatalogOptions, context: CliContext): ExitCode {
   if (options.merge) return runMerge(options.merge, options, context);
   const { terminal, evaluateRules } = context;
   const contracts = contractsDir(options.contracts, terminal.env);
+  const out = path.resolve(options.out);
+  const inside = path.relative(contracts, out);
+  // Run from inside the mesh, even the default cdktf.out/catalog lands there, and the loader
+  // then reports cdktf.out as a domain folder without domain.yaml: the next validate fails.
+  if (inside === '' || (!inside.startsWith('..') && !path.isAbsolute(inside))) {
+    throw new UsageError(
+      `--out ${display(out)} is inside the contracts folder ${display(contracts)}: datamesh validate would read it`,
+      'pass --out a folder outside the contracts folder, or run datamesh from the repository root',
+    );
+  }
   const { value: mesh, errors } = loadMesh(contracts);
   if (!mesh) {
     const style = styleFor(terminal.errIsTTY, terminal.env);
