@@ -81,6 +81,11 @@ function runNew(target: string, format: ContractFormat, contracts: string, { ter
 
 function parseTarget(target: string): { domainName: string; productName: string } {
   const parts = target.split('/');
+  // Well formed but too long: say so, rather than a snake_case hint the name already follows.
+  const long = parts.length === 2 ? parts.find((part) => part.length > 64 && /^[a-z][a-z0-9_]*$/.test(part)) : undefined;
+  if (long !== undefined) {
+    throw new UsageError(`the name "${long.slice(0, 64)}..." is ${long.length} characters long; a domain or product name has at most 64`, 'shorten it');
+  }
   if (parts.length !== 2 || !SNAKE_NAME.test(parts[0]) || !SNAKE_NAME.test(parts[1])) {
     throw new UsageError(`"${target}" is not <domain>/<product>`, 'write both names in snake_case, e.g. sales/order_returns');
   }
