@@ -1,3 +1,4 @@
+import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -68,5 +69,32 @@ describe('an output path that cannot be written', () => {
     expect(onto.code).toBe(1);
     expect(onto.stderr).toMatch(/^error: cannot write folder: it is a folder \(EISDIR\)/);
     expect(entries(repo)).toEqual(before);
+  });
+});
+
+describe('a contracts folder the user may not write to', () => {
+  const BIN = path.join(__dirname, '..', '..', 'bin', 'datamesh.js');
+
+  /** Runs the executable as a user file modes apply to: tests may run as root, which they do not stop. */
+  function unprivileged(args: readonly string[]) {
+    const cache = fs.mkdtempSync(path.join(os.tmpdir(), 'datamesh-transpile-'));
+    fs.chmodSync(cache, 0o777);
+    const asRoot = process.getuid?.() === 0;
+    const [command, prefix] = asRoot ? ['setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath]] : [process.execPath, []];
+    return spawnSync(command, [...prefix, BIN, ...args], { encoding: 'utf8', env: { ...process.env, DATAMESH_TRANSPILE_CACHE: cache } });
+  }
+
+  it('new: exit 1 with the reason, no stack trace, nothing written', () => {
+    const dir = copyMesh();
+    fs.chmodSync(path.dirname(dir), 0o755);
+    fs.chmodSync(dir, 0o755);
+    const shop = path.join(dir, 'shop');
+    fs.chmodSync(shop, 0o555);
+    const before = entries(shop);
+    const run = unprivileged(['new', 'shop/refunds', '--contracts', dir]);
+    expect(run.error).toBeUndefined();
+    expect({ status: run.status, stdout: run.stdout }).toEqual({ status: 1, stdout: '' });
+    expect(run.stderr).toMatch(/^error: cannot write .*shop\/refunds\.yaml: permission denied \(EACCES\)\n {4}hint: .*\nnothing was written\.\n$/);
+    expect(entries(shop)).toEqual(before);
   });
 });

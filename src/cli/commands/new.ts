@@ -8,6 +8,7 @@ import { closestMatch } from '../../contract/suggest';
 import type { CliContext } from '../main';
 import { EXIT_FINDINGS, EXIT_OK, UsageError, type ExitCode } from '../exit-codes';
 import { contractsDir, contractsOption } from '../options';
+import { outputError } from '../output-file';
 import { CONTRACT_FORMATS, skeletonFor, type ContractFormat } from '../templates/skeleton';
 import { styleFor } from '../terminal';
 import { display } from '../validation';
@@ -124,7 +125,12 @@ function existingContract(folder: string, id: string): string | undefined {
  */
 function createExclusive(file: string, text: string): true | string {
   const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
-  fs.writeFileSync(temporary, text, { flag: 'wx' });
+  const hint = 'run datamesh new as a user who may write to the domain folder';
+  try {
+    fs.writeFileSync(temporary, text, { flag: 'wx' });
+  } catch (error) {
+    throw outputError(error, display(file), hint);
+  }
   try {
     const check = loadProductFile(temporary);
     if (!check.value) return `the generated skeleton does not load (a bug in datamesh new):\n${check.errors.map(formatContractError).join('\n')}`;
@@ -133,7 +139,7 @@ function createExclusive(file: string, text: string): true | string {
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       if (code === 'EEXIST') return `${display(file)} already exists; datamesh new never overwrites a contract`;
-      if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EXDEV') throw error;
+      if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EXDEV') throw outputError(error, display(file), hint);
       // File systems without hard links: an exclusive copy still never overwrites.
       fs.copyFileSync(temporary, file, fs.constants.COPYFILE_EXCL);
     }
