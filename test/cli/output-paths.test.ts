@@ -76,9 +76,12 @@ describe('a contracts folder the user may not write to', () => {
   const BIN = path.join(__dirname, '..', '..', 'bin', 'datamesh.js');
 
   /** Runs the executable as a user file modes apply to: tests may run as root, which they do not stop. */
+  let cache: string | undefined;
   function unprivileged(args: readonly string[]) {
-    const cache = fs.mkdtempSync(path.join(os.tmpdir(), 'datamesh-transpile-'));
-    fs.chmodSync(cache, 0o777);
+    if (cache === undefined) {
+      cache = fs.mkdtempSync(path.join(os.tmpdir(), 'datamesh-transpile-'));
+      fs.chmodSync(cache, 0o777);
+    }
     const asRoot = process.getuid?.() === 0;
     const [command, prefix] = asRoot ? ['setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath]] : [process.execPath, []];
     return spawnSync(command, [...prefix, BIN, ...args], { encoding: 'utf8', env: { ...process.env, DATAMESH_TRANSPILE_CACHE: cache } });
@@ -96,5 +99,19 @@ describe('a contracts folder the user may not write to', () => {
     expect({ status: run.status, stdout: run.stdout }).toEqual({ status: 1, stdout: '' });
     expect(run.stderr).toMatch(/^error: cannot write .*shop\/refunds\.yaml: permission denied \(EACCES\)\n {4}hint: .*\nnothing was written\.\n$/);
     expect(entries(shop)).toEqual(before);
+  });
+
+  it('validate: a domain folder it may not read is a finding (exit 1, valid JSON), not a stack trace', () => {
+    const dir = copyMesh();
+    fs.chmodSync(path.dirname(dir), 0o755);
+    fs.chmodSync(dir, 0o755);
+    fs.chmodSync(path.join(dir, 'shop'), 0o000);
+    const text = unprivileged(['validate', dir]);
+    expect({ status: text.status, stderr: text.stderr }).toEqual({ status: 1, stderr: '' });
+    expect(text.stdout).toContain(`${path.join(dir, 'shop')}:1:1  error  contract  cannot read folder: EACCES: permission denied`);
+    expect(text.stdout).toContain('    fix: check that the folder exists and is readable');
+    const json = unprivileged(['validate', dir, '--format', 'json']);
+    expect(json.status).toBe(1);
+    expect(JSON.parse(json.stdout).findings).toContainEqual(expect.objectContaining({ file: path.join(dir, 'shop'), line: 1, column: 1, severity: 'error' }));
   });
 });
