@@ -11,6 +11,7 @@ import * as path from 'path';
 import { registerValidate } from './commands/validate';
 import { evaluateContractRules, type ContractRuleEvaluator } from './contract-rules';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError, type ExitCode } from './exit-codes';
+import { OutputError } from './output-file';
 import { processTerminal, styleFor, type Terminal } from './terminal';
 // Read at run time, not imported: package.json sits outside src/, both here and in dist/.
 const { version } = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'package.json'), 'utf8')) as { version: string };
@@ -68,6 +69,11 @@ export async function runCli(argv: readonly string[], options: RunOptions = {}):
       const style = styleFor(terminal.errIsTTY, terminal.env);
       terminal.err(`${style.red('error:')} ${error.message}\n${error.hint ? `    hint: ${error.hint}\n` : ''}`);
       return EXIT_USAGE;
+    }
+    if (error instanceof OutputError) {
+      const style = styleFor(terminal.errIsTTY, terminal.env);
+      terminal.err(`${style.red('error:')} ${error.message}\n    hint: ${error.hint}\nnothing was written.\n`);
+      return EXIT_FINDINGS;
     }
     throw error;
   }

@@ -6,7 +6,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { notRead, symlinkLeavesContracts, type ContractError } from './errors';
+import { folderNotReadable, notRead, symlinkLeavesContracts, type ContractError } from './errors';
 
 export interface DomainFolder {
   /** The folder's name, which is the domain's name. */
@@ -35,7 +35,7 @@ export function discoverMesh(root: string, display: (file: string) => string): M
   const domains: DomainFolder[] = [];
   const skip = (file: string, why: string, hint: string) => skipped.push(notRead(display(file), why, hint));
 
-  for (const entry of sortedEntries(root)) {
+  for (const entry of readableEntries(root, display, errors)) {
     const full = path.join(root, entry.name);
     const kind = entryKind(full, entry, realRoot, display, errors, skip);
     if (kind === undefined || entry.name === 'platform.yaml') continue;
@@ -60,7 +60,7 @@ export function discoverMesh(root: string, display: (file: string) => string): M
 
 function readDomainFolder(folder: string, name: string, realRoot: string, display: (file: string) => string, errors: ContractError[], skip: Skip): DomainFolder {
   const contracts: string[] = [];
-  for (const entry of sortedEntries(folder)) {
+  for (const entry of readableEntries(folder, display, errors)) {
     const full = path.join(folder, entry.name);
     const kind = entryKind(full, entry, realRoot, display, errors, skip);
     if (kind === undefined || entry.name === 'domain.yaml') continue;
@@ -123,6 +123,16 @@ function skipTree(folder: string, why: string, hint: string, skip: Skip): void {
     const full = path.join(folder, entry.name);
     if (entry.isDirectory()) skipTree(full, why, hint, skip);
     else if (!entry.name.startsWith('.') || ANY_CASE_YAML.test(entry.name)) skip(full, why, hint);
+  }
+}
+
+/** A folder that cannot be listed (no permission) is an error: its contracts would go unchecked. */
+function readableEntries(folder: string, display: (file: string) => string, errors: ContractError[]): fs.Dirent[] {
+  try {
+    return sortedEntries(folder);
+  } catch (error) {
+    errors.push(folderNotReadable(display(folder), error));
+    return [];
   }
 }
 

@@ -184,6 +184,10 @@ export function notRead(file: string, why: string, hint: string): ContractError 
   return { file, line: 1, column: 1, path: '', message: `${NOT_READ}${why}`, hint };
 }
 
+export function folderNotReadable(folder: string, error: unknown): ContractError {
+  return { file: folder, line: 1, column: 1, path: '', message: `cannot read folder: ${(error as Error).message}`, hint: 'check that the folder exists and is readable' };
+}
+
 export function symlinkLeavesContracts(file: string, target: string): ContractError {
   return {
     file,

@@ -27,8 +27,12 @@ const NOT_CONTRACTS = new Set(['platform.yaml', 'domain.yaml']);
 export function loadBaseline(ref: string, contractsDir: string): Baseline {
   const dir = fs.realpathSync(path.resolve(contractsDir));
   const root = git(dir, ['rev-parse', '--show-toplevel']).trim();
-  // A bad ref fails here, with git's own words, before anything is compared.
-  git(dir, ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`]);
+  // A bad ref fails here, before anything is compared. --quiet leaves git nothing to say, so say it.
+  try {
+    git(dir, ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`]);
+  } catch {
+    throw new BaselineError(`unknown revision ${JSON.stringify(ref.slice(0, 200))}: no commit, branch or tag of that name in the git repository at ${root}`);
+  }
   const relative = path.relative(fs.realpathSync(root), dir).split(path.sep).join('/');
   const blobs = new Map<string, string>();
   for (const entry of git(root, ['ls-tree', '-r', '-z', ref, '--', relative || '.'])

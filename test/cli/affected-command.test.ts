@@ -43,7 +43,7 @@ describe('datamesh affected (command)', () => {
     expect((await datamesh(['affected', path.join(repo, 'contracts'), '--base=--upload-pack=evil'])).code).toBe(2);
     const unknown = await datamesh(['affected', path.join(repo, 'contracts'), '--base', 'no-such-branch']);
     expect(unknown.code).toBe(2);
-    expect(unknown.stderr).toMatch(/no-such-branch/);
+    expect(unknown.stderr).toMatch(/^error: unknown revision "no-such-branch": no commit, branch or tag of that name/);
     const environment = await datamesh(['affected', path.join(repo, 'contracts'), '--base', 'main', '--env', 'qa']);
     expect(environment.code).toBe(2);
     expect(environment.stderr).toMatch(/environment "qa" is not declared/);

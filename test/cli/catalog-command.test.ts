@@ -56,6 +56,26 @@ describe('datamesh catalog', () => {
     expect(fs.existsSync(out)).toBe(false);
   });
 
+  describe('run from inside the contracts folder', () => {
+    const cwd = process.cwd();
+    afterEach(() => process.chdir(cwd));
+
+    it('refuses (exit 2) an --out inside the contracts folder, which the next validate would read as a domain', async () => {
+      const dir = fs.realpathSync(copyMesh());
+      process.chdir(path.join(dir, 'shop'));
+      // The default --out, cdktf.out/catalog, is relative to the working folder: here, inside the mesh.
+      for (const out of [[], ['--out', path.join(dir, 'site')]]) {
+        const run = await datamesh(['catalog', ...out]);
+        expect({ code: run.code, stdout: run.stdout }).toEqual({ code: 2, stdout: '' });
+        expect(run.stderr).toMatch(/^error: --out .* is inside the contracts folder .*: datamesh validate would read it\n {4}hint: pass --out a folder outside /);
+      }
+      expect(fs.readdirSync(path.join(dir, 'shop')).sort()).toEqual(fs.readdirSync(path.join(FIXTURES, 'minimal', 'shop')).sort());
+      expect(fs.existsSync(path.join(dir, 'site'))).toBe(false);
+      expect((await datamesh(['validate'])).code).toBe(0);
+      expect((await datamesh(['catalog', '--out', path.join(dir, '..', 'site')])).code).toBe(0);
+    });
+  });
+
   it('exits 2 for an environment the platform does not declare', async () => {
     const out = path.join(outDir(), 'site');
     const { code, stderr } = await datamesh(['catalog', '--out', out, '--contracts', REFERENCE_CONTRACTS, '--env', 'qa']);

@@ -46,6 +46,24 @@ describe('datamesh export odcs', () => {
     expect(stderr).toContain('nothing was exported.');
   });
 
+  it.each([
+    ['an empty platform.yaml', 'platform.yaml', () => '', /platform\.yaml:1:1 {2}error {2}contract {2}the file must hold a YAML mapping/],
+    [
+      'a registry pointer to a package that is not installed',
+      'platform.yaml',
+      () => 'apiVersion: datamesh/v1\nkind: Platform\nregistry: { package: "@acme/nope", version: "^1.0.0" }\n',
+      /platform\.yaml:3:22 {2}error {2}contract {2}registry\.package: the mesh registry @acme\/nope is not installed/,
+    ],
+    ['an invalid domain.yaml', 'shop/domain.yaml', (t: string) => t.replace(/^owner:/m, 'ownr:'), /domain\.yaml:\d+:1 {2}error {2}contract {2}/],
+  ])('exits 1 and exports nothing inside a mesh with %s, rather than leave out the server entry', async (_, file, edit, error) => {
+    const dir = copyMesh();
+    editFile(dir, file, edit);
+    const { code, stdout, stderr } = await datamesh(['export', 'odcs', path.join(dir, 'shop', 'orders.yaml')]);
+    expect({ code, stdout }).toEqual({ code: 1, stdout: '' });
+    expect(stderr).toMatch(error);
+    expect(stderr).toContain('nothing was exported.');
+  });
+
   it('exits 2 for a missing file, an unknown format or an undeclared environment', async () => {
     expect((await datamesh(['export', 'odcs', '/no/such.yaml'])).code).toBe(2);
     expect((await datamesh(['export', 'dcs', path.join(FIXTURES, 'minimal', 'shop', 'orders.yaml')])).code).toBe(2);
@@ -89,7 +107,7 @@ describe('datamesh diff', () => {
     expect((await datamesh(['diff', path.join(repo, 'contracts')])).code).toBe(2);
     const unknown = await datamesh(['diff', path.join(repo, 'contracts'), '--base', 'nope']);
     expect(unknown.code).toBe(2);
-    expect(unknown.stderr).toContain('nope');
+    expect(unknown.stderr).toMatch(/^error: unknown revision "nope": no commit, branch or tag of that name in the git repository at \//);
     expect((await datamesh(['diff', copyMesh(), '--base', 'main'])).code).toBe(2);
   });
 });

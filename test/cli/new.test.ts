@@ -157,6 +157,13 @@ describe('datamesh new', () => {
     expect(stderr).toContain(`"${target}" is not <domain>/<product>`);
   });
 
+  it('exits 2 for a name over 64 characters, saying that length is what is wrong', async () => {
+    const name = `returns_${'x'.repeat(5000)}`;
+    const { code, stderr } = await datamesh(['new', `shop/${name}`, '--contracts', copyMesh()]);
+    expect(code).toBe(2);
+    expect(stderr).toBe(`error: the name "${name.slice(0, 64)}..." is 5008 characters long; a domain or product name has at most 64\n    hint: shorten it\n`);
+  });
+
   it('exits 2 for a product named "domain", the name of the domain file', async () => {
     const { code, stderr } = await datamesh(['new', 'shop/domain', '--contracts', copyMesh()]);
     expect(code).toBe(2);

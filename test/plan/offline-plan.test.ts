@@ -45,10 +45,14 @@ describe('datamesh plan <domain> --offline', () => {
     expect(run.stdout).toMatch(/Plan: \d+ to add, 0 to change, 0 to destroy\./);
   });
 
-  it('names the known domains when the domain does not exist', async () => {
+  it('is a usage error naming the known domains when the domain does not exist, as in rules and new', async () => {
     const run = await datamesh(['plan', 'salse', '--offline', '--contracts', REFERENCE_CONTRACTS]);
-    expect(run.code).toBe(1);
-    expect(run.stderr).toMatch(/unknown domain "salse"[\s\S]*known domains: customer, payments, sales/);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe(`error: unknown domain "salse" in ${path.relative(process.cwd(), REFERENCE_CONTRACTS)}\n    hint: did you mean "sales"? domains: customer, payments, sales\n`);
+    // The argument is one domain: nothing speaks of a "domains option" the command does not have.
+    const far = await datamesh(['plan', 'billing', '--offline', '--contracts', REFERENCE_CONTRACTS]);
+    expect(far.code).toBe(2);
+    expect(far.stderr).toMatch(/^error: unknown domain "billing" in .*\n {4}hint: domains: customer, payments, sales\n$/);
   });
 
   it('is a usage error without --offline', async () => {

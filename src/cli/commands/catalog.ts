@@ -14,6 +14,7 @@ import type { CliContext } from '../main';
 import { EXIT_FINDINGS, EXIT_OK, UsageError, type ExitCode } from '../exit-codes';
 import { countFindings, loadErrorFinding } from '../findings';
 import { contractsOption, existingContractsDir, outputFormatOption, type OutputFormat } from '../options';
+import { outputError } from '../output-file';
 import { formatFinding, formatSummary } from '../report';
 import { styleFor } from '../terminal';
 import { display } from '../validation';
@@ -46,6 +47,7 @@ export function registerCatalog(program: Command, context: CliContext): void {
       `
 Nothing is written when a contract does not load (exit 1). Products with governance errors are
 catalogued, marked as failing. Open index.html straight from disk: it needs no server or network.
+--out must lie outside the contracts folder (exit 2), where datamesh validate would read it.
 
 With --merge, the files are checked (schema, one mesh and environment, each product id in one
 file only) and nothing is written when one is wrong (exit 1); the result does not depend on the
@@ -66,6 +68,16 @@ function runCatalog(options: CatalogOptions, context: CliContext): ExitCode {
   if (options.merge) return runMerge(options.merge, options, context);
   const { terminal, evaluateRules } = context;
   const contracts = existingContractsDir(options.contracts, terminal.env);
+  const out = path.resolve(options.out);
+  const inside = path.relative(contracts, out);
+  // Run from inside the mesh, even the default cdktf.out/catalog lands there, and the loader
+  // then reports cdktf.out as a domain folder without domain.yaml: the next validate fails.
+  if (inside === '' || (!inside.startsWith('..') && !path.isAbsolute(inside))) {
+    throw new UsageError(
+      `--out ${display(out)} is inside the contracts folder ${display(contracts)}: datamesh validate would read it`,
+      'pass --out a folder outside the contracts folder, or run datamesh from the repository root',
+    );
+  }
   const { value: mesh, errors } = loadMesh(contracts);
   if (!mesh) {
     const style = styleFor(terminal.errIsTTY, terminal.env);
@@ -117,9 +129,7 @@ function report(catalog: Catalog, options: CatalogOptions, environment: string, 
   try {
     written = writeCatalog(catalog, path.resolve(options.out));
   } catch (error) {
-    // An --out that is a file or not writable is the caller's to fix: say so, not a stack trace.
-    terminal.err(`error: could not write the catalog to ${options.out}: ${(error as Error).message}\n    hint: pass --out a folder you may write to\nno catalog was written.\n`);
-    return EXIT_FINDINGS;
+    throw outputError(error, options.out, 'pass --out a folder, or a path where one can be created, that you may write to');
   }
   const failing = catalog.products.filter((p) => p.governance.status === 'fail').map((p) => p.id);
   if (options.format === 'json') {

@@ -9,6 +9,7 @@ import type { CliContext } from '../main';
 import { EXIT_FINDINGS, EXIT_OK, UsageError, type ExitCode } from '../exit-codes';
 import { countFindings, loadErrorFinding } from '../findings';
 import { contractsDir } from '../options';
+import { outputError, writeOutputFile } from '../output-file';
 import { formatFinding, formatSummary } from '../report';
 import { styleFor } from '../terminal';
 
@@ -82,10 +83,13 @@ function runCiGithub(contracts: string | undefined, options: CiGithubOptions, { 
     terminal.err(`${style.red('error:')} ${error.message}\n    hint: ${error.hint}\nno workflow was written.\n`);
     return EXIT_FINDINGS;
   }
-  fs.mkdirSync(path.dirname(out), { recursive: true });
-  const temporary = `${out}.${process.pid}.tmp`;
-  fs.writeFileSync(temporary, workflow);
-  fs.renameSync(temporary, out);
+  const hint = 'pass --out a file path under a folder you may write to';
+  try {
+    fs.mkdirSync(path.dirname(out), { recursive: true });
+  } catch (error) {
+    throw outputError(error, options.out, hint);
+  }
+  writeOutputFile(out, workflow, options.out, hint);
   const built = ownDomains(mesh).length;
   terminal.out(`wrote ${options.out}: plans the affected stacks of ${built} domain${built === 1 ? '' : 's'} on pull requests into ${options.branch}, applies them on push (${environment})\n`);
   return EXIT_OK;

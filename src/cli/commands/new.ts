@@ -8,6 +8,7 @@ import { closestMatch } from '../../contract/suggest';
 import type { CliContext } from '../main';
 import { EXIT_FINDINGS, EXIT_OK, UsageError, type ExitCode } from '../exit-codes';
 import { contractsDir, contractsOption } from '../options';
+import { outputError } from '../output-file';
 import { CONTRACT_FORMATS, skeletonFor, type ContractFormat } from '../templates/skeleton';
 import { styleFor } from '../terminal';
 import { display } from '../validation';
@@ -81,6 +82,11 @@ function runNew(target: string, format: ContractFormat, contracts: string, { ter
 
 function parseTarget(target: string): { domainName: string; productName: string } {
   const parts = target.split('/');
+  // Well formed but too long: say so, rather than a snake_case hint the name already follows.
+  const long = parts.length === 2 ? parts.find((part) => part.length > 64 && /^[a-z][a-z0-9_]*$/.test(part)) : undefined;
+  if (long !== undefined) {
+    throw new UsageError(`the name "${long.slice(0, 64)}..." is ${long.length} characters long; a domain or product name has at most 64`, 'shorten it');
+  }
   if (parts.length !== 2 || !SNAKE_NAME.test(parts[0]) || !SNAKE_NAME.test(parts[1])) {
     throw new UsageError(`"${target}" is not <domain>/<product>`, 'write both names in snake_case, e.g. sales/order_returns');
   }
@@ -119,7 +125,12 @@ function existingContract(folder: string, id: string): string | undefined {
  */
 function createExclusive(file: string, text: string): true | string {
   const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
-  fs.writeFileSync(temporary, text, { flag: 'wx' });
+  const hint = 'run datamesh new as a user who may write to the domain folder';
+  try {
+    fs.writeFileSync(temporary, text, { flag: 'wx' });
+  } catch (error) {
+    throw outputError(error, display(file), hint);
+  }
   try {
     const check = loadProductFile(temporary);
     if (!check.value) return `the generated skeleton does not load (a bug in datamesh new):\n${check.errors.map(formatContractError).join('\n')}`;
@@ -128,7 +139,7 @@ function createExclusive(file: string, text: string): true | string {
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       if (code === 'EEXIST') return `${display(file)} already exists; datamesh new never overwrites a contract`;
-      if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EXDEV') throw error;
+      if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EXDEV') throw outputError(error, display(file), hint);
       // File systems without hard links: an exclusive copy still never overwrites.
       fs.copyFileSync(temporary, file, fs.constants.COPYFILE_EXCL);
     }

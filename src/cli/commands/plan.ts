@@ -5,10 +5,13 @@
  */
 import * as fs from 'fs';
 import type { Command } from 'commander';
+import { loadMesh } from '../../contract/mesh';
+import { closestMatch } from '../../contract/suggest';
 import type { CliContext } from '../main';
 import { EXIT_FINDINGS, EXIT_OK, UsageError, type ExitCode } from '../exit-codes';
 import { contractsDir, contractsOption } from '../options';
 import { styleFor } from '../terminal';
+import { display } from '../validation';
 
 interface PlanOptions {
   readonly offline?: boolean;
@@ -47,6 +50,13 @@ async function runPlan(domain: string, options: PlanOptions, { terminal }: CliCo
   const dir = contractsDir(options.contracts, terminal.env);
   if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory())
     throw new UsageError(`no such contracts folder: ${options.contracts ?? dir}`, 'pass --contracts with the folder that holds platform.yaml');
+  // A domain the mesh does not have is a bad argument, as in `rules` and `new`. A mesh that does
+  // not load is left to the synthesis below, which reports its errors.
+  const names = loadMesh(dir).value?.domains.map((d) => d.name);
+  if (names && !names.includes(domain)) {
+    const suggestion = closestMatch(domain, names);
+    throw new UsageError(`unknown domain ${JSON.stringify(domain)} in ${display(dir)}`, `${suggestion ? `did you mean "${suggestion}"? ` : ''}domains: ${names.join(', ')}`);
+  }
   // Loaded here, not at the top: it brings cdktf and the provider classes with it.
   const { planOffline } = await import('../../plan/offline-plan');
   const result = planOffline({ contractsDir: dir, domain, environment: options.env ?? terminal.env.DATAMESH_ENV ?? 'dev', write: terminal.out });
