@@ -15,6 +15,7 @@ module.exports = [
   'test/contract/hostile-input.test.ts', // the cdktf CLI
   'test/cli/bin.test.ts', // the datamesh executable, cold and warm
   'test/cli/mesh-root.test.ts', // the datamesh executable
+  'test/cli/output-paths.test.ts', // the datamesh executable, as an unprivileged user
   'test/cli/registry.test.ts', // datamesh registry pack runs npm pack
   'test/plan/offline-plan.test.ts', // datamesh plan --offline runs terraform init + plan
   'test/synth/selective-synthesis.test.ts', // the cdktf CLI
