@@ -21,6 +21,7 @@ import { slaMonitored } from './contract-rules/dm119-sla-monitored';
 import { exceptionsWithinHorizon } from './contract-rules/dm118-exception-horizon';
 import { protectedPartitionKeys } from './contract-rules/dm117-protected-partition-keys';
 import { inputsGranted } from './contract-rules/dm121-inputs-granted';
+import { scheduleWithinMinimum } from './contract-rules/dm122-schedule-within-minimum';
 import { inputVersions } from './contract-rules/dm120-input-versions';
 import { rolesInDomainAccount } from './domain-rules/dm116-roles-in-domain-account';
 import { accessChangesReported } from './access-rules/dm304-access-changes-reported';
@@ -59,6 +60,7 @@ export const CONTRACT_RULES: readonly ContractRule[] = [
   slaMonitored,
   inputVersions,
   inputsGranted,
+  scheduleWithinMinimum,
 ];
 
 /** Rules over each domain.yaml, run once per domain with the contract rules. */

@@ -114,6 +114,19 @@ const NON_COMPLIANT: readonly Case[] = [
     expected: /states an SLA but platform monitoring is off/,
   },
   {
+    id: 'DM122',
+    what: 'a check schedule that runs every minute against the default minimum of an hour',
+    product: productWith({ sla: { ...COMPLIANT_PRODUCT.sla, checkSchedule: 'cron(* * * * ? *)' } }),
+    expected: /the check schedule "cron\(\* \* \* \* \? \*\)" of shop\.orders runs as often as every minute, more often than the platform's minimum interval of hour/,
+  },
+  {
+    id: 'DM122',
+    what: 'a rate schedule under a minimum interval the platform set',
+    product: productWith({ sla: { ...COMPLIANT_PRODUCT.sla, checkSchedule: 'rate(6 hours)' } }),
+    context: { monitoring: { ...DEFAULT_MONITORING, minIntervalMinutes: 12 * 60 } },
+    expected: /runs as often as every 6 hours, more often than the platform's minimum interval of 12 hours/,
+  },
+  {
     id: 'DM108',
     what: 'a role of an account outside the mesh',
     product: productWith({ consumers: [{ ...consumer, kind: 'principal', principal: 'arn:aws:iam::999999999999:role/reader' }] }),

@@ -33,6 +33,7 @@ const CONTRACT_VIOLATIONS: readonly [string, string, (text: string) => string][]
     (t) => t.replace('    pii: false\n    reason: Sales reports payment method mix and decline rates per channel next to order revenue.', '    pii: true\n    reason: xxxxxxxxxx'),
   ],
   ['DM111', 'deprecated without a sunset date', (t) => t.replace('status: active', 'status: deprecated')],
+  ['DM122', 'a check schedule every minute, under the platform minimum', (t) => t.replace('  availability: "99.95%"\n', '  availability: "99.95%"\n  checkSchedule: "cron(* * * * ? *)"\n')],
 ];
 
 describe('each violation injected into a copy of the reference mesh', () => {

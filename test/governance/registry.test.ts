@@ -29,6 +29,7 @@ describe('the governance rule registry', () => {
       'DM119',
       'DM120',
       'DM121',
+      'DM122',
     ]);
     expect(DOMAIN_RULES.map((r) => r.id)).toEqual(['DM116']);
     expect(RESOURCE_RULES.map((r) => r.id)).toEqual(['DM201', 'DM202', 'DM203', 'DM204', 'DM205', 'DM206', 'DM207', 'DM208', 'DM209']);
@@ -60,6 +61,7 @@ describe('the governance rule registry', () => {
       DM119: 'warning/waivable',
       DM120: 'error/waivable',
       DM121: 'error/waivable',
+      DM122: 'error/waivable',
       DM201: 'error/fixed',
       DM202: 'error/waivable',
       DM203: 'error/waivable',
