@@ -1,18 +1,20 @@
 /**
- * A first query for a product, as a consumer would paste it into Athena. Personal columns are
- * left out: Lake Formation hides them from consumers not approved for PII, so selecting them
- * would fail for most readers.
+ * A first query for a product, as a consumer would paste it into Athena. Protected columns
+ * (personal, or classified pii or restricted) are left out: Lake Formation withholds exactly
+ * those from consumers not approved for PII (isProtected), so selecting them would fail for most
+ * readers.
  */
+import { isProtected } from '../contract/column-rules';
 import type { ColumnSpec, DataProductSpec } from '../contract/model';
 
 const LINE_WIDTH = 80;
 
 export function athenaQuery(product: DataProductSpec, database: string): string {
   const columns = [...product.columns, ...product.partitionKeys];
-  const readable = columns.filter((c) => !c.pii);
-  const hidden = columns.filter((c) => c.pii);
+  const readable = columns.filter((c) => !isProtected(c));
+  const hidden = columns.filter(isProtected);
   const lines: string[] = [];
-  if (hidden.length > 0) lines.push(`-- personal columns need PII approval: ${hidden.map((c) => c.name).join(', ')}`);
+  if (hidden.length > 0) lines.push(`-- columns withheld without PII approval: ${hidden.map((c) => c.name).join(', ')}`);
   lines.push(...selectList(readable.map((c) => quote(c.name))));
   lines.push(`FROM ${quote(database)}.${quote(product.name)}`);
   const partition = product.partitionKeys[0];

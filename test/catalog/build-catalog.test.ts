@@ -1,4 +1,5 @@
 import * as path from 'path';
+import { athenaQuery } from '../../src/catalog/athena';
 import { buildCatalog } from '../../src/catalog/build-catalog';
 import { loadMesh } from '../../src/contract/mesh';
 import type { MeshSpec } from '../../src/contract/model';
@@ -82,13 +83,21 @@ describe('buildCatalog', () => {
   it('offers an Athena query that leaves out personal columns and prunes partitions', () => {
     expect(orders.athenaQuery).toBe(
       [
-        '-- personal columns need PII approval: customer_email',
+        '-- columns withheld without PII approval: customer_email',
         'SELECT "order_id", "total", "items", "order_date"',
         'FROM "testco_prod_shop"."orders"',
         `WHERE "order_date" >= current_date - INTERVAL '7' DAY`,
         'LIMIT 100;',
       ].join('\n'),
     );
+  });
+
+  it('leaves out a restricted column that is not personal, as Lake Formation withholds it too', () => {
+    const spec = minimal.products.find((p) => p.name === 'orders')!;
+    const product = { ...spec, columns: spec.columns.map((c) => (c.name === 'total' ? { ...c, classification: 'restricted' as const, pii: false } : c)) };
+    const query = athenaQuery(product, 'db');
+    expect(query.split('\n')[0]).toBe('-- columns withheld without PII approval: customer_email, total');
+    expect(query).not.toContain('"total"');
   });
 
   it('marks governance as not evaluated when no findings are given, never as passed', () => {
