@@ -23,9 +23,12 @@ export function contractsDir(option: string | undefined, env: NodeJS.ProcessEnv)
   return resolveContractsDir(option, env);
 }
 
-/** The contracts folder as `contractsDir` finds it; one that is not there is a usage error (exit 2), as in every command. */
+/**
+ * The contracts folder as `contractsDir` finds it; one that is not there is a usage error (exit 2),
+ * as in every command. The error shows the path as the user wrote it, when they wrote one.
+ */
 export function existingContractsDir(option: string | undefined, env: NodeJS.ProcessEnv): string {
   const dir = contractsDir(option, env);
-  if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) throw new UsageError(`no such contracts folder: ${dir}`, 'pass the folder that holds platform.yaml');
+  if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) throw new UsageError(`no such contracts folder: ${option ?? dir}`, 'pass the folder that holds platform.yaml');
   return dir;
 }

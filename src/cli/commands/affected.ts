@@ -1,6 +1,4 @@
 /** `datamesh affected --base <ref>`: the stacks whose synthesized Terraform changes since a git revision. */
-import * as fs from 'fs';
-import * as path from 'path';
 import type { Command } from 'commander';
 import { formatLocation } from '../../contract/errors';
 import { affectedStacks, type AffectedReport } from '../../evolution/affected';
@@ -8,7 +6,7 @@ import { BaselineError } from '../../evolution/baseline';
 import type { CliContext } from '../main';
 import { EXIT_FINDINGS, EXIT_OK, UsageError, type ExitCode } from '../exit-codes';
 import { countFindings, loadErrorFinding } from '../findings';
-import { contractsDir, outputFormatOption, type OutputFormat } from '../options';
+import { existingContractsDir, outputFormatOption, type OutputFormat } from '../options';
 import { formatFinding, formatSummary } from '../report';
 import { styleFor } from '../terminal';
 
@@ -45,8 +43,7 @@ Examples:
 }
 
 function runAffected(contracts: string | undefined, options: AffectedOptions, { terminal }: CliContext): ExitCode {
-  const dir = contracts ? path.resolve(contracts) : contractsDir(undefined, terminal.env);
-  if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) throw new UsageError(`no such contracts folder: ${contracts ?? dir}`, 'pass the folder that holds platform.yaml');
+  const dir = existingContractsDir(contracts, terminal.env);
   const environment = options.env ?? terminal.env.DATAMESH_ENV ?? 'dev';
   let report: AffectedReport;
   try {

@@ -8,7 +8,7 @@ import { githubWorkflow, WorkflowError } from '../../ci/github-workflow';
 import type { CliContext } from '../main';
 import { EXIT_FINDINGS, EXIT_OK, UsageError, type ExitCode } from '../exit-codes';
 import { countFindings, loadErrorFinding } from '../findings';
-import { contractsDir } from '../options';
+import { existingContractsDir } from '../options';
 import { outputError, writeOutputFile } from '../output-file';
 import { formatFinding, formatSummary } from '../report';
 import { styleFor } from '../terminal';
@@ -57,8 +57,7 @@ Examples:
 }
 
 function runCiGithub(contracts: string | undefined, options: CiGithubOptions, { terminal }: CliContext): ExitCode {
-  const dir = contracts ? path.resolve(contracts) : contractsDir(undefined, terminal.env);
-  if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) throw new UsageError(`no such contracts folder: ${contracts ?? dir}`, 'pass the folder that holds platform.yaml');
+  const dir = existingContractsDir(contracts, terminal.env);
   const contractsPath = path.relative(process.cwd(), dir).split(path.sep).join('/') || '.';
   if (contractsPath.startsWith('..') || path.isAbsolute(contractsPath))
     throw new UsageError(`the contracts folder ${dir} is outside the working folder`, 'run datamesh ci github from the root of the repository that holds the contracts');

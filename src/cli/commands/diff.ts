@@ -1,6 +1,4 @@
 /** `datamesh diff --base <ref>`: every contract against its version at a git revision, with semver verdicts. */
-import * as fs from 'fs';
-import * as path from 'path';
 import { Option, type Command } from 'commander';
 import { BaselineError } from '../../evolution/baseline';
 import { diffMesh } from '../../governance/diff-mesh';
@@ -9,7 +7,7 @@ import { isBlocking } from '../../governance/finding';
 import type { CliContext } from '../main';
 import { EXIT_FINDINGS, EXIT_OK, UsageError, type ExitCode } from '../exit-codes';
 import { countFindings, loadErrorFinding } from '../findings';
-import { contractsDir } from '../options';
+import { existingContractsDir } from '../options';
 import { formatFinding, formatSummary } from '../report';
 import { styleFor } from '../terminal';
 
@@ -43,8 +41,7 @@ Examples:
 }
 
 function runDiff(contracts: string | undefined, options: DiffOptions, { terminal }: CliContext): ExitCode {
-  const dir = contracts ? path.resolve(contracts) : contractsDir(undefined, terminal.env);
-  if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) throw new UsageError(`no such contracts folder: ${contracts ?? dir}`, 'pass the folder that holds platform.yaml');
+  const dir = existingContractsDir(contracts, terminal.env);
   let diff;
   try {
     diff = diffMesh(dir, options.base);

@@ -3,13 +3,12 @@
  * synthesis behind it needs cdktf, which this file only loads when the command runs, so the rest
  * of the CLI (validate above all) stays off cdktf.
  */
-import * as fs from 'fs';
 import type { Command } from 'commander';
 import { loadMesh } from '../../contract/mesh';
 import { closestMatch } from '../../contract/suggest';
 import type { CliContext } from '../main';
 import { EXIT_FINDINGS, EXIT_OK, UsageError, type ExitCode } from '../exit-codes';
-import { contractsDir, contractsOption } from '../options';
+import { contractsOption, existingContractsDir } from '../options';
 import { styleFor } from '../terminal';
 import { display } from '../validation';
 
@@ -47,9 +46,7 @@ Examples:
 async function runPlan(domain: string, options: PlanOptions, { terminal }: CliContext): Promise<ExitCode> {
   if (!options.offline)
     throw new UsageError('only offline plans are supported', 'add --offline; with credentials, run `DATAMESH_DOMAINS=<domain> npx cdktf synth` and terraform plan in cdktf.out/stacks/<domain>');
-  const dir = contractsDir(options.contracts, terminal.env);
-  if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory())
-    throw new UsageError(`no such contracts folder: ${options.contracts ?? dir}`, 'pass --contracts with the folder that holds platform.yaml');
+  const dir = existingContractsDir(options.contracts, terminal.env);
   // A domain the mesh does not have is a bad argument, as in `rules` and `new`. A mesh that does
   // not load is left to the synthesis below, which reports its errors.
   const names = loadMesh(dir).value?.domains.map((d) => d.name);

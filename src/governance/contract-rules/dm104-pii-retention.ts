@@ -11,21 +11,18 @@ export const piiRetention: ContractRule = {
   check(product, { policy, storage }) {
     if (![...product.columns, ...product.partitionKeys].some((c) => c.pii)) return 'not-applicable';
     const days = product.output.retentionDays;
+    // Expiring an object of a versioned bucket leaves a noncurrent version: the bytes stay that much longer.
+    const allowed = policy.maxPiiRetentionDays - storage.noncurrentVersionExpirationDays;
     if (days === undefined)
       return [
         {
           message: `${product.id} holds PII but declares no retention`,
           location: product.fieldLocations.retention,
-          fix:
-            product.source.format === 'odcs'
-              ? `add {property: retention, value: ${policy.maxPiiRetentionDays - storage.noncurrentVersionExpirationDays}, unit: d} (or less) to slaProperties`
-              : `set output.retention (at most ${policy.maxPiiRetentionDays - storage.noncurrentVersionExpirationDays}d)`,
+          fix: product.source.format === 'odcs' ? `add {property: retention, value: ${allowed}, unit: d} (or less) to slaProperties` : `set output.retention (at most ${allowed}d)`,
         },
       ];
-    // Expiring an object of a versioned bucket leaves a noncurrent version: the bytes stay that much longer.
     const kept = days + storage.noncurrentVersionExpirationDays;
     if (kept > policy.maxPiiRetentionDays) {
-      const allowed = policy.maxPiiRetentionDays - storage.noncurrentVersionExpirationDays;
       return [
         {
           message: `${product.id} keeps PII for ${kept} days (${days} of retention + ${storage.noncurrentVersionExpirationDays} as noncurrent versions), longer than the policy maximum of ${policy.maxPiiRetentionDays}`,

@@ -1,3 +1,4 @@
+import type { DataProductSpec } from '../../contract/model';
 import type { ContractRule, Violation } from '../rule';
 
 export const primaryKeyQuality: ContractRule = {
@@ -27,7 +28,7 @@ export const primaryKeyQuality: ContractRule = {
 };
 
 // The fix is written in the contract's own format: native quality rules are not ODCS, whose schema refuses them.
-type SourceFormat = 'native' | 'odcs';
+type SourceFormat = DataProductSpec['source']['format'];
 
 function notNullFix(format: SourceFormat, key: string): string {
   return format === 'odcs' ? `add {metric: nullValues, mustBe: 0} to the quality of property ${key} (ODCS v3.0.x: {rule: nullCheck})` : `add {rule: not_null, column: ${key}} to quality`;
